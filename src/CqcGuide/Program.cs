@@ -1,1 +1,1 @@
-﻿Console.WriteLine("Hello, World!");
+return CqcGuide.Cli.CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace CqcGuide.Site;
+
+public enum Severity { Warning, Error }
+
+/// <summary>A problem found in the input, reported as <c>path:line:col: error CODE: message</c>.</summary>
+/// <param name="Path">Path of the file, relative to the working directory when possible, with forward slashes.</param>
+public sealed record Diagnostic(Severity Severity, string Code, string Message, string Path, int Line, int Column, string? Hint = null)
+{
+    public bool IsError => Severity == Severity.Error;
+
+    public override string ToString()
+    {
+        var head = string.Create(CultureInfo.InvariantCulture,
+            $"{Path}:{Line}:{Column}: {(IsError ? "error" : "warning")} {Code}: {Message}");
+        return Hint is null ? head : head + "\n    hint: " + Hint;
+    }
+}
+
+/// <summary>Collects diagnostics from parallel stages; <see cref="Sorted"/> gives a stable order.</summary>
+public sealed class DiagnosticBag
+{
+    private readonly ConcurrentBag<Diagnostic> items = [];
+
+    public bool Strict { get; init; }
+
+    public void Error(string code, string message, SourceSpan at, string? hint = null) =>
+        items.Add(new Diagnostic(Severity.Error, code, message, at.Path, at.Line, at.Column, hint));
+
+    /// <summary>A warning, promoted to an error under <c>--strict</c>.</summary>
+    public void Warning(string code, string message, SourceSpan at, string? hint = null) =>
+        items.Add(new Diagnostic(Strict ? Severity.Error : Severity.Warning, code, message, at.Path, at.Line, at.Column, hint));
+
+    public void Add(Diagnostic d) => items.Add(d);
+
+    public bool HasErrors => items.Any(d => d.IsError);
+
+    public IReadOnlyList<Diagnostic> Sorted() =>
+        items.Distinct()
+             .OrderBy(d => d.Path, StringComparer.Ordinal)
+             .ThenBy(d => d.Line).ThenBy(d => d.Column)
+             .ThenBy(d => d.Code, StringComparer.Ordinal)
+             .ThenBy(d => d.Message, StringComparer.Ordinal)
+             .ToArray();
+}
+
+/// <summary>A place in a source file (1-based line and column).</summary>
+public readonly record struct SourceSpan(string Path, int Line, int Column)
+{
+    public static SourceSpan File(string path) => new(path, 1, 1);
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.TaskLists;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace CqcGuide.Site.Markdown;
+
+/// <summary>A heading of a page: the table of contents and the anchor check are built from these.</summary>
+public sealed record Heading(int Level, string Text, string Id, int Line);
+
+/// <summary>A link written in Markdown, with where it was written.</summary>
+public sealed record MarkdownLink(LinkInline Node, string Url, int Line, int Column);
+
+/// <summary>What one parse of a Markdown body yields: the syntax tree plus the facts later stages need.</summary>
+public sealed record ParsedMarkdown(
+    MarkdownDocument Ast,
+    IReadOnlyList<Heading> Headings,
+    IReadOnlyList<MarkdownLink> Links,
+    IReadOnlyList<HtmlFragment> RawHtml,
+    IReadOnlySet<string> Anchors);
+
+/// <summary>Raw HTML written in Markdown, with its first line in the file.</summary>
+public sealed record HtmlFragment(string Html, int Line, int Column);
+
+/// <summary>
+/// The one Markdig pipeline (built once, shared by all threads): CommonMark plus pipe tables, footnotes, task lists,
+/// GitHub-style heading ids and alerts. Each file is parsed exactly once; links, headings and anchors are read from the tree.
+/// </summary>
+public static class MarkdownEngine
+{
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseFootnotes()
+        .UseTaskLists()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UseAlertBlocks()
+        .Build();
+
+    /// <param name="firstLine">The file line the body starts on (1-based), so that positions point into the file.</param>
+    public static ParsedMarkdown Parse(string body, int firstLine)
+    {
+        var ast = Markdig.Markdown.Parse(body, Pipeline);
+        var headings = new List<Heading>();
+        var links = new List<MarkdownLink>();
+        var html = new List<HtmlFragment>();
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in ast.Descendants())
+        {
+            switch (node)
+            {
+                case HeadingBlock h:
+                    var id = h.GetAttributes().Id;
+                    if (id is not null)
+                    {
+                        anchors.Add(id);
+                        headings.Add(new Heading(h.Level, PlainText(h.Inline), id, firstLine + h.Line));
+                    }
+                    break;
+                case LinkInline { IsImage: false, Url: not null } link when !link.IsAutoLink || link.Url.StartsWith('/'):
+                    links.Add(new MarkdownLink(link, link.Url, firstLine + link.Line, link.Column + 1));
+                    break;
+                case LinkInline { IsImage: true, Url: not null } image:
+                    links.Add(new MarkdownLink(image, image.Url, firstLine + image.Line, image.Column + 1));
+                    break;
+                case HtmlBlock block:
+                    html.Add(new HtmlFragment(block.Lines.ToString(), firstLine + block.Line, block.Column + 1));
+                    break;
+                case HtmlInline inline:
+                    html.Add(new HtmlFragment(inline.Tag, firstLine + inline.Line, inline.Column + 1));
+                    break;
+                case Markdig.Extensions.Footnotes.Footnote footnote:
+                    anchors.Add("fn:" + footnote.Order);
+                    anchors.Add("fnref:" + footnote.Order);
+                    break;
+            }
+        }
+        return new ParsedMarkdown(ast, headings, links, html, anchors);
+    }
+
+    /// <summary>Renders the tree (whose link URLs the link stage has already rewritten) to HTML.</summary>
+    public static string Render(MarkdownDocument ast)
+    {
+        var writer = new StringWriter(new StringBuilder(4096));
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlTaskListRenderer>(new AccessibleTaskListRenderer());
+        var tables = renderer.ObjectRenderers.FindExact<HtmlTableRenderer>();
+        if (tables is not null) renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollableTableRenderer(tables));
+        renderer.Render(ast);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    public static string PlainText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var sb = new StringBuilder();
+        foreach (var child in inline.Descendants<Inline>())
+        {
+            switch (child)
+            {
+                case LiteralInline literal: sb.Append(literal.Content.AsSpan()); break;
+                case CodeInline code: sb.Append(code.Content); break;
+                case LineBreakInline: sb.Append(' '); break;
+            }
+        }
+        return sb.ToString().Trim();
+    }
+
+    /// <summary>Task list items as text a screen reader announces, not as unlabelled disabled checkboxes.</summary>
+    private sealed class AccessibleTaskListRenderer : HtmlObjectRenderer<TaskList>
+    {
+        protected override void Write(HtmlRenderer renderer, TaskList obj) =>
+            renderer.Write(obj.Checked
+                ? "<span class=\"task-mark\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">Done: </span>"
+                : "<span class=\"task-mark\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">To do: </span>");
+    }
+
+    /// <summary>Wraps tables in a focusable region so that wide tables scroll by keyboard on small screens.</summary>
+    private sealed class ScrollableTableRenderer(HtmlTableRenderer inner) : HtmlObjectRenderer<Table>
+    {
+        protected override void Write(HtmlRenderer renderer, Table table)
+        {
+            renderer.EnsureLine();
+            renderer.WriteLine("<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">");
+            inner.Write(renderer, table);
+            renderer.WriteLine("</div>");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using CqcGuide.Site.Views;
+using Fluid;
+using Fluid.Values;
+
+namespace CqcGuide.Site.Templates;
+
+/// <summary>
+/// Liquid layouts (Fluid), parsed once and cached. A page is rendered by its layout (<c>layouts/&lt;name&gt;.liquid</c>),
+/// whose output becomes <c>content</c> in <c>layouts/base.liquid</c>. Partials come through <c>{% include %}</c>.
+/// A template naming a variable or member that does not exist is a build error, not an empty string.
+/// </summary>
+public sealed partial class ThemeEngine
+{
+    private static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false });
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly Dictionary<string, (IFluidTemplate Template, string Path, string Source)> layouts = new(StringComparer.Ordinal);
+    private readonly TemplateOptions options;
+    private readonly DiagnosticBag diagnostics;
+    private readonly Func<string, string?> resolveAsset;
+    private readonly string basePath;
+
+    [ThreadStatic] private static RenderScope? current;
+
+    public ThemeLayers Layers { get; }
+
+    /// <summary>Ids written literally in templates (e.g. <c>main-content</c>): valid anchors on every page.</summary>
+    public IReadOnlySet<string> TemplateIds { get; }
+
+    /// <summary>Root-relative links written literally in templates, with where: checked like content links.</summary>
+    public IReadOnlyList<(string Url, SourceSpan At)> TemplateLinks { get; }
+
+    public ThemeEngine(ThemeLayers layers, string basePath, Func<string, string?> resolveAsset, DiagnosticBag diagnostics)
+    {
+        Layers = layers;
+        this.basePath = basePath;
+        this.resolveAsset = resolveAsset;
+        this.diagnostics = diagnostics;
+        options = new TemplateOptions
+        {
+            CultureInfo = CultureInfo.InvariantCulture,
+            FileProvider = new PartialsProvider(layers),
+            TimeZone = TimeZoneInfo.Utc,
+            Now = static () => DateTimeOffset.UnixEpoch, // no wall clock in output
+            MemberAccessStrategy = new DefaultMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+        };
+        foreach (var type in typeof(PageView).Assembly.GetTypes().Where(t => t.Namespace == typeof(PageView).Namespace && t.IsPublic))
+            options.MemberAccessStrategy.Register(type);
+        options.Undefined = name =>
+        {
+            current?.Undefined(name);
+            return ValueTask.FromResult<FluidValue>(NilValue.Instance);
+        };
+        options.Filters.AddFilter("asset", Asset);
+        options.Filters.AddFilter("url", Url);
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var links = new List<(string, SourceSpan)>();
+        foreach (var (relative, full) in layers.List("layouts").Concat(layers.List("partials")))
+        {
+            if (!relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
+            var source = File.ReadAllText(full).Replace("\r\n", "\n");
+            var display = DisplayPath(full);
+            if (!Parser.TryParse(source, out var template, out var error))
+            {
+                var m = PositionRegex().Match(error ?? "");
+                var line = m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 1;
+                var col = m.Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 1;
+                diagnostics.Error(Codes.TemplateSyntax, $"Liquid syntax error: {error}", new SourceSpan(display, line, col));
+                continue;
+            }
+            if (relative.StartsWith("layouts/", StringComparison.Ordinal))
+                layouts[relative["layouts/".Length..^".liquid".Length]] = (template, display, source);
+            else
+                partialSources.Add((display, source));
+            foreach (Match m in LiteralIdRegex().Matches(source)) ids.Add(m.Groups[1].Value);
+            foreach (Match m in LiteralHrefRegex().Matches(source))
+                links.Add((m.Groups[1].Value, Locate(display, source, m.Index)));
+        }
+        TemplateIds = ids;
+        TemplateLinks = links;
+    }
+
+    public bool HasLayout(string name) => layouts.ContainsKey(name);
+
+    /// <summary>Renders a page through its layout and then <c>base</c>. Returns null (and reports) on failure.</summary>
+    public string? RenderPage(string layout, PageView page, SiteView site)
+    {
+        if (!layouts.TryGetValue(layout, out var inner))
+        {
+            diagnostics.Error(Codes.MissingTemplate, $"no layout '{layout}' for {page.Url}",
+                new SourceSpan(page.SourcePath ?? "theme/layouts", 1, 1), $"add theme/layouts/{layout}.liquid (or override it under input/_theme/layouts/)");
+            return null;
+        }
+        var body = Render(inner, page, site, content: null);
+        if (body is null || layout == "base" || !layouts.TryGetValue("base", out var outer)) return body;
+        return Render(outer, page, site, body);
+    }
+
+    private string? Render((IFluidTemplate Template, string Path, string Source) t, PageView page, SiteView site, string? content)
+    {
+        var context = new TemplateContext(options);
+        context.SetValue("page", page);
+        context.SetValue("site", site);
+        context.SetValue("content", new StringValue(content ?? "", encode: false));
+        var scope = new RenderScope(this, t.Path, t.Source);
+        var previous = current;
+        current = scope;
+        try
+        {
+            var html = t.Template.Render(context, Encoder);
+            return scope.Failed ? null : html;
+        }
+        catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException)
+        {
+            diagnostics.Error(Codes.TemplateRender, $"rendering {page.Url} failed: {e.Message}", new SourceSpan(t.Path, 1, 1));
+            return null;
+        }
+        finally
+        {
+            current = previous;
+        }
+    }
+
+    private ValueTask<FluidValue> Asset(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var name = input.ToStringValue();
+        var url = resolveAsset(name);
+        if (url is null)
+        {
+            current?.Report(Codes.UnknownAsset, $"unknown asset '{name}'", name, "assets live in theme/assets/ (or input/_theme/assets/)");
+            return ValueTask.FromResult<FluidValue>(StringValue.Empty);
+        }
+        return ValueTask.FromResult<FluidValue>(new StringValue(url));
+    }
+
+    private ValueTask<FluidValue> Url(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var value = input.ToStringValue();
+        return ValueTask.FromResult<FluidValue>(new StringValue(value.StartsWith('/') ? basePath + value[1..] : value));
+    }
+
+    private readonly List<(string Path, string Source)> partialSources = [];
+
+    private SourceSpan? FindInPartials(string needle)
+    {
+        foreach (var (path, source) in partialSources)
+        {
+            var index = source.IndexOf(needle, StringComparison.Ordinal);
+            if (index >= 0) return Locate(path, source, index);
+        }
+        return null;
+    }
+
+    private static SourceSpan Locate(string path, string source, int index)
+    {
+        var line = 1 + source.AsSpan(0, index).Count('\n');
+        var col = index - source.LastIndexOf('\n', Math.Max(0, index - 1)) ;
+        return new SourceSpan(path, line, Math.Max(1, col));
+    }
+
+    private static string DisplayPath(string full)
+    {
+        var rel = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
+        return (rel.StartsWith("..", StringComparison.Ordinal) ? full : rel).Replace('\\', '/');
+    }
+
+    private sealed class RenderScope(ThemeEngine engine, string path, string source)
+    {
+        private readonly ConcurrentDictionary<string, bool> reported = new();
+        public bool Failed { get; private set; }
+
+        public void Undefined(string name) =>
+            Report(Codes.UndefinedVariable, $"undefined variable or member '{name}'", name,
+                "check the spelling against docs/theming.md; members are snake_case, e.g. page.last_reviewed");
+
+        public void Report(string code, string message, string needle, string hint)
+        {
+            Failed = true;
+            if (!reported.TryAdd(code + needle, true)) return;
+            var index = source.IndexOf(needle, StringComparison.Ordinal);
+            var at = index >= 0 ? Locate(path, source, index) : engine.FindInPartials(needle) ?? new SourceSpan(path, 1, 1);
+            engine.diagnostics.Error(code, message, at, hint);
+        }
+    }
+
+    [GeneratedRegex(@"\((\d+):(\d+)\)")]
+    private static partial Regex PositionRegex();
+
+    [GeneratedRegex(@"\bid=""([A-Za-z][\w\-:.]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex LiteralIdRegex();
+
+    [GeneratedRegex(@"\bhref=""(/[^""{}]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex LiteralHrefRegex();
+}

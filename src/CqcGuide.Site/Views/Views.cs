@@ -1,0 +1,155 @@
+namespace CqcGuide.Site.Views;
+
+// Template view models. Liquid sees these members in snake_case (page.last_reviewed, site.home_url ...).
+// A template that names a member that does not exist is a build error (CG402), so these classes are the
+// templates' contract: see docs/theming.md.
+
+public sealed class LinkView
+{
+    public required string Title { get; init; }
+    /// <summary>Settable so that the link stage can fill in a resolved content link (e.g. a checklist item's guidance).</summary>
+    public required string Url { get; set; }
+    public bool Current { get; init; }
+    /// <summary>Extra text such as a quality statement's key question or a count.</summary>
+    public string? Hint { get; init; }
+    public string? Id { get; init; }
+}
+
+public sealed class NavNode
+{
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public bool Current { get; init; }
+    public bool Expanded { get; init; }
+    public IReadOnlyList<NavNode> Children { get; init; } = [];
+}
+
+public sealed class TocEntry
+{
+    public required string Id { get; init; }
+    public required string Text { get; init; }
+    public IReadOnlyList<TocEntry> Children { get; init; } = [];
+}
+
+public sealed class DateView
+{
+    public required string Iso { get; init; }
+    public required string Text { get; init; }
+
+    public static DateView Of(DateOnly d) => new()
+    {
+        Iso = d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Text = d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+public sealed class ChangeView
+{
+    public required string Version { get; init; }
+    public required DateView Date { get; init; }
+    public required string Summary { get; init; }
+    /// <summary>The comparison page for this change, when one was generated.</summary>
+    public string? CompareUrl { get; init; }
+}
+
+public sealed class EditionView
+{
+    public required string Version { get; init; }
+    public required string Label { get; init; }
+    public required bool IsCurrent { get; init; }
+    /// <summary>For an older edition: the current edition's page (or its start page).</summary>
+    public string? CurrentPageUrl { get; init; }
+    public IReadOnlyList<LinkView> Switcher { get; init; } = [];
+}
+
+public sealed class SiteView
+{
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    public required string Language { get; init; }
+    public required string HomeUrl { get; init; }
+    public required string SearchUrl { get; init; }
+    public required bool SearchEnabled { get; init; }
+    public string? Organisation { get; init; }
+    public string? FooterNote { get; init; }
+    public required string CurrentVersion { get; init; }
+    public IReadOnlyList<LinkView> Sections { get; init; } = [];
+    public IReadOnlyList<LinkView> FooterLinks { get; init; } = [];
+}
+
+public sealed class ChecklistItemView
+{
+    public required string Id { get; init; }
+    public required string Anchor { get; init; }
+    public required string Text { get; init; }
+    public required string Explanation { get; init; }
+    public LinkView? Guidance { get; init; }
+    public IReadOnlyList<LinkView> QualityStatements { get; init; } = [];
+}
+
+public sealed class ChecklistView
+{
+    public required string Id { get; init; }
+    public required string Version { get; init; }
+    public IReadOnlyList<ChecklistItemView> Items { get; init; } = [];
+}
+
+/// <summary>A group of links on a list page (an index, a taxonomy page).</summary>
+public sealed class ListGroup
+{
+    public string? Title { get; init; }
+    public string? Id { get; init; }
+    public string? Intro { get; init; }
+    public IReadOnlyList<ListItem> Items { get; init; } = [];
+}
+
+public sealed class ListItem
+{
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public string? Summary { get; init; }
+    public string? Meta { get; init; }
+}
+
+/// <summary>Pagefind metadata and filters for a page (rendered as data-pagefind-* attributes).</summary>
+public sealed class SearchView
+{
+    public required bool Indexed { get; init; }
+    public required string Type { get; init; }
+    public string? Version { get; init; }
+    public IReadOnlyList<string> KeyQuestions { get; init; } = [];
+}
+
+public sealed class PageView
+{
+    public required string Title { get; init; }
+    public string Summary { get; init; } = "";
+    public required string Url { get; init; }
+    public required string CanonicalUrl { get; init; }
+    public required string Kind { get; init; }
+    public required string Section { get; init; }
+    public string Content { get; set; } = "";
+    public string? SourcePath { get; init; }
+    public IReadOnlyList<TocEntry> Toc { get; init; } = [];
+    public IReadOnlyList<LinkView> Breadcrumbs { get; init; } = [];
+    public LinkView? Prev { get; init; }
+    public LinkView? Next { get; init; }
+    public string? SideNavTitle { get; init; }
+    public IReadOnlyList<NavNode> SideNav { get; init; } = [];
+    public string? Owner { get; init; }
+    public DateView? LastReviewed { get; init; }
+    public DateView? NextReview { get; init; }
+    public bool ReviewOverdue { get; init; }
+    public IReadOnlyList<LinkView> KeyQuestions { get; init; } = [];
+    public IReadOnlyList<LinkView> QualityStatements { get; init; } = [];
+    public IReadOnlyList<LinkView> Tags { get; init; } = [];
+    public IReadOnlyList<LinkView> Sources { get; init; } = [];
+    public IReadOnlyList<ChangeView> Changes { get; init; } = [];
+    public EditionView? Edition { get; init; }
+    public ChecklistView? Checklist { get; init; }
+    public IReadOnlyList<ListGroup> Groups { get; init; } = [];
+    public required SearchView Search { get; init; }
+    /// <summary>Extra data for a layout (assessment, journal, scoring pages), set by the stage that owns the layout.</summary>
+    public object? Data { get; init; }
+    public required string Csp { get; init; }
+}

@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CqcGuide.Cli.Commands;
+
+/// <summary><c>cqcguide new guidance|checklist|page|log &lt;slug&gt;</c>: scaffolds a file whose front matter the build accepts.</summary>
+internal static partial class NewCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var command = new Command("new", "Create a new content file with valid front matter.");
+        foreach (var kind in Scaffolds.Kinds)
+        {
+            var slug = new Argument<string>("slug") { Description = "File name without .md: lower-case letters, digits and hyphens." };
+            var input = new Option<string>("--input") { Description = "The content folder.", DefaultValueFactory = _ => "input" };
+            var title = new Option<string?>("--title") { Description = "The page title (default: from the slug)." };
+            var date = new Option<string?>("--date") { Description = "Today's date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock)." };
+            var sub = new Command(kind.Name, kind.Description) { slug, input, title, date };
+            sub.SetAction(parse =>
+            {
+                var s = parse.GetValue(slug)!;
+                if (!SlugRegex().IsMatch(s))
+                    throw new UsageException($"'{s}' is not a valid slug: use lower-case letters, digits and hyphens, e.g. falls-at-night");
+                var today = CliApp.Today(parse.GetValue(date));
+                var path = Path.Combine(parse.GetValue(input)!, kind.Folder, s + ".md");
+                if (File.Exists(path))
+                {
+                    error.WriteLine($"error: {path} already exists; nothing was written.");
+                    return CliApp.UsageError;
+                }
+                var pageTitle = parse.GetValue(title) ?? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(s.Replace('-', ' '));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, kind.Template(pageTitle, s, today));
+                output.WriteLine($"Created {path.Replace('\\', '/')}");
+                return CliApp.Ok;
+            });
+            command.Subcommands.Add(sub);
+        }
+        return command;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex SlugRegex();
+}
+
+internal sealed record Scaffold(string Name, string Folder, string Description, Func<string, string, DateOnly, string> Template);
+
+internal static class Scaffolds
+{
+    private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Yaml(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    public static List<Scaffold> Kinds { get; } =
+    [
+        new("guidance", "guidance", "A guidance page in the current edition (input/guidance/).", (title, slug, today) => $"""
+            ---
+            title: {Yaml(title)}
+            summary: One or two sentences on what this page helps a registered manager do.
+            order: 500
+            owner: Registered manager
+            last_reviewed: {D(today)}
+            next_review: {D(today.AddYears(1))}
+            key_questions: [safe]
+            quality_statements: [safe.learning-culture]
+            tags: []
+            sources:
+              - title: CQC quality statements
+                url: https://www.cqc.org.uk/assessment/quality-statements
+            changes: []
+            ---
+
+            Start with a short introduction. The title above becomes the page's heading.
+
+            ## A first section
+
+            Write the guidance here. Link to other pages by file, for example [root causes](root-causes.md).
+
+            """),
+        new("checklist", "checklists", "A pitfall checklist (input/checklists/).", (title, slug, today) => $"""
+            ---
+            title: {Yaml(title)}
+            summary: What this checklist helps a team check.
+            order: 500
+            owner: Registered manager
+            last_reviewed: {D(today)}
+            next_review: {D(today.AddYears(1))}
+            quality_statements: [safe.learning-culture]
+            items:
+              - id: first-item
+                text: A statement the team can tick when it is true.
+                explanation: Why this matters, and what good looks like.
+                guidance: ../guidance/common-pitfalls.md
+            ---
+
+            Who this checklist is for and how to use it.
+
+            """),
+        new("page", "pages", "A plain page such as 'about' (input/pages/).", (title, slug, today) => $"""
+            ---
+            title: {Yaml(title)}
+            summary: One sentence on what this page is for.
+            ---
+
+            Write the page here.
+
+            """),
+    ];
+}

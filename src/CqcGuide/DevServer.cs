@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Text;
+using CqcGuide.Cli.Commands;
+using CqcGuide.Site.Build;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CqcGuide.Cli;
+
+/// <summary>
+/// <c>cqcguide serve</c>: builds into memory, serves on 127.0.0.1 with Kestrel, watches input/ and theme/, rebuilds on
+/// change and tells open pages to reload (Server-Sent Events). The reload script exists only here, never in a build.
+/// </summary>
+public sealed class DevServer : IDisposable
+{
+    public const string ReloadScriptPath = "/_cqcguide/livereload.js";
+    private const string EventsPath = "/_cqcguide/events";
+
+    private readonly BuildOptions options;
+    private readonly TextWriter output;
+    private readonly TextWriter error;
+    private readonly ConcurrentDictionary<Guid, HttpResponse> clients = new();
+    private readonly List<FileSystemWatcher> watchers = [];
+    private readonly SemaphoreSlim buildLock = new(1, 1);
+    private readonly FileExtensionContentTypeProvider contentTypes = new();
+    private volatile IReadOnlyDictionary<string, byte[]> files = new Dictionary<string, byte[]>();
+    private Timer? debounce;
+    private long generation;
+
+    public DevServer(BuildOptions options, TextWriter output, TextWriter error)
+    {
+        this.options = options with { Write = false, Search = false, LiveReloadScript = ReloadScriptPath };
+        this.output = output;
+        this.error = error;
+    }
+
+    /// <summary>Number of completed builds (for tests).</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
+    public static int Run(BuildOptions options, int port, TextWriter output, TextWriter error)
+    {
+        using var server = new DevServer(options with { BaseUrl = $"http://127.0.0.1:{port}/" }, output, error);
+        return server.RunAsync(port, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public async Task<int> RunAsync(int port, CancellationToken cancellation)
+    {
+        Rebuild("initial build");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        await using var app = builder.Build();
+        app.Run(Handle);
+        Watch(options.InputDir);
+        Watch(options.ResolvedThemeDir);
+        await app.StartAsync(cancellation);
+        output.WriteLine($"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop). Watching {options.InputDir} and {options.ResolvedThemeDir}.");
+        output.WriteLine("Search is not indexed in serve mode; run 'cqcguide build' to build the search index.");
+        await app.WaitForShutdownAsync(cancellation);
+        return CliApp.Ok;
+    }
+
+    private async Task Handle(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (path == ReloadScriptPath)
+        {
+            context.Response.ContentType = "text/javascript; charset=utf-8";
+            await context.Response.WriteAsync(ReloadScript);
+            return;
+        }
+        if (path == EventsPath)
+        {
+            context.Response.ContentType = "text/event-stream";
+            context.Response.Headers.CacheControl = "no-store";
+            var id = Guid.NewGuid();
+            clients[id] = context.Response;
+            await context.Response.WriteAsync($"event: hello\ndata: {Generation}\n\n");
+            await context.Response.Body.FlushAsync();
+            try { await Task.Delay(Timeout.Infinite, context.RequestAborted); }
+            catch (OperationCanceledException) { }
+            finally { clients.TryRemove(id, out _); }
+            return;
+        }
+        var relative = Uri.UnescapeDataString(path.TrimStart('/'));
+        var snapshot = files;
+        if (!snapshot.TryGetValue(relative, out var body) && !snapshot.TryGetValue(relative.TrimEnd('/') + (relative.Length == 0 ? "index.html" : "/index.html"), out body))
+        {
+            if (!relative.EndsWith('/') && snapshot.ContainsKey(relative + "/index.html"))
+            {
+                context.Response.Redirect(path + "/");
+                return;
+            }
+            context.Response.StatusCode = 404;
+            snapshot.TryGetValue("404.html", out body);
+            relative = "404.html";
+        }
+        if (!contentTypes.TryGetContentType(relative.EndsWith('/') || relative.Length == 0 ? "index.html" : relative, out var type)) type = "application/octet-stream";
+        context.Response.ContentType = type.StartsWith("text/", StringComparison.Ordinal) || type.Contains("javascript") ? type + "; charset=utf-8" : type;
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        if (body is not null) await context.Response.Body.WriteAsync(body);
+    }
+
+    private void Watch(string dir)
+    {
+        if (!Directory.Exists(dir)) return;
+        var watcher = new FileSystemWatcher(dir) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        void Changed(object? sender, FileSystemEventArgs e)
+        {
+            if (e.FullPath.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal)) return;
+            debounce?.Dispose();
+            debounce = new Timer(_ => Rebuild(Path.GetRelativePath(Directory.GetCurrentDirectory(), e.FullPath)), null, 60, Timeout.Infinite);
+        }
+        watcher.Changed += Changed;
+        watcher.Created += Changed;
+        watcher.Deleted += Changed;
+        watcher.Renamed += Changed;
+        watchers.Add(watcher);
+    }
+
+    /// <summary>Builds into memory; on success swaps the served files and tells open pages to reload.</summary>
+    public void Rebuild(string reason)
+    {
+        buildLock.Wait();
+        try
+        {
+            var result = SiteBuilder.Build(options);
+            BuildCommands.Report(result, error);
+            if (result.Success)
+            {
+                files = result.Files;
+                var n = Interlocked.Increment(ref generation);
+                output.WriteLine($"Rebuilt ({reason}): {result.PageCounts.Values.Sum()} pages in {result.Elapsed.TotalMilliseconds:0} ms.");
+                Broadcast($"event: reload\ndata: {n}\n\n");
+            }
+            else
+            {
+                output.WriteLine($"Build failed ({reason}): {result.Errors} errors; still serving the last good build.");
+            }
+        }
+        finally
+        {
+            buildLock.Release();
+        }
+    }
+
+    private void Broadcast(string message)
+    {
+        var bytes = Encoding.UTF8.GetBytes(message);
+        foreach (var (id, response) in clients)
+        {
+            try
+            {
+                response.Body.WriteAsync(bytes).AsTask().ContinueWith(_ => response.Body.FlushAsync());
+            }
+            catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
+            {
+                clients.TryRemove(id, out _);
+            }
+        }
+    }
+
+    private const string ReloadScript = """
+        // Added by `cqcguide serve` only: reloads the page when the site is rebuilt.
+        const source = new EventSource('/_cqcguide/events');
+        source.addEventListener('reload', () => location.reload());
+        """;
+
+    public void Dispose()
+    {
+        foreach (var w in watchers) w.Dispose();
+        debounce?.Dispose();
+        buildLock.Dispose();
+    }
+}

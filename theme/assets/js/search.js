@@ -1,0 +1,134 @@
+// Search with Pagefind's JavaScript API: results, excerpts and filters, all in the browser.
+// The query lives in the address (?q=...), so results can be bookmarked and the form works as a plain GET form.
+
+const TYPE_LABELS = {
+  guidance: 'Guidance',
+  checklist: 'Checklists',
+  'quality statement': 'Quality statements',
+  'key question': 'Key questions',
+  assessment: 'Self-assessments',
+  'learning log': 'Learning journal',
+  page: 'About this site',
+};
+
+function textOf(html) {
+  // Pagefind excerpts are text with <mark> around matches; never inject them as HTML.
+  return new DOMParser().parseFromString(html, 'text/html').body.textContent || '';
+}
+
+function excerptNode(excerpt) {
+  const p = document.createElement('p');
+  excerpt.split(/(<mark>.*?<\/mark>)/g).forEach((part) => {
+    const marked = part.startsWith('<mark>');
+    const text = textOf(marked ? part.slice(6, -7) : part);
+    if (!text) return;
+    if (marked) {
+      const m = document.createElement('mark');
+      m.textContent = text;
+      p.append(m);
+    } else {
+      p.append(text);
+    }
+  });
+  return p;
+}
+
+export async function init(root) {
+  const form = root.querySelector('[data-search-form]');
+  const input = form.querySelector('input[name="q"]');
+  const older = form.querySelector('input[name="older"]');
+  const filtersBox = form.querySelector('[data-search-filters]');
+  const typesBox = form.querySelector('[data-search-types]');
+  const resultsBox = root.querySelector('[data-search-results]');
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') || '';
+  older.checked = params.get('older') === '1';
+  const wantedTypes = new Set(params.getAll('type'));
+
+  let pagefind;
+  try {
+    pagefind = await import(form.dataset.pagefindBase + 'pagefind.js');
+    await pagefind.options({ baseUrl: form.dataset.siteBase });
+    await pagefind.init();
+  } catch (error) {
+    resultsBox.textContent = 'The search index could not be loaded. If you are previewing the site, build it with search turned on.';
+    return;
+  }
+
+  const available = await pagefind.filters();
+  const types = Object.keys(available.type || {}).sort();
+  types.forEach((type) => {
+    const id = `search-type-${type.replace(/\W+/g, '-')}`;
+    const wrapper = document.createElement('div');
+    wrapper.className = 'checkbox';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'type';
+    box.value = type;
+    box.id = id;
+    box.checked = wantedTypes.has(type);
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = TYPE_LABELS[type] || type;
+    wrapper.append(box, label);
+    typesBox.append(wrapper);
+  });
+  filtersBox.hidden = false;
+
+  let generation = 0;
+  async function run() {
+    const query = input.value.trim();
+    const chosen = [...typesBox.querySelectorAll('input:checked')].map((b) => b.value);
+    const url = new URL(location.href);
+    url.search = '';
+    if (query) url.searchParams.set('q', query);
+    chosen.forEach((t) => url.searchParams.append('type', t));
+    if (older.checked) url.searchParams.set('older', '1');
+    history.replaceState(null, '', url);
+    const mine = ++generation;
+    resultsBox.replaceChildren();
+    if (!query) return;
+    const filters = {};
+    if (chosen.length) filters.type = { any: chosen };
+    if (!older.checked) filters.edition = 'current';
+    const search = await pagefind.search(query, { filters });
+    if (mine !== generation) return;
+    const data = await Promise.all(search.results.slice(0, 25).map((r) => r.data()));
+    if (mine !== generation) return;
+    const heading = document.createElement('h2');
+    heading.textContent = search.results.length === 1 ? '1 result' : `${search.results.length} results`;
+    resultsBox.append(heading);
+    const list = document.createElement('ol');
+    list.className = 'search-results';
+    data.forEach((item) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = item.url;
+      a.textContent = item.meta.title || item.url;
+      li.append(a);
+      const kind = (item.filters.type || [])[0];
+      const edition = (item.filters.edition || [])[0];
+      if (kind) {
+        const meta = document.createElement('span');
+        meta.className = 'hint';
+        meta.textContent = ` ${TYPE_LABELS[kind] || kind}${edition && edition !== 'current' ? `, edition ${edition}` : ''}`;
+        li.append(meta);
+      }
+      li.append(excerptNode(item.excerpt));
+      list.append(li);
+    });
+    resultsBox.append(list);
+  }
+
+  let timer;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 250);
+  });
+  form.addEventListener('change', run);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+  run();
+}
