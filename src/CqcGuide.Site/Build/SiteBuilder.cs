@@ -49,6 +49,7 @@ public static class SiteBuilder
         Parallel.For(0, discovered.Count, i => parsed[i] = ContentLoader.Parse(discovered[i], diagnostics));
         var documents = parsed.OfType<ContentDocument>().Where(d => d.Kind != ContentKind.Guidance || !d.Front<GuidanceFrontMatter>().Draft).ToArray();
         Validation.UniqueUrls(documents, diagnostics);
+        documents = documents.DistinctBy(d => d.Url, StringComparer.Ordinal).ToArray(); // clashes are reported; keep the first
         Done("parse");
 
         var (basePath, absoluteBase) = BaseOf(options.BaseUrl ?? config.BaseUrl);

@@ -42,7 +42,7 @@ public static class SourceReader
         if (nul >= 0)
         {
             diagnostics.Error(Codes.BinaryFile, "this looks like a binary file (it contains NUL bytes), not UTF-8 text",
-                At(bytes, nul, displayPath), "put images and documents under input/assets/, which is copied as is");
+                SourceSpan.File(displayPath), "put images and documents under input/assets/, which is copied as is");
             return null;
         }
         string text;

@@ -68,9 +68,20 @@ public static class FrontMatter
         if (!ok) return null;
 
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws without a position for some unterminated constructs (e.g. "[a, b" at the
+            // end of the front matter); report at the last thing it did read.
+            var mark = parser.Current?.End ?? Mark.Empty;
+            diagnostics.Error(Codes.MalformedYaml, "malformed YAML: something opened here is never closed",
+                new SourceSpan(path, firstLine + Math.Max(0, (int)mark.Line - 1), Math.Max(1, (int)mark.Column)),
+                "check for an unclosed '[', '{' or quote");
+            return null;
         }
         catch (YamlException e)
         {
