@@ -75,7 +75,7 @@ internal static class Scaffolds
 
             ## A first section
 
-            Write the guidance here. Link to other pages by file, for example [root causes](root-causes.md).
+            Write the guidance here. Link to other pages by their file, for example [the start page](index.md).
 
             """),
         new("checklist", "checklists", "A pitfall checklist (input/checklists/).", (title, slug, today) => $"""

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace CqcGuide.Tests;
+
+public class CommandTests
+{
+    private static string[] BuildArgs(string input, string output, params string[] extra) =>
+        ["build", "--input", input, "--output", output, "--theme", Repo.Theme, "--date", "2026-11-26", "--no-search", .. extra];
+
+    [Fact]
+    public void Build_succeeds_with_exit_0_and_prints_a_summary()
+    {
+        using var out_ = new TempDir();
+        var r = Cli.Run(BuildArgs(Repo.Fixture("site"), out_["site"]));
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Matches(@"\d+ pages \(.*guidance \d+.*\)", r.Output);
+        Assert.Matches(@"0 errors, 0 warnings, \d+\.\d\d s", r.Output);
+        Assert.True(File.Exists(Path.Combine(out_["site"], "index.html")));
+    }
+
+    [Fact]
+    public void Content_errors_exit_1_with_compiler_style_lines_and_leave_output_alone()
+    {
+        using var input = TempDir.CopyOf(Repo.Fixture("site"));
+        using var out_ = new TempDir();
+        Assert.Equal(0, Cli.Run(BuildArgs(input.Path, out_["site"])).ExitCode);
+        var before = Builds.Hashes(out_["site"]);
+        input.Write("guidance/broken.md", "---\ntitel: x\nsummary: y\n---\nSee [gone](gone.md).\n");
+        var r = Cli.Run(BuildArgs(input.Path, out_["site"]));
+        Assert.Equal(1, r.ExitCode);
+        var lines = r.Error.Split('\n').Where(l => l.Contains(": error ")).ToArray();
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"guidance/broken\.md:2:1: error CG120: unknown key 'titel'$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"guidance/broken\.md:\d+:1: error CG122: required key 'title' is missing$"));
+        Assert.Contains("hint: did you mean 'title'?", r.Error);
+        Assert.Contains("unchanged", r.Output);
+        Assert.Equal(before, Builds.Hashes(out_["site"]));
+    }
+
+    [Theory]
+    [InlineData("build", "--no-such-option")]
+    [InlineData("frobnicate")]
+    [InlineData("build", "--date", "2026-13-01")]
+    [InlineData("new", "guidance", "Not A Slug")]
+    public void Usage_errors_exit_2(params string[] args)
+    {
+        var r = Cli.Run(args);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("error", r.Error);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("build", "--help")]
+    [InlineData("serve", "--help")]
+    [InlineData("check", "--help")]
+    [InlineData("new", "guidance", "--help")]
+    [InlineData("version", "snapshot", "--help")]
+    public void Help_is_available_everywhere(params string[] args)
+    {
+        var r = Cli.Run(args);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Usage:", r.Output);
+    }
+
+    [Fact]
+    public void Check_reports_problems_and_writes_nothing()
+    {
+        using var input = TempDir.CopyOf(Repo.Fixture("site"));
+        input.Write("guidance/bad.md", "---\ntitle: Bad\nsummary: s\nquality_statements: [safe.learnin-culture]\n---\nText\n");
+        using var out_ = new TempDir();
+        var r = Cli.Run("check", "--input", input.Path, "--theme", Repo.Theme, "--date", "2026-11-26");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("error CG201: unknown quality statement 'safe.learnin-culture'", r.Error);
+        Assert.Contains("did you mean 'safe.learning-culture'?", r.Error);
+        Assert.False(Directory.Exists(Path.Combine(input.Path, "..", "output")) && Directory.GetFiles(Path.Combine(input.Path, "..", "output")).Length > 0);
+    }
+
+    [Theory]
+    [InlineData("guidance", "guidance/falls-at-night.md")]
+    [InlineData("checklist", "checklists/falls-at-night.md")]
+    [InlineData("page", "pages/falls-at-night.md")]
+    public void New_scaffolds_a_file_that_builds_cleanly_under_strict(string kind, string path)
+    {
+        using var input = TempDir.CopyOf(Repo.Fixture("site"));
+        input.Write("guidance/common-pitfalls.md", "---\ntitle: Pitfalls\nsummary: s\nowner: Registered manager\nlast_reviewed: 2026-01-10\nnext_review: 2027-01-10\nsources:\n  - title: S\n    url: https://example.org\n---\nText.\n");
+        var r = Cli.Run("new", kind, "falls-at-night", "--input", input.Path, "--date", "2026-11-26");
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.True(File.Exists(input[path]));
+        var check = Cli.Run("check", "--input", input.Path, "--theme", Repo.Theme, "--date", "2026-11-26", "--strict");
+        Assert.True(check.ExitCode == 0, check.Error);
+        Assert.Equal(2, Cli.Run("new", kind, "falls-at-night", "--input", input.Path).ExitCode); // never overwrites
+    }
+}

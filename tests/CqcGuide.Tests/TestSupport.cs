@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using CqcGuide.Site.Build;
+using CqcGuide.Site;
+
+namespace CqcGuide.Tests;
+
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Theme => Path.Combine(Root, "theme");
+    public static string Fixture(string name) => Path.Combine(Root, "tests", "fixtures", name);
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CqcGuide.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("CqcGuide.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A temporary folder, deleted on dispose.</summary>
+public sealed class TempDir : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cqcguide-tests", Guid.NewGuid().ToString("N"));
+
+    public TempDir() => Directory.CreateDirectory(Path);
+
+    public string this[string relative] => System.IO.Path.Combine(Path, relative);
+
+    public static TempDir CopyOf(string source)
+    {
+        var t = new TempDir();
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var dest = System.IO.Path.Combine(t.Path, System.IO.Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+        return t;
+    }
+
+    public void Write(string relative, string text)
+    {
+        var full = this[relative];
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+
+    public void Write(string relative, byte[] bytes)
+    {
+        var full = this[relative];
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, bytes);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
+
+public static class Builds
+{
+    public static readonly DateOnly Today = new(2026, 11, 26);
+
+    public static BuildOptions Options(string input, string output, bool write = true, bool strict = false, DateOnly? today = null) => new()
+    {
+        InputDir = input, OutputDir = output, ThemeDir = Repo.Theme, Today = today ?? Today, Strict = strict, Search = false, Write = write,
+    };
+
+    public static BuildResult Run(string input, string output, bool strict = false, DateOnly? today = null) =>
+        SiteBuilder.Build(Options(input, output, strict: strict, today: today));
+
+    /// <summary>Every file under a folder with its SHA-256, for byte-for-byte comparisons.</summary>
+    public static SortedDictionary<string, string> Hashes(string dir)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+            result[System.IO.Path.GetRelativePath(dir, file).Replace('\\', '/')] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
+        return result;
+    }
+
+    public static string Errors(BuildResult r) => string.Join("\n", r.Diagnostics);
+}
