@@ -20,7 +20,7 @@ public class MarkdownEngineTests
     {
         var html = MarkdownEngine.Render(MarkdownEngine.Parse("> [!WARNING]\n> Careful.\n\n| a |\n|---|\n| 1 |\n\n- [x] done\n", 1).Ast);
         Assert.Contains("markdown-alert-warning", html);
-        Assert.Contains("<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">", html);
+        Assert.Contains("<div class=\"table-scroll\" role=\"region\" aria-label=\"Table 1\" tabindex=\"0\">", html);
         Assert.Contains("<span class=\"visually-hidden\">Done: </span>", html);
         Assert.DoesNotContain("<input", html);
     }

@@ -90,7 +90,7 @@ public static class MarkdownEngine
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlTaskListRenderer>(new AccessibleTaskListRenderer());
         var tables = renderer.ObjectRenderers.FindExact<HtmlTableRenderer>();
-        if (tables is not null) renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollableTableRenderer(tables));
+        if (tables is not null) renderer.ObjectRenderers.Replace<HtmlTableRenderer>(new ScrollableTableRenderer(tables, TableLabels(ast)));
         renderer.Render(ast);
         writer.Flush();
         return writer.ToString();
@@ -121,13 +121,29 @@ public static class MarkdownEngine
                 : "<span class=\"task-mark\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">To do: </span>");
     }
 
-    /// <summary>Wraps tables in a focusable region so that wide tables scroll by keyboard on small screens.</summary>
-    private sealed class ScrollableTableRenderer(HtmlTableRenderer inner) : HtmlObjectRenderer<Table>
+    /// <summary>A unique, meaningful name per table: its number and the heading it sits under.</summary>
+    private static Dictionary<Table, string> TableLabels(MarkdownDocument ast)
+    {
+        var labels = new Dictionary<Table, string>();
+        string? heading = null;
+        var n = 0;
+        foreach (var block in ast.Descendants<Block>())
+        {
+            if (block is HeadingBlock h) heading = PlainText(h.Inline);
+            else if (block is Table t) labels[t] = $"Table {++n}" + (heading is null ? "" : $": {heading}");
+        }
+        return labels;
+    }
+
+    /// <summary>Wraps tables in a focusable, named region so that wide tables scroll by keyboard on small screens.</summary>
+    private sealed class ScrollableTableRenderer(HtmlTableRenderer inner, Dictionary<Table, string> labels) : HtmlObjectRenderer<Table>
     {
         protected override void Write(HtmlRenderer renderer, Table table)
         {
             renderer.EnsureLine();
-            renderer.WriteLine("<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">");
+            renderer.Write("<div class=\"table-scroll\" role=\"region\" aria-label=\"");
+            renderer.WriteEscape(labels.GetValueOrDefault(table, "Table"));
+            renderer.WriteLine("\" tabindex=\"0\">");
             inner.Write(renderer, table);
             renderer.WriteLine("</div>");
         }

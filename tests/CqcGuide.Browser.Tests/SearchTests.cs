@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace CqcGuide.Browser.Tests;
+
+[Collection(SiteCollection.Name)]
+public class SearchTests(SiteFixture site)
+{
+    [Fact]
+    public async Task Typing_a_query_shows_results_with_excerpts_and_a_filter_narrows_them_and_a_result_can_be_followed()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await page.GotoAsync(site.BaseUrl + "/");
+        await page.FillAsync("#site-search-q", "fishbone");
+        await page.PressAsync("#site-search-q", "Enter");
+        await page.WaitForURLAsync("**/search/?q=fishbone");
+        var results = page.Locator(".search-results li");
+        await results.First.WaitForAsync();
+        Assert.True(await results.CountAsync() >= 2);
+        Assert.True(await page.Locator(".search-results mark").CountAsync() > 0, "excerpts highlight the match");
+        var titles = await page.Locator(".search-results li > a").AllTextContentsAsync();
+        Assert.Contains("Finding root causes and contributory factors", titles);
+        Assert.DoesNotContain(await page.Locator(".search-results .hint").AllTextContentsAsync(), t => t.Contains("edition 1.0"));
+
+        // Filter to checklists only.
+        await page.GetByLabel("Checklists", new() { Exact = true }).CheckAsync();
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.search-results .hint')].every(h => h.textContent.includes('Checklists'))");
+        Assert.Contains("type=checklist", page.Url);
+        await page.GetByLabel("Checklists", new() { Exact = true }).UncheckAsync();
+
+        // Older editions appear only when asked for.
+        await page.GetByLabel("Include older editions of the guidance").CheckAsync();
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.search-results .hint')].some(h => h.textContent.includes('edition 1.0'))");
+
+        // Follow a result by keyboard.
+        await page.GetByLabel("Include older editions of the guidance").UncheckAsync();
+        await page.WaitForFunctionAsync("() => ![...document.querySelectorAll('.search-results .hint')].some(h => h.textContent.includes('edition 1.0'))");
+        await page.Locator(".search-results li > a", new() { HasTextString = "Finding root causes and contributory factors" }).First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(site.BaseUrl + "/guidance/root-causes/");
+        Assert.Equal("Finding root causes and contributory factors", await page.Locator("h1").TextContentAsync());
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task Journal_and_checklist_items_are_searchable()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        await s.Page.GotoAsync(site.BaseUrl + "/search/?q=measure+of+effectiveness");
+        await s.Page.Locator(".search-results li").First.WaitForAsync();
+        var hints = await s.Page.Locator(".search-results .hint").AllTextContentsAsync();
+        Assert.Contains(hints, h => h.Contains("Checklists"));
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task Without_javascript_the_search_page_says_what_to_do()
+    {
+        await using var s = await BrowserSession.StartAsync(site, new BrowserNewContextOptions { JavaScriptEnabled = false });
+        await s.Page.GotoAsync(site.BaseUrl + "/search/?q=blame");
+        Assert.Contains("needs JavaScript", await s.Page.Locator("noscript, main").First.InnerTextAsync());
+    }
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using CqcGuide.Cli;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace CqcGuide.Browser.Tests;
+
+public static class Repo
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CqcGuide.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("CqcGuide.sln not found");
+    }
+}
+
+/// <summary>
+/// Builds the default site (with its search index) once, serves it on 127.0.0.1 with the security headers from
+/// netlify.toml, and launches Debian's Chromium through Playwright.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private WebApplication? server;
+    public string SiteDir { get; } = Path.Combine(Path.GetTempPath(), "cqcguide-browser", Guid.NewGuid().ToString("N"));
+    public string BaseUrl { get; private set; } = "";
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}: run ./scripts/test (it installs it) or 'sudo apt-get install chromium'.");
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CliApp.Run(["build", "--input", Path.Combine(Repo.Root, "input"), "--output", SiteDir, "--theme", Path.Combine(Repo.Root, "theme"),
+            "--date", "2026-11-26", "--base-url", BaseUrl + "/"], output, error);
+        if (code != 0) throw new InvalidOperationException("The default site did not build:\n" + error + output);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(BaseUrl);
+        server = builder.Build();
+        var headers = NetlifyHeaders();
+        var types = new FileExtensionContentTypeProvider();
+        server.Run(async context =>
+        {
+            foreach (var (k, v) in headers) context.Response.Headers[k] = v;
+            var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/").TrimStart('/');
+            var file = Path.Combine(SiteDir, path);
+            if (Directory.Exists(file)) file = Path.Combine(file, "index.html");
+            if (!File.Exists(file) || !Path.GetFullPath(file).StartsWith(SiteDir, StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = 404;
+                file = Path.Combine(SiteDir, "404.html");
+            }
+            context.Response.ContentType = types.TryGetContentType(file, out var t) ? t : "application/octet-stream";
+            await context.Response.SendFileAsync(file);
+        });
+        await server.StartAsync();
+
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>The headers Netlify would send for every page ("/*" in netlify.toml).</summary>
+    public static IReadOnlyList<(string, string)> NetlifyHeaders()
+    {
+        var toml = File.ReadAllText(Path.Combine(Repo.Root, "netlify.toml"));
+        var block = Regex.Match(toml, "for = \"/\\*\"\\s+\\[headers.values\\](?<body>(\\s+[A-Za-z-]+ = \"[^\"]*\")+)").Groups["body"].Value;
+        return Regex.Matches(block, "(?<k>[A-Za-z-]+) = \"(?<v>[^\"]*)\"").Select(m => (m.Groups["k"].Value, m.Groups["v"].Value)).ToArray();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        if (server is not null) await server.DisposeAsync();
+        try { Directory.Delete(SiteDir, recursive: true); } catch (IOException) { }
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiteCollection : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "site";
+}
+
+/// <summary>
+/// A fresh browser context (empty storage) whose every request is checked: anything leaving 127.0.0.1 is blocked
+/// and recorded, as are console errors, page errors and CSP violations.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public IBrowserContext Context { get; }
+    public IPage Page { get; }
+    public List<string> ForeignRequests { get; } = [];
+    public List<string> Problems { get; } = [];
+
+    private BrowserSession(IBrowserContext context, IPage page)
+    {
+        Context = context;
+        Page = page;
+    }
+
+    public static async Task<BrowserSession> StartAsync(SiteFixture site, BrowserNewContextOptions? options = null)
+    {
+        var context = await site.Browser.NewContextAsync(options ?? new BrowserNewContextOptions { AcceptDownloads = true });
+        var session = new BrowserSession(context, await context.NewPageAsync());
+        await context.RouteAsync("**/*", async route =>
+        {
+            var url = new Uri(route.Request.Url);
+            if (url.Host != "127.0.0.1" && url.Scheme is "http" or "https" or "ws" or "wss")
+            {
+                lock (session.ForeignRequests) session.ForeignRequests.Add(route.Request.Url);
+                await route.AbortAsync();
+            }
+            else await route.ContinueAsync();
+        });
+        session.Page.Console += (_, m) =>
+        {
+            if (m.Type == "error") lock (session.Problems) session.Problems.Add("console: " + m.Text);
+        };
+        session.Page.PageError += (_, e) => { lock (session.Problems) session.Problems.Add("page error: " + e); };
+        return session;
+    }
+
+    /// <summary>Asserts that nothing left the origin and that the page reported no error or CSP violation.</summary>
+    public void AssertClean(bool expect404 = false)
+    {
+        Assert.True(ForeignRequests.Count == 0, "requests left the origin: " + string.Join(", ", ForeignRequests));
+        var problems = expect404 ? Problems.Where(p => !p.Contains("404")).ToList() : Problems;
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+}
