@@ -218,6 +218,7 @@ internal static class JsRuntime
             // Enumerable.ToArray / ToList.
             function $toArray(source) {
               $src(source);
+              if (Array.isArray(source)) return source.slice();
               const result = [];
               $each(source, (x) => {
                 result.push(x);
@@ -244,6 +245,10 @@ internal static class JsRuntime
             function $countWhere(source, predicate) {
               $src(source);
               let n = 0;
+              if (Array.isArray(source)) {
+                for (let i = 0; i < source.length; i++) if (predicate(source[i])) n++;
+                return n;
+              }
               $each(source, (x) => {
                 if (predicate(x)) n++;
                 return false;
@@ -262,6 +267,10 @@ internal static class JsRuntime
             // Enumerable.Any(predicate): stops at the first match.
             function $anyWhere(source, predicate) {
               $src(source);
+              if (Array.isArray(source)) {
+                for (let i = 0; i < source.length; i++) if (predicate(source[i])) return true;
+                return false;
+              }
               return $each(source, (x) => predicate(x));
             }
             """),
@@ -269,6 +278,10 @@ internal static class JsRuntime
             // Enumerable.All(predicate): true for an empty sequence; stops at the first failure.
             function $all(source, predicate) {
               $src(source);
+              if (Array.isArray(source)) {
+                for (let i = 0; i < source.length; i++) if (!predicate(source[i])) return false;
+                return true;
+              }
               return !$each(source, (x) => !predicate(x));
             }
             """),
@@ -411,6 +424,10 @@ internal static class JsRuntime
             // Enumerable.Contains with .NET's default equality for numbers and strings (NaN equals NaN; 0 equals -0).
             function $contains(source, value) {
               $src(source);
+              if (Array.isArray(source)) {
+                for (let i = 0; i < source.length; i++) if (source[i] === value || (source[i] !== source[i] && value !== value)) return true;
+                return false;
+              }
               return $each(source, (x) => x === value || (x !== x && value !== value));
             }
             """),

@@ -14,9 +14,10 @@ public sealed class JsHost
     private readonly Engine engine;
     private readonly JsValue run;
 
-    public JsHost(string moduleCode, string entryFunction, string specifier = "rules")
+    public JsHost(string moduleCode, string entryFunction, string specifier = "rules", string modelId = "")
     {
-        engine = new Engine(options => options.Strict().LimitRecursion(400));
+        ModelId = modelId;
+        engine = new Engine(options => options.Strict());
         engine.Modules.Add(specifier, moduleCode);
         engine.Modules.Add("harness", $$"""
             import { {{entryFunction}} as entry } from "{{specifier}}";
@@ -26,6 +27,9 @@ public sealed class JsHost
         run = harness.Get("run");
         Module = engine.Modules.Import(specifier);
     }
+
+    /// <summary>The model this host runs (for parity checks).</summary>
+    public string ModelId { get; }
 
     /// <summary>The module namespace (exports).</summary>
     public ObjectInstance Module { get; }
