@@ -418,6 +418,9 @@ internal sealed class RuleTranslator
                 return Helper("$toInt32", operand);
             if (!a.IsValueType && b.IsAssignableFrom(a))
                 return operand;
+            // Boxing a scalar (for object[] results) keeps the value; string concatenation checks its operands separately.
+            if (b == typeof(object) && IsScalar(a))
+                return operand;
             throw Fail($"Convert from {TypeName(a)} to {TypeName(b)}", u,
                 a.IsValueType && !b.IsValueType
                     ? "Boxing a value (for example to concatenate it with a string) would need .NET's number formatting"
@@ -736,6 +739,8 @@ internal sealed class RuleTranslator
                 return Helper("$select", Source(), LambdaArgument(m, 1));
             case "Concat":
                 return Helper("$concat", Source(), Translate(args[1]));
+            case "AsEnumerable":
+                return Source();
             case "ToArray":
             case "ToList":
                 return Helper("$toArray", Source());

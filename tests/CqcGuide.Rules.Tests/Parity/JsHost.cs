@@ -13,6 +13,7 @@ public sealed class JsHost
 {
     private readonly Engine engine;
     private readonly JsValue run;
+    private readonly JsValue runValue;
 
     public JsHost(string moduleCode, string entryFunction, string specifier = "rules", string modelId = "")
     {
@@ -22,9 +23,11 @@ public sealed class JsHost
         engine.Modules.Add("harness", $$"""
             import { {{entryFunction}} as entry } from "{{specifier}}";
             export function run(text) { return entry(JSON.parse(text)); }
+            export function runValue(value) { return entry(value); }
             """);
         var harness = engine.Modules.Import("harness");
         run = harness.Get("run");
+        runValue = harness.Get("runValue");
         Module = engine.Modules.Import(specifier);
     }
 
@@ -47,7 +50,21 @@ public sealed class JsHost
         }
     }
 
-    public JsValue Evaluate(string script) => engine.Evaluate(script);
+    /// <summary>Runs the entry function on a JavaScript literal (for values JSON cannot carry: NaN, Infinity, -0).</summary>
+    public JsRunResult RunLiteral(string literal)
+    {
+        var value = engine.Evaluate("(" + literal + ")");
+        try
+        {
+            return new JsRunResult(engine.Invoke(runValue, value), null);
+        }
+        catch (Jint.Runtime.JavaScriptException e)
+        {
+            return new JsRunResult(null, e.Error.ToString() + ": " + e.Message);
+        }
+    }
+
+    public JsValue Evaluate(string script) => engine.Evaluate("(" + script + ")");
 }
 
 public sealed record JsRunResult(JsValue? Value, string? Error);
@@ -107,5 +124,49 @@ public static class JsCompare
         }
     }
 
-    private static string Describe(JsValue js) => js.IsUndefined() ? "undefined" : js.IsArray() ? "an array" : js.IsObject() ? "an object" : js.ToString();
+    /// <summary>Null when two JavaScript values are structurally identical (doubles bit for bit, -0 distinct from 0).</summary>
+    public static string? Difference(JsValue expected, JsValue actual, string path = "$")
+    {
+        if (expected.IsNull() || expected.IsUndefined())
+            return actual.IsNull() || actual.IsUndefined() ? null : $"{path}: expected null, got {Describe(actual)}";
+        if (expected.IsArray())
+        {
+            if (!actual.IsArray())
+                return $"{path}: expected an array, got {Describe(actual)}";
+            var e = expected.AsArray();
+            var a = actual.AsArray();
+            if (e.Length != a.Length)
+                return $"{path}: expected {e.Length} items, got {a.Length}";
+            for (uint i = 0; i < e.Length; i++)
+                if (Difference(e[i], a[i], $"{path}[{i}]") is { } d)
+                    return d;
+            return null;
+        }
+        if (expected.IsObject())
+        {
+            if (!actual.IsObject() || actual.IsArray())
+                return $"{path}: expected an object, got {Describe(actual)}";
+            var ek = expected.AsObject().GetOwnPropertyKeys().Select(k => k.ToString()).ToList();
+            var ak = actual.AsObject().GetOwnPropertyKeys().Select(k => k.ToString()).ToList();
+            if (!ek.SequenceEqual(ak))
+                return $"{path}: expected keys [{string.Join(", ", ek)}], got [{string.Join(", ", ak)}]";
+            foreach (var k in ek)
+                if (Difference(expected.AsObject().Get(k), actual.AsObject().Get(k), path + "." + k) is { } d)
+                    return d;
+            return null;
+        }
+        if (expected.IsNumber())
+            return actual.IsNumber() && BitConverter.DoubleToInt64Bits(expected.AsNumber()) == BitConverter.DoubleToInt64Bits(actual.AsNumber())
+                || (actual.IsNumber() && double.IsNaN(expected.AsNumber()) && double.IsNaN(actual.AsNumber()))
+                ? null
+                : $"{path}: expected {expected.AsNumber():R}, got {Describe(actual)}";
+        if (expected.IsString())
+            return actual.IsString() && actual.AsString() == expected.AsString() ? null : $"{path}: expected \"{expected}\", got {Describe(actual)}";
+        if (expected.IsBoolean())
+            return actual.IsBoolean() && actual.AsBoolean() == expected.AsBoolean() ? null : $"{path}: expected {expected}, got {Describe(actual)}";
+        return $"{path}: cannot compare {expected}";
+    }
+
+    private static string Describe(JsValue js) =>
+        js.IsUndefined() ? "undefined" : js.IsArray() ? "an array" : js.IsObject() ? "an object" : js.IsNumber() ? js.AsNumber().ToString("R") : js.ToString();
 }
