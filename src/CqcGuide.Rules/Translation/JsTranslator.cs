@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -138,7 +136,7 @@ internal sealed class ModuleBuilder
         return (text.ToString(), hash);
     }
 
-    private static string Comment(string s) => s.Replace("\n", " ").Replace("\r", " ");
+    private static string Comment(string s) => s.Replace("\n", " ").Replace("\r", " ").Replace("\u2028", " ").Replace("\u2029", " ");
 
     /// <summary>Rules reachable from <paramref name="root"/> in breadth-first discovery order.</summary>
     internal static List<Rule> Discover(Rule root)

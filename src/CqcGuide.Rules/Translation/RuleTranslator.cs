@@ -643,8 +643,8 @@ internal sealed class RuleTranslator
     {
         if (call.Object is null || !IsClosed(call.Object) || !TryEvaluateClosed(call.Object, out var value, out var reason) || value is not Rule target)
             throw new TranslationException(owner.Name, $"a call of Evaluate on {call.Object}", call,
-                "Call rules held in static readonly fields or get-only properties: OtherRule.Evaluate(x)");
-        _ = reason;
+                "Call rules held in static readonly fields or get-only properties: OtherRule.Evaluate(x)"
+                + (string.IsNullOrEmpty(reason) ? "" : $" ({reason})"));
         return target;
     }
 
@@ -848,7 +848,6 @@ internal sealed class RuleTranslator
                 return Helper("$strEq", Translate(m.Arguments[0]), Translate(m.Arguments[1]));
             case "Join" when parameters.Length == 2 && parameters[0].ParameterType == typeof(string)
                 && (parameters[1].ParameterType == typeof(IEnumerable<string>) || parameters[1].ParameterType == typeof(string[])):
-                RequireMaterialisedOrQuery(m.Arguments[1]);
                 return Helper("$join", Translate(m.Arguments[0]), Translate(m.Arguments[1]));
             case "Concat" when parameters.Length is >= 2 and <= 4 && parameters.All(p => p.ParameterType == typeof(string)):
                 return StringConcat(m, m.Arguments);
@@ -862,12 +861,6 @@ internal sealed class RuleTranslator
                         ? "Culture-sensitive or formatting string operations differ between .NET and JavaScript"
                         : "It is not on the translator's allow-list");
         }
-    }
-
-    private void RequireMaterialisedOrQuery(Expression e)
-    {
-        // string.Join enumerates its argument exactly once, like $join, so deferred queries are fine here.
-        _ = e;
     }
 
     private static bool IsOrdinal(Expression e) =>
