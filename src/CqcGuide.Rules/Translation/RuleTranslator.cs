@@ -641,7 +641,9 @@ internal sealed class RuleTranslator
 
     internal static Rule RuleTarget(Rule owner, MethodCallExpression call)
     {
-        if (call.Object is null || !IsClosed(call.Object) || !TryEvaluateClosed(call.Object, out var value, out var reason) || value is not Rule target)
+        var reason = "";
+        object? value = null;
+        if (call.Object is null || !IsClosed(call.Object) || !TryEvaluateClosed(call.Object, out value, out reason) || value is not Rule target)
             throw new TranslationException(owner.Name, $"a call of Evaluate on {call.Object}", call,
                 "Call rules held in static readonly fields or get-only properties: OtherRule.Evaluate(x)"
                 + (string.IsNullOrEmpty(reason) ? "" : $" ({reason})"));
