@@ -42,6 +42,14 @@ public abstract class RuleModel
     /// <summary>A structured explanation of the model (title, summary, every rule with kind and sources).</summary>
     public Explanation Explain() => Explanation.Of(this);
 
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the rules' canonical JavaScript text: the <c>model.sourceHash</c> the emitted module
+    /// exports. Equal hashes mean the browser runs exactly these rules.
+    /// </summary>
+    public string SourceHash => sourceHash ??= Translation.JsTranslator.SourceHash(this);
+
+    private string? sourceHash;
+
     public override string ToString() => $"{Id} {Version}";
 }
 
