@@ -214,7 +214,7 @@ internal static partial class AnswersParser
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (id, node) in answersNode.Properties!)
             {
-                var path = $"$.answers[{JsonString(id)}]";
+                var path = Path(id);
                 if (!seen.Add(id))
                 {
                     Error(errors, path, node, $"Question \"{id}\" is answered more than once.");
@@ -374,6 +374,10 @@ internal static partial class AnswersParser
     };
 
     private static string JsonString(string s) => JsonSerializer.Serialize(s, RulesJson.Compact);
+
+    // Most ids are plain (letters, digits, dots, dashes and slashes) and need no JSON escaping.
+    private static string Path(string id) =>
+        id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '/' or '_') ? "$.answers[\"" + id + "\"]" : $"$.answers[{JsonString(id)}]";
 
     private static int Major(string version) =>
         int.TryParse(version.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : -1;

@@ -179,6 +179,14 @@ internal static class JsRuntime
             // Enumerable.Where (deferred).
             function $where(source, predicate) {
               $src(source);
+              if (Array.isArray(source)) {
+                return {
+                  each: (visit) => {
+                    for (let i = 0; i < source.length; i++) if (predicate(source[i]) && visit(source[i])) return true;
+                    return false;
+                  },
+                };
+              }
               return { each: (visit) => $each(source, (x) => (predicate(x) ? visit(x) : false)) };
             }
             """),
@@ -186,6 +194,14 @@ internal static class JsRuntime
             // Enumerable.Select (deferred).
             function $select(source, selector) {
               $src(source);
+              if (Array.isArray(source)) {
+                return {
+                  each: (visit) => {
+                    for (let i = 0; i < source.length; i++) if (visit(selector(source[i]))) return true;
+                    return false;
+                  },
+                };
+              }
               return { each: (visit) => $each(source, (x) => visit(selector(x))) };
             }
             """),
