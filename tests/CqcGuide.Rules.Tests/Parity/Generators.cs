@@ -2,6 +2,8 @@
 // (no Jint, no xunit) so that a browser test project can link it and run the same comparison in Chromium:
 //   <Compile Include="..\CqcGuide.Rules.Tests\Parity\Generators.cs" Link="Parity\Generators.cs" />
 // then: foreach (var c in Generators.Cases("cqc-saf", 1000)) { ... run c.InputJson in the page, compare with c.ExpectedJson ... }
+// In the page, JSON.stringify(score(JSON.parse(c.InputJson)), null, 2) + "\n" is byte-identical to c.ExpectedJson
+// (JsonTextParityTests checks this in Jint); when c.ExpectedError is set, the page must throw too.
 using System.Text.Json;
 using CqcGuide.Rules.ScoringModels;
 using CsCheck;
@@ -42,16 +44,21 @@ public static class Generators
     /// <summary>Runs .NET on one input: the answers file is parsed with <see cref="AnswersFile.Parse"/> as the CLI does.</summary>
     public static ParityCase Expected(string modelId, string inputJson)
     {
-        try
+        AnswersFile? file = null;
+        if (modelId != LearningLogQuality.ModelId)
         {
-            if (modelId == LearningLogQuality.ModelId)
-                return new(modelId, inputJson, ScoreReport.ToJson(LearningLogQuality.Lint(LearningLogInput.FromJson(inputJson))), null);
             var parsed = AnswersFile.Parse(inputJson);
             if (!parsed.Success)
-                throw new InvalidOperationException("Generated answers file does not parse: " + string.Join("; ", parsed.Errors));
-            return new(modelId, inputJson, ScoreReport.ToJson(Models.FindScoring(modelId)!.Score(parsed.File!)), null);
+                throw new ArgumentException("The answers file does not parse: " + string.Join("; ", parsed.Errors), nameof(inputJson));
+            file = parsed.File!;
         }
-        catch (Exception e) when (e is not InvalidOperationException { Message: var m } || !m.StartsWith("Generated", StringComparison.Ordinal))
+        try
+        {
+            return file is null
+                ? new(modelId, inputJson, ScoreReport.ToJson(LearningLogQuality.Lint(LearningLogInput.FromJson(inputJson))), null)
+                : new(modelId, inputJson, ScoreReport.ToJson(Models.FindScoring(modelId)!.Score(file)), null);
+        }
+        catch (Exception e)
         {
             return new(modelId, inputJson, null, e.GetType().FullName);
         }
