@@ -157,7 +157,8 @@ public static class CqcRules
         third when 3 × offset is less than the band's width, the upper third when 3 × offset is more than twice the
         width, and the middle third otherwise. For good that is 63–70 lower, 71–79 middle and 80–87 upper; for
         requires improvement 39–46, 47–54 and 55–62; for inadequate 25–29, 30–33 and 34–38; for outstanding 88–91,
-        92–96 and 97–100. The position is shown for the percentage's own band, before any limiter.
+        92–96 and 97–100. The position is shown for the percentage's own band, before any limiter. The
+        learning-maturity model uses the same definition with its own bands.
         """,
         [Sources.CqcReachRating],
         x => Expr.Let(x.Percent - x.Band.Lower, offset => Expr.Let(x.Band.Upper - x.Band.Lower, width =>
