@@ -18,7 +18,7 @@ public static class ScoreReport
     public static string ToText(ScoreResult result) => result switch
     {
         SafScoreResult saf => Saf(saf.Model, saf.Notice, saf.LimitersApplied, saf.KeyQuestions, saf.Overall, null),
-        EvidenceScoreResult ev => Saf(ev.Model, ev.Notice, ev.LimitersApplied, ev.KeyQuestions, ev.Overall, ev.Statements),
+        EvidenceScoreResult ev => Saf(ev.Model, ev.Notice, ev.LimitersApplied, ev.KeyQuestions, ev.Overall, ev.StatementsByKeyQuestion),
         MaturityScoreResult m => Maturity(m),
         _ => throw new ArgumentException($"Unknown result type {result.GetType().Name}.", nameof(result)),
     };

@@ -32,7 +32,7 @@ public sealed record EvidenceScoreResult(
     ModelRef Model,
     string Notice,
     bool LimitersApplied,
-    IReadOnlyList<EvidenceGroupResult> Statements,
+    IReadOnlyList<EvidenceGroupResult> StatementsByKeyQuestion,
     IReadOnlyList<KeyQuestionResult> KeyQuestions,
     OverallResult Overall) : ScoreResult;
 

@@ -11,7 +11,7 @@ public class CqcSafEvidenceTests
         (EvidenceScoreResult)CqcSafEvidence.Instance.Score(Answers.File(CqcSafEvidence.ModelId, answers, limiters));
 
     private static EvidenceStatementResult Statement(EvidenceScoreResult result, string id) =>
-        result.Statements.SelectMany(g => g.Statements).Single(s => s.Id == id);
+        result.StatementsByKeyQuestion.SelectMany(g => g.Statements).Single(s => s.Id == id);
 
     [Fact]
     public void Cqc_worked_example_infection_prevention_and_control()
