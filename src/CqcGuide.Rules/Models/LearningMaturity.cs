@@ -1,0 +1,332 @@
+namespace CqcGuide.Rules.ScoringModels;
+
+/// <summary>Maturity bands of the learning-maturity model.</summary>
+public enum Maturity
+{
+    NotRated = 0,
+    Reactive = 1,
+    Developing = 2,
+    Established = 3,
+    Embedded = 4,
+}
+
+/// <summary>A theme of the learning-maturity model with its guidance page and statement ids.</summary>
+public sealed record MaturityTheme(string Id, string Name, string Guidance, IReadOnlyList<string> ItemIds);
+
+/// <summary>A statement of the learning-maturity model; <see cref="Text"/> is the default wording.</summary>
+public sealed record MaturityStatement(string Id, string ThemeId, string Text);
+
+public sealed record MaturityGroupInput(string Id, string Name, string? Guidance, IReadOnlyList<ItemScore> Statements);
+
+/// <summary>A theme's (or the overall) maturity.</summary>
+public sealed record MaturityGroupResult(
+    string Id,
+    string Name,
+    string? Guidance,
+    int Scored,
+    int NotApplicable,
+    int Sum,
+    int Maximum,
+    double? Percentage,
+    int? RoundedPercentage,
+    Maturity Band,
+    string BandLabel,
+    double? PositionInBand,
+    string? PositionInBandThird);
+
+/// <summary>A common pitfall suggested by the answers, the guidance that addresses it, and the statements that raised it.</summary>
+public sealed record PitfallFlag(string Id, string Pitfall, string Guidance, IReadOnlyList<string> TriggeredBy);
+
+/// <summary>The result of <see cref="LearningMaturity"/>.</summary>
+public sealed record MaturityScoreResult(
+    ModelRef Model,
+    string Notice,
+    IReadOnlyList<MaturityGroupResult> Themes,
+    MaturityGroupResult Overall,
+    IReadOnlyList<PitfallFlag> Pitfalls) : ScoreResult;
+
+/// <summary>
+/// <c>learning-maturity</c>: CqcGuide's own "learning from failure" self-assessment (not a CQC method). Seven themes
+/// drawn from the guidance, each statement scored 1 Reactive – 4 Embedded or "na".
+/// </summary>
+public sealed class LearningMaturity : ScoringModel
+{
+    public const string ModelId = "learning-maturity";
+    public const string ModelVersion = "1.0.0";
+    public const string Notice = "Self-assessment — CqcGuide's own learning-maturity model, not a CQC method or rating";
+
+    public static IReadOnlyList<string> Values { get; } = ["1", "2", "3", "4", "na"];
+
+    /// <summary>The themes, in display order.</summary>
+    public static IReadOnlyList<(string Id, string Name, string Guidance)> ThemeList { get; } =
+    [
+        ("causes", "Understanding causes", "/guidance/root-causes/"),
+        ("culture", "Open and just culture", "/guidance/beyond-blame/"),
+        ("governance", "Governance and oversight", "/guidance/governance-reviews/"),
+        ("change", "Turning learning into change", "/guidance/practice-change/"),
+        ("monitoring", "Monitoring effectiveness", "/guidance/monitoring-effectiveness/"),
+        ("embedding", "Embedding and sharing learning", "/guidance/embedding-learning/"),
+        ("leadership", "Leadership and resilience", "/guidance/resilience/"),
+    ];
+
+    /// <summary>Every statement with its stable id and default wording.</summary>
+    public static IReadOnlyList<MaturityStatement> Statements { get; } =
+    [
+        new("causes.beyond-individuals", "causes", "When something goes wrong, we look beyond the people involved to the conditions that allowed it to happen."),
+        new("causes.structured-method", "causes", "We use a structured, system-based method (such as an after action review, a SWARM huddle or the SEIPS work-system areas) to understand what happened."),
+        new("causes.systemic-weaknesses", "causes", "We look for weaknesses in processes and workflows that could cause the same problem elsewhere in the service."),
+        new("causes.culture-leadership", "causes", "We consider cultural and leadership factors, such as workload pressure, unclear processes or weak oversight."),
+        new("causes.work-as-done", "causes", "We compare how work is actually done with how our policies and procedures say it should be done."),
+
+        new("culture.open-reporting", "culture", "Staff report incidents, near misses and concerns openly."),
+        new("culture.systems-not-blame", "culture", "Our reviews focus on improving systems rather than finding individual fault."),
+        new("culture.reflective-practice", "culture", "Supervision and team discussions give staff room to reflect on mistakes and learn from them."),
+        new("culture.safe-to-speak-up", "culture", "Staff say they feel safe to raise concerns, discuss mistakes and suggest improvements."),
+        new("culture.leaders-model-openness", "culture", "Leaders are open and fair, and engage constructively with difficult issues."),
+        new("culture.candour", "culture", "When things go wrong we are open with the people affected and meet the duty of candour."),
+
+        new("governance.structured-reviews", "governance", "We hold structured governance reviews after significant failures, incidents or poor inspection findings."),
+        new("governance.reflection-documented", "governance", "Our learning and governance reflection are written down, not only discussed."),
+        new("governance.escalation-oversight", "governance", "Reviews examine decision-making, missed opportunities to escalate, and oversight gaps at supervisory, managerial and organisational level."),
+        new("governance.information-flow", "governance", "Reviews look at weaknesses in information flow, communication and record-keeping."),
+        new("governance.feeds-planning", "governance", "Review findings feed into board or senior reporting, quality assurance and our improvement plan."),
+
+        new("change.addresses-causes", "change", "Our actions address the underlying causes we found, not only the immediate problem."),
+        new("change.policies-revised", "change", "We revise policies and procedures where learning shows a weakness."),
+        new("change.targeted-training", "change", "Training is updated to address the real issues we found, not generic topics."),
+        new("change.clear-expectations", "change", "Staff know what is expected of them for recording, escalation and decision-making."),
+        new("change.owned-and-dated", "change", "Every action has a named owner role and a date to be completed by."),
+
+        new("monitoring.measures-defined", "monitoring", "Each change has a measure that will show whether it is working."),
+        new("monitoring.effectiveness-reviewed", "monitoring", "We review whether each change worked and decide to adopt, adapt or abandon it."),
+        new("monitoring.staff-understanding", "monitoring", "We check that staff understand the changes and that they show in day-to-day practice."),
+        new("monitoring.recurrence-tracked", "monitoring", "We track whether similar issues come back."),
+        new("monitoring.people-feedback", "monitoring", "We use feedback from people who use the service, and their families, to judge whether things have improved."),
+
+        new("embedding.team-meetings", "embedding", "Learning is discussed regularly in team meetings and reflective sessions."),
+        new("embedding.supervision-appraisal", "embedding", "Learning is built into supervision and appraisal."),
+        new("embedding.audit-cycles", "embedding", "Audit and quality assurance cycles check that learning is still being applied."),
+        new("embedding.shared-widely", "embedding", "We share learning across teams and services, and with partners where it helps them."),
+        new("embedding.earlier-learning-used", "embedding", "Incident and safeguarding reviews draw on what we learned before."),
+
+        new("leadership.consistent-values", "leadership", "Leaders' behaviour is consistent with our stated values."),
+        new("leadership.clear-accountability", "leadership", "Accountability is clear at every level of the organisation."),
+        new("leadership.early-warning", "leadership", "We identify risks early and respond before they cause harm."),
+        new("leadership.plans-for-pressure", "leadership", "We plan for pressures such as changes in demand, workforce shortages and new regulatory expectations."),
+    ];
+
+    /// <summary>Themes with their statement ids (static data folded into the JavaScript module).</summary>
+    public static IReadOnlyList<MaturityTheme> Catalogue { get; } = ThemeList
+        .Select(t => new MaturityTheme(t.Id, t.Name, t.Guidance, Statements.Where(s => s.ThemeId == t.Id).Select(s => s.Id).ToArray()))
+        .ToArray();
+
+    public static IReadOnlyList<string> AllItemIds { get; } = Statements.Select(s => s.Id).ToArray();
+
+    private static readonly RuleSource[] Guidance = [Sources.LearningFromFailure];
+
+    public static readonly Rule<AnswerKey, int> AnswerScore = new(
+        "maturity-answer-score",
+        RuleKind.OwnMethod,
+        """
+        Each statement is answered on a four-step scale: 1 Reactive (we act only after things go wrong), 2 Developing,
+        3 Established, 4 Embedded (it is simply how we work). "na" (not applicable), or no answer, leaves the statement
+        out of every total.
+        """,
+        Guidance,
+        k => Expr.Let(k.Answers.GetValueOrDefault(k.QuestionId), a =>
+            a == null ? 0
+            : a.Value == "1" ? 1
+            : a.Value == "2" ? 2
+            : a.Value == "3" ? 3
+            : a.Value == "4" ? 4
+            : 0));
+
+    public static readonly Rule<int, Maturity> MaturityBand = new(
+        "maturity-band",
+        RuleKind.OwnMethod,
+        """
+        The whole-number percentage gives the maturity band. The range 25–100% is split into four equal quarters and
+        rounded to whole percentages: 25–43% Reactive, 44–62% Developing, 63–81% Established, 82–100% Embedded.
+        """,
+        Guidance,
+        p => p >= 82 ? Maturity.Embedded
+            : p >= 63 ? Maturity.Established
+            : p >= 44 ? Maturity.Developing
+            : Maturity.Reactive);
+
+    public static readonly Rule<Maturity, BandLimits> MaturityBandLimits = new(
+        "maturity-band-limits",
+        RuleKind.OwnMethod,
+        "The inclusive limits of each maturity band: Reactive 25–43, Developing 44–62, Established 63–81, Embedded 82–100.",
+        Guidance,
+        m => m == Maturity.Embedded ? new BandLimits(82, 100)
+            : m == Maturity.Established ? new BandLimits(63, 81)
+            : m == Maturity.Developing ? new BandLimits(44, 62)
+            : m == Maturity.Reactive ? new BandLimits(25, 43)
+            : new BandLimits(0, 0));
+
+    public static readonly Rule<Maturity, string> MaturityLabel = new(
+        "maturity-label",
+        RuleKind.OwnMethod,
+        "The names of the bands: Reactive, Developing, Established and Embedded; \"Not scored\" when every statement was not applicable or unanswered.",
+        Guidance,
+        m => m == Maturity.Embedded ? "Embedded"
+            : m == Maturity.Established ? "Established"
+            : m == Maturity.Developing ? "Developing"
+            : m == Maturity.Reactive ? "Reactive"
+            : "Not scored");
+
+    public static readonly Rule<MaturityGroupInput, MaturityGroupResult> GroupMaturity = new(
+        "group-maturity",
+        RuleKind.OwnMethod,
+        """
+        A theme's maturity (and the overall maturity, over every statement) uses the same arithmetic as CQC's scoring so
+        the numbers feel familiar: total the scores (score-totals), take the percentage of the maximum
+        (percentage-of-maximum), round it (whole-percent-rounding), find the band (maturity-band) and the position in
+        it (position-in-band). All statements are weighted equally. A theme where every statement is not applicable is
+        "Not scored", never 0%.
+        """,
+        Guidance,
+        x => Expr.Let(CqcRules.Totals.Evaluate(x.Statements.Select(s => s.Score).ToArray()), t =>
+            Expr.Let(CqcRules.PercentageOfMaximum.Evaluate(t), percentage =>
+                percentage == null
+                    ? new MaturityGroupResult(x.Id, x.Name, x.Guidance, t.Scored, t.NotScored, t.Sum, t.Maximum, null, null,
+                        Maturity.NotRated, MaturityLabel.Evaluate(Maturity.NotRated), null, null)
+                    : Expr.Let(CqcRules.WholePercentRounding.Evaluate(percentage.Value), rounded =>
+                        Expr.Let(MaturityBand.Evaluate(rounded), band =>
+                        Expr.Let(CqcRules.PositionInBand.Evaluate(new PercentInBand(rounded, MaturityBandLimits.Evaluate(band))), position =>
+                            new MaturityGroupResult(x.Id, x.Name, x.Guidance, t.Scored, t.NotScored, t.Sum, t.Maximum, percentage, rounded,
+                                band, MaturityLabel.Evaluate(band), position.Position, position.Third)))))));
+
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> QuickFixes = Pitfall(
+        "pitfall-quick-fixes", "quick-fixes",
+        "Focusing on quick fixes rather than underlying causes",
+        "/guidance/common-pitfalls/#quick-fixes",
+        ["change.addresses-causes", "causes.systemic-weaknesses", "causes.culture-leadership"],
+        "Fixing addresses the immediate issue; learning addresses the conditions that allowed it to arise.");
+
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> BlamingIndividuals = Pitfall(
+        "pitfall-blaming-individuals", "blaming-individuals",
+        "Attributing issues solely to individual staff rather than systems",
+        "/guidance/common-pitfalls/#blaming-individuals",
+        ["causes.beyond-individuals", "culture.systems-not-blame"],
+        "A focus on individual fault rather than system improvement is unlikely to generate meaningful learning.");
+
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> UndocumentedLearning = Pitfall(
+        "pitfall-undocumented-learning", "undocumented-learning",
+        "Failing to document learning and governance reflection",
+        "/guidance/common-pitfalls/#undocumented-learning",
+        ["governance.reflection-documented", "governance.structured-reviews"],
+        "Documented reflection shows that issues are being analysed and that the analysis informs change.");
+
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> UnmonitoredChanges = Pitfall(
+        "pitfall-unmonitored-changes", "unmonitored-changes",
+        "Implementing changes without monitoring their effectiveness",
+        "/guidance/common-pitfalls/#unmonitored-changes",
+        ["monitoring.measures-defined", "monitoring.effectiveness-reviewed"],
+        "Without a measure and a review nobody can show that a change reduced the risk.");
+
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> OneOffResponse = Pitfall(
+        "pitfall-one-off-response", "one-off-response",
+        "Treating learning as a one-off response rather than part of routine practice",
+        "/guidance/embedding-learning/",
+        ["embedding.team-meetings", "embedding.audit-cycles", "governance.feeds-planning"],
+        "The guidance warns that reviews should not be isolated exercises: learning works when it is continuous and feeds "
+        + "team meetings, supervision, audit and improvement planning.");
+
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> SilencedStaff = Pitfall(
+        "pitfall-silenced-staff", "silenced-staff",
+        "A culture that discourages staff from reporting concerns",
+        "/guidance/culture/",
+        ["culture.open-reporting", "culture.safe-to-speak-up"],
+        "The guidance warns that blame discourages staff from reporting concerns, which weakens oversight and increases risk.");
+
+    public static readonly Rule<IReadOnlyList<ItemScore>, IReadOnlyList<PitfallFlag>> PitfallFlags = new(
+        "pitfall-flags",
+        RuleKind.OwnMethod,
+        """
+        The pitfalls raised by the answers, in a fixed order: quick fixes, blaming individuals, undocumented learning,
+        unmonitored changes, one-off response, silenced staff. Each names the statements that raised it and the guidance
+        page that addresses it.
+        """,
+        Guidance,
+        ss => new[]
+        {
+            QuickFixes.Evaluate(ss), BlamingIndividuals.Evaluate(ss), UndocumentedLearning.Evaluate(ss),
+            UnmonitoredChanges.Evaluate(ss), OneOffResponse.Evaluate(ss), SilencedStaff.Evaluate(ss),
+        }.Where(p => p != null).Select(p => p!).ToArray());
+
+    public static readonly Rule<AnswersFile, MaturityScoreResult> ScoreAnswers = new(
+        "score-learning-maturity",
+        RuleKind.OwnMethod,
+        """
+        This is CqcGuide's own model for a "learning from failure" self-assessment, not a CQC method. Each statement is
+        scored (maturity-answer-score); each theme gets a maturity from its own statements and the overall maturity
+        comes from every statement, all weighted equally (group-maturity); and answer patterns that point to a common
+        pitfall are flagged (pitfall-flags).
+        """,
+        Guidance,
+        f => Expr.Let(AllItemIds.Select(id => new ItemScore(id, AnswerScore.Evaluate(new AnswerKey(f.Answers, id)))).ToArray(), all =>
+            new MaturityScoreResult(
+                new ModelRef(ModelId, ModelVersion),
+                Notice,
+                Catalogue.Select(t => GroupMaturity.Evaluate(new MaturityGroupInput(t.Id, t.Name, t.Guidance,
+                    all.Where(s => t.ItemIds.Contains(s.Id)).ToArray()))).ToArray(),
+                GroupMaturity.Evaluate(new MaturityGroupInput("overall", "All themes", null, all)),
+                PitfallFlags.Evaluate(all))));
+
+    private static Rule<IReadOnlyList<ItemScore>, PitfallFlag?> Pitfall(
+        string name, string id, string pitfall, string guidance, IReadOnlyList<string> triggers, string why)
+    {
+        var statements = string.Join(", ", triggers.Select(t => "\"" + t + "\""));
+        return new(
+            name,
+            RuleKind.OwnMethod,
+            $"""
+            Raised when any of these statements is answered 1 (Reactive) or 2 (Developing): {statements}. It points to the
+            common pitfall "{pitfall}". {why} Not applicable or unanswered statements never raise it.
+            """,
+            Guidance,
+            ss => Expr.Let(ss.Where(s => triggers.Contains(s.Id) && s.Score >= 1 && s.Score <= 2).Select(s => s.Id).ToArray(), hits =>
+                hits.Length == 0 ? null : new PitfallFlag(id, pitfall, guidance, hits)));
+    }
+
+    private LearningMaturity()
+    {
+        Groups = ThemeList.Select(t => new ModelGroup(t.Id, t.Name)).ToArray();
+        Items = Statements.Select(s => new ModelItem(s.Id, s.ThemeId, Values, s.Text)).ToArray();
+        Rules =
+        [
+            ScoreAnswers, AnswerScore, CqcRules.Totals, CqcRules.PercentageOfMaximum, CqcRules.WholePercentRounding,
+            MaturityBand, MaturityBandLimits, CqcRules.PositionInBand, MaturityLabel, GroupMaturity,
+            QuickFixes, BlamingIndividuals, UndocumentedLearning, UnmonitoredChanges, OneOffResponse, SilencedStaff, PitfallFlags,
+        ];
+    }
+
+    public override string Id => ModelId;
+
+    public override string Version => ModelVersion;
+
+    public override string Title => "Learning from failure: maturity self-assessment";
+
+    public override string Summary =>
+        "CqcGuide's own model, not a CQC method: 35 statements in seven themes drawn from guidance on learning from failure "
+        + "after a poor inspection. Each is answered 1 Reactive, 2 Developing, 3 Established or 4 Embedded, or not applicable. "
+        + "Each theme and the whole assessment get a percentage and a maturity band, and answer patterns that suggest a "
+        + "common pitfall point to the guidance that addresses it.";
+
+    public override bool IsCqcMethod => false;
+
+    public override IReadOnlyList<ModelGroup> Groups { get; }
+
+    public override IReadOnlyList<ModelItem> Items { get; }
+
+    public override IReadOnlyList<Rule> Rules { get; }
+
+    public override ModuleEntry Entry => new("score", ScoreAnswers);
+
+    public override ScoreResult Score(AnswersFile file) => ScoreAnswers.Evaluate(file);
+
+    // Declared last: static initialisers run in textual order, and the constructor reads the rules above.
+    public static LearningMaturity Instance { get; } = new();
+}

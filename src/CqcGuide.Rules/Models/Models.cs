@@ -1,0 +1,23 @@
+using CqcGuide.Rules.ScoringModels;
+
+namespace CqcGuide.Rules;
+
+/// <summary>The registry of every rules model, by id.</summary>
+public static class Models
+{
+    /// <summary>All four models: the three answer-scoring models and the learning-log linter.</summary>
+    public static IReadOnlyList<RuleModel> All { get; } =
+    [
+        CqcSaf.Instance,
+        CqcSafEvidence.Instance,
+        LearningMaturity.Instance,
+        LearningLogQuality.Instance,
+    ];
+
+    /// <summary>The models that score answers files.</summary>
+    public static IReadOnlyList<ScoringModel> Scoring { get; } = All.OfType<ScoringModel>().ToArray();
+
+    public static RuleModel? Find(string id) => All.FirstOrDefault(m => m.Id == id);
+
+    public static ScoringModel? FindScoring(string id) => Scoring.FirstOrDefault(m => m.Id == id);
+}

@@ -1,0 +1,73 @@
+namespace CqcGuide.Rules.ScoringModels;
+
+/// <summary>The sources rules cite (from <c>shared/reference/cqc-framework-facts.md</c> and the learning-from-failure article).</summary>
+public static class Sources
+{
+    public static readonly RuleSource CqcLocalAuthorityRatings = new(
+        "CQC: How we determine ratings (local authority assessments) — the 1–4 scale and the percentage bands",
+        "https://www.cqc.org.uk/guidance-regulation/local-authorities/how-we-determine-ratings");
+
+    public static readonly RuleSource CqcReachRating = new(
+        "CQC: How we reach a rating",
+        "https://www.cqc.org.uk/guidance-regulation/providers/assessment/assessing-quality-and-performance/reach-rating");
+
+    public static readonly RuleSource CqcGpExample = new(
+        "CQC: How we reach a rating — example GP practice (updated 11 December 2024; shows 11/16 = 68.75% printed as 69%)",
+        "https://www.cqc.org.uk/assessment/quality-performance/reach-rating-example-gp-practice");
+
+    public static readonly RuleSource CqcBeforeDecember2024 = new(
+        "CQC: How we reach a rating (for assessments before December 2024)",
+        "https://gl-cqc.axis12.com/node/11030");
+
+    public static readonly RuleSource CqcGpExampleBefore2024 = new(
+        "CQC: How we reach a rating — example GP practice (versions of 22 February and 21 May 2024)",
+        "https://www.cqc.org.uk/guidance-regulation/providers/assessment/assessing-quality-and-performance/reach-rating/example-gp-practice");
+
+    public static readonly RuleSource CqcEvidenceCategories = new(
+        "CQC: Evidence categories — people's experience of health and care services",
+        "https://www.cqc.org.uk/guidance-regulation/providers/assessment/evidence-categories/peoples-experience");
+
+    public static readonly RuleSource CqcQualityStatements = new(
+        "CQC: Quality statements",
+        "https://www.cqc.org.uk/assessment/quality-statements");
+
+    public static readonly RuleSource RichardsReview = new(
+        "Review of CQC's single assessment framework and its implementation — recommendations (15 October 2024)",
+        "https://www.cqc.org.uk/publications/review-cqcs-single-assessment-framework-and-its-implementation/14-recommendations");
+
+    public static readonly RuleSource CqcAggregationPrinciples = new(
+        "CQC: How we aggregate ratings using rating principles — adult social care (12 May 2022)",
+        "https://gl-cqc.axis12.com/guidance-providers/adult-social-care/how-we-aggregate-ratings-using-rating-principles-adult-social");
+
+    public static readonly RuleSource CqcDepartureFromPrinciples = new(
+        "CQC: rating principles apply \"normally\"; departures are recorded in the report",
+        "https://www.cqc.org.uk/node/3277");
+
+    public static readonly RuleSource ThornburyLimiters = new(
+        "Thornbury Nursing: Unravelling the CQC scoring system (third party)",
+        "https://thornbury-nursing.com/clients/blog/unravelling-cqc-scoring-system/");
+
+    public static readonly RuleSource RidoutLimiters = new(
+        "Ridout Law: Ratings limiters under the CQC's new methodology (third party; only its opening could be read)",
+        "https://www.ridout-law.com/ratings-limiters-under-the-cqcs-new-methodology/");
+
+    public static readonly RuleSource LearningFromFailure = new(
+        "Learning From Failure: Using CQC Recovery to Strengthen Long-Term Quality (article; the project keeps a reference copy)",
+        null);
+
+    public static readonly RuleSource PsirfToolkit = new(
+        "NHS England: Patient safety learning response toolkit (SEIPS work-system areas)",
+        "https://www.england.nhs.uk/publication/patient-safety-learning-response-toolkit/");
+
+    public static readonly RuleSource DsptImprovementPlans = new(
+        "NHS DSPT: Improvement plans (an owner and an expected completion date per action)",
+        "https://www.dsptoolkit.nhs.uk/News/improvement-plans");
+
+    public static readonly RuleSource FirstCommunityPsirp = new(
+        "First Community Health and Care: Patient safety incident response plan (measures; adopt, adapt or abandon)",
+        "https://www.firstcommunityhealthcare.co.uk/patient-safety-incident-response-plan");
+
+    public static readonly RuleSource CqcLearningCulture = new(
+        "CQC: Learning culture quality statement",
+        "https://www.cqc.org.uk/guidance-regulation/providers/assessment/single-assessment-framework/safe/learning-culture");
+}

@@ -1,0 +1,195 @@
+using System.Text.Json;
+using CqcGuide.Rules.ScoringModels;
+
+namespace CqcGuide.Rules.Tests.Answers;
+
+public class AnswersFileTests
+{
+    private const string Valid = """
+        {
+          "format": "cqcguide.answers/1",
+          "assessment": { "id": "saf-self-assessment", "version": "1.2.0" },
+          "model": { "id": "cqc-saf", "version": "1.0.0" },
+          "createdAt": "2025-01-06T09:00:00Z",
+          "updatedAt": "2025-02-03T16:45:30.5+01:00",
+          "revision": 7,
+          "answers": {
+            "well-led.freedom-to-speak-up": { "value": "2", "note": "Staff survey: 40% unsure how to raise concerns." },
+            "safe.learning-culture": { "value": "3" },
+            "caring.workforce-wellbeing": { "value": "not-assessed", "note": null }
+          },
+          "options": { "applyLimiters": false }
+        }
+        """;
+
+    private static IReadOnlyList<AnswersError> Errors(string json)
+    {
+        var result = AnswersFile.Parse(json);
+        Assert.False(result.Success);
+        Assert.Null(result.File);
+        Assert.NotEmpty(result.Errors);
+        return result.Errors;
+    }
+
+    private static string With(string find, string replace)
+    {
+        Assert.Contains(find, Valid);
+        return Valid.Replace(find, replace);
+    }
+
+    [Fact]
+    public void Parses_a_valid_file()
+    {
+        var result = AnswersFile.Parse(Valid);
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        var file = result.File!;
+        Assert.Equal(("saf-self-assessment", "1.2.0"), (file.Assessment.Id, file.Assessment.Version));
+        Assert.Equal(CqcSaf.ModelId, file.Model.Id);
+        Assert.Equal(7, file.Revision);
+        Assert.Equal(3, file.Answers.Count);
+        Assert.Equal(new Answer("2", "Staff survey: 40% unsure how to raise concerns."), file.Answers["well-led.freedom-to-speak-up"]);
+        Assert.Null(file.Answers["safe.learning-culture"].Note);
+        Assert.False(file.Options!.ApplyLimiters);
+    }
+
+    [Fact]
+    public void Writes_back_with_a_stable_key_order()
+    {
+        var file = AnswersFile.Parse(Valid).File!;
+        var json = file.ToJson();
+        var keys = JsonDocument.Parse(json).RootElement.GetProperty("answers").EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+        Assert.Equal(["format", "assessment", "model", "createdAt", "updatedAt", "revision", "answers", "options"],
+            JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name));
+        var again = AnswersFile.Parse(json).File!;
+        Assert.Equal(json, again.ToJson());
+        Assert.Contains("\"note\": \"Staff survey: 40% unsure how to raise concerns.\"", json);
+    }
+
+    [Fact]
+    public void Not_json_reports_line_and_column()
+    {
+        var error = Assert.Single(Errors("{\n  \"format\": \"cqcguide.answers/1\",\n  oops\n}"));
+        Assert.Equal(3, error.Line);
+        Assert.StartsWith("This is not valid JSON", error.Message);
+    }
+
+    [Fact]
+    public void Wrong_format_string()
+    {
+        var error = Assert.Single(Errors(With("cqcguide.answers/1", "something-else")));
+        Assert.Equal("$.format", error.Path);
+        Assert.Contains("not a CqcGuide answers file", error.Message);
+        Assert.Contains("\"cqcguide.answers/2\" is not supported", Assert.Single(Errors(With("cqcguide.answers/1", "cqcguide.answers/2"))).Message);
+    }
+
+    [Fact]
+    public void Wrong_types_are_reported_together()
+    {
+        var json = With("\"revision\": 7", "\"revision\": \"7\"").Replace("\"value\": \"3\"", "\"value\": 3").Replace("\"applyLimiters\": false", "\"applyLimiters\": \"no\"");
+        var errors = Errors(json);
+        Assert.Contains(errors, e => e.Path == "$.revision" && e.Message.Contains("whole number"));
+        Assert.Contains(errors, e => e.Path == "$.answers[\"safe.learning-culture\"].value" && e.Message.Contains("must be a string"));
+        Assert.Contains(errors, e => e.Path == "$.options.applyLimiters");
+        Assert.All(errors, e => Assert.True(e.Line > 1 && e.Column > 0));
+    }
+
+    [Fact]
+    public void Unknown_model_suggests_the_nearest()
+    {
+        var error = Assert.Single(Errors(With("\"id\": \"cqc-saf\"", "\"id\": \"cqc-sav\"")));
+        Assert.Equal("$.model.id", error.Path);
+        Assert.Contains("Did you mean \"cqc-saf\"?", error.Message);
+    }
+
+    [Fact]
+    public void The_linter_model_does_not_score_answers() =>
+        Assert.Contains("checks learning logs", Assert.Single(Errors(With("\"id\": \"cqc-saf\"", "\"id\": \"learning-log-quality\""))).Message);
+
+    [Fact]
+    public void Incompatible_model_version() =>
+        Assert.Contains("not compatible", Assert.Single(Errors(With("\"id\": \"cqc-saf\", \"version\": \"1.0.0\"", "\"id\": \"cqc-saf\", \"version\": \"2.0.0\""))).Message);
+
+    [Fact]
+    public void Values_not_allowed_for_the_item()
+    {
+        var error = Assert.Single(Errors(With("\"value\": \"3\"", "\"value\": \"5\"")));
+        Assert.Contains("\"5\" is not an allowed answer to \"safe.learning-culture\"", error.Message);
+        Assert.Contains("\"not-assessed\"", error.Message);
+        // "na" belongs to the learning-maturity scale, not to CQC's.
+        Assert.Single(Errors(With("\"value\": \"3\"", "\"value\": \"na\"")));
+    }
+
+    [Fact]
+    public void Unknown_questions_suggest_the_nearest() =>
+        Assert.Contains("Did you mean \"safe.learning-culture\"?", Assert.Single(Errors(With("\"safe.learning-culture\"", "\"safe.learning-cultur\""))).Message);
+
+    [Fact]
+    public void Duplicate_keys_are_errors()
+    {
+        var errors = Errors(With("\"safe.learning-culture\": { \"value\": \"3\" }", "\"safe.learning-culture\": { \"value\": \"3\" }, \"safe.learning-culture\": { \"value\": \"4\" }"));
+        Assert.Contains(errors, e => e.Message.Contains("answered more than once"));
+        Assert.Contains(Errors(With("\"revision\": 7", "\"revision\": 7, \"revision\": 8")), e => e.Message.Contains("appears more than once"));
+    }
+
+    [Theory]
+    [InlineData("__proto__")]
+    [InlineData("constructor")]
+    [InlineData("toString")]
+    public void Prototype_style_keys_are_just_data(string key)
+    {
+        var error = Assert.Single(Errors(With("\"safe.learning-culture\"", $"\"{key}\"")));
+        Assert.Contains($"\"{key}\" is not a question of cqc-saf", error.Message);
+    }
+
+    [Fact]
+    public void Missing_and_unknown_properties()
+    {
+        var errors = Errors("""{ "format": "cqcguide.answers/1", "extra": 1 }""");
+        Assert.Contains(errors, e => e.Message.StartsWith("Unknown property \"extra\""));
+        foreach (var name in new[] { "assessment", "model", "createdAt", "updatedAt", "revision", "answers" })
+            Assert.Contains(errors, e => e.Message.StartsWith($"\"{name}\" is missing"));
+    }
+
+    [Theory]
+    [InlineData("2025-01-06")]
+    [InlineData("06/01/2025 09:00")]
+    [InlineData("2025-13-06T09:00:00Z")]
+    [InlineData("2025-01-06T09:00:00")]
+    public void Timestamps_must_be_iso_8601_with_an_offset(string value) =>
+        Assert.Contains("ISO 8601", Assert.Single(Errors(With("2025-01-06T09:00:00Z", value))).Message);
+
+    [Fact]
+    public void Not_an_object_and_too_large()
+    {
+        Assert.Contains("must be a JSON object", Assert.Single(Errors("[]")).Message);
+        Assert.Contains("too large", Assert.Single(Errors(new string(' ', AnswersFile.MaxLength + 1))).Message);
+    }
+
+    [Fact]
+    public void Options_are_optional_and_scoring_reads_them()
+    {
+        var withoutOptions = AnswersFile.Parse(With(",\n  \"options\": { \"applyLimiters\": false }", "")).File!;
+        Assert.Null(withoutOptions.Options);
+        Assert.True(((SafScoreResult)CqcSaf.Instance.Score(withoutOptions)).LimitersApplied);
+        Assert.False(((SafScoreResult)CqcSaf.Instance.Score(AnswersFile.Parse(Valid).File!)).LimitersApplied);
+    }
+
+    [Fact]
+    public void Schema_is_the_published_file_and_matches_the_code()
+    {
+        var root = Path.GetDirectoryName(typeof(AnswersFileTests).Assembly.Location)!;
+        while (!File.Exists(Path.Combine(root, "CqcGuide.sln")))
+            root = Path.GetDirectoryName(root)!;
+        Assert.Equal(File.ReadAllText(Path.Combine(root, "schemas", "answers.schema.json")), AnswersFile.Schema);
+        using var schema = JsonDocument.Parse(AnswersFile.Schema);
+        var s = schema.RootElement;
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", s.GetProperty("$schema").GetString());
+        Assert.Equal(AnswersFile.FormatId, s.GetProperty("properties").GetProperty("format").GetProperty("const").GetString());
+        var modelIds = s.GetProperty("properties").GetProperty("model").GetProperty("allOf")[1].GetProperty("properties").GetProperty("id").GetProperty("enum")
+            .EnumerateArray().Select(e => e.GetString()).ToArray();
+        Assert.Equal(CqcGuide.Rules.Models.Scoring.Select(m => m.Id), modelIds);
+        Assert.Equal(["format", "assessment", "model", "createdAt", "updatedAt", "revision", "answers"],
+            s.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+    }
+}

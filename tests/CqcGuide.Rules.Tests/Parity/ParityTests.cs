@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CqcGuide.Rules.ScoringModels;
+using CqcGuide.Rules.Translation;
+using CsCheck;
+using Xunit.Abstractions;
+
+namespace CqcGuide.Rules.Tests.Parity;
+
+/// <summary>
+/// The parity property: for every model, the C# result and the result of the emitted ES module (run in Jint, the input
+/// passed as JSON through JSON.parse) are structurally identical, doubles bit for bit; an exception counts as equal
+/// only when both sides throw. One class per model so xunit runs the models in parallel.
+/// </summary>
+public abstract class ParityTests(ITestOutputHelper output, string modelId)
+{
+    public const int Generated = 10_000;
+
+    private static readonly ConcurrentDictionary<string, JsHost> Hosts = new();
+
+    internal static JsHost HostFor(RuleModel model) =>
+        Hosts.GetOrAdd(model.Id, _ => new JsHost(JsTranslator.EmitModule(model), model.Entry.FunctionName, modelId: model.Id));
+
+    [Fact]
+    public void Csharp_and_javascript_agree()
+    {
+        var model = Models.Find(modelId)!;
+        var host = HostFor(model);
+        var watch = Stopwatch.StartNew();
+        var boundary = 0;
+        var identical = 0;
+        foreach (var input in Generators.BoundaryInputs(modelId))
+        {
+            boundary++;
+            if (Compare(host, input) is { } difference)
+                Assert.Fail($"{modelId} boundary case differs: {difference}\ninput: {input}");
+            identical++;
+        }
+        var generated = 0;
+        Generators.InputJson(modelId).Sample(input =>
+        {
+            generated++;
+            if (Compare(host, input) is { } difference)
+                throw new Xunit.Sdk.XunitException($"{modelId}: {difference}");
+            identical++;
+        }, iter: Generated, threads: 1);
+        output.WriteLine($"{modelId}: {boundary + generated} inputs ({boundary} boundary, {generated} generated), {identical} identical, {watch.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(boundary + generated, identical);
+        Assert.True(generated >= Generated);
+    }
+
+    /// <summary>Null when .NET and JavaScript agree on <paramref name="input"/>.</summary>
+    internal static string? Compare(JsHost host, string input, string? modelId = null)
+    {
+        var expected = Generators.Expected(modelId ?? host.ModelId, input);
+        var actual = host.Run(input);
+        if (expected.ExpectedError is not null || actual.Error is not null)
+            return expected.ExpectedError is not null && actual.Error is not null
+                ? null
+                : $".NET {(expected.ExpectedError ?? "returned a result")}, JavaScript {(actual.Error ?? "returned a result")}";
+        return JsCompare.Difference(actual.Value!, expected.ExpectedJson!);
+    }
+}
+
+public class CqcSafParity(ITestOutputHelper output) : ParityTests(output, CqcSaf.ModelId);
+
+public class CqcSafEvidenceParity(ITestOutputHelper output) : ParityTests(output, CqcSafEvidence.ModelId);
+
+public class LearningMaturityParity(ITestOutputHelper output) : ParityTests(output, LearningMaturity.ModelId);
+
+public class LearningLogQualityParity(ITestOutputHelper output) : ParityTests(output, LearningLogQuality.ModelId);

@@ -1,0 +1,268 @@
+using System.Linq.Expressions;
+using CqcGuide.Rules.Translation;
+
+namespace CqcGuide.Rules.Tests.Translation;
+
+public sealed record Pair(int A, int B);
+
+public sealed record DoublePair(double A, double B);
+
+public sealed record TwoMaybes(int? A, int? B);
+
+public sealed record Maybe(string? Name, int? Count, double? Amount);
+
+public enum Colour
+{
+    Red = 0,
+    Green = 1,
+    Blue = 2,
+}
+
+public sealed record Painted(string Id, Colour Colour);
+
+public sealed class Bag
+{
+    public int Size { get; init; }
+
+    public string Label { get; init; } = "";
+}
+
+public sealed record Catalogue(string Id, IReadOnlyList<string> Items, Colour Colour);
+
+public static class TestData
+{
+    public static readonly IReadOnlyList<Catalogue> Shelves = [new("a", ["x", "y"], Colour.Green), new("b", [], Colour.Blue)];
+
+    public static IReadOnlyList<int> Weights { get; } = [3, 1, 2];
+
+    public const int Limit = 10;
+
+    public static readonly Rule<int, int> Double = new("double-it", RuleKind.OwnMethod, "Doubles a number.", [], x => x * 2);
+
+    public static readonly Rule<int, int> DoublePlusOne = new("double-plus-one", RuleKind.OwnMethod, "Doubles and adds one.", [], x => Double.Evaluate(x) + 1);
+}
+
+/// <summary>One test per supported node kind: a tiny rule is emitted, run in Jint and compared with .NET.</summary>
+public class TranslatorNodeTests
+{
+    private static readonly int[] Ints = [0, 1, -1, 7, -7, 46341, int.MaxValue, int.MinValue, int.MaxValue - 1, int.MinValue + 1];
+
+    private static readonly double[] Doubles =
+    [
+        0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, -0.4, 0.49999999999999994, 62.5, 87.5, 38.5, 68.75, 4503599627370495.5,
+        1e16, -1e16, 2147483647.5, -2147483648.9, 1e300, double.Epsilon, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0.1 + 0.2,
+    ];
+
+    private static Pair[] IntPairs() => Ints.SelectMany(a => Ints.Select(b => new Pair(a, b))).ToArray();
+
+    private static DoublePair[] DoublePairs() => Doubles.SelectMany(a => Doubles.Select(b => new DoublePair(a, b))).ToArray();
+
+    [Fact] public void Int_add_wraps() => Tiny.Agree<Pair, int>(p => p.A + p.B, IntPairs());
+
+    [Fact] public void Int_subtract_wraps() => Tiny.Agree<Pair, int>(p => p.A - p.B, IntPairs());
+
+    [Fact] public void Int_multiply_wraps() => Assert.Contains("Math.imul", Tiny.Agree<Pair, int>(p => p.A * p.B, IntPairs()));
+
+    [Fact] public void Int_divide_truncates_and_throws() => Tiny.Agree<Pair, int>(p => p.A / p.B, IntPairs());
+
+    [Fact] public void Int_modulo_truncates_and_throws() => Tiny.Agree<Pair, int>(p => p.A % p.B, IntPairs());
+
+    [Fact] public void Int_negate_wraps() => Tiny.Agree<int, int>(x => -x, Ints);
+
+    [Fact] public void Unary_plus() => Tiny.Agree<int, int>(x => +x, Ints);
+
+    [Fact] public void Double_arithmetic() => Tiny.Agree<DoublePair, double[]>(p => new[] { p.A + p.B, p.A - p.B, p.A * p.B, p.A / p.B, p.A % p.B, -p.A }, DoublePairs());
+
+    [Fact] public void Double_comparisons_are_ieee() =>
+        Tiny.Agree<DoublePair, bool[]>(p => new[] { p.A < p.B, p.A <= p.B, p.A > p.B, p.A >= p.B, p.A == p.B, p.A != p.B }, DoublePairs());
+
+    [Fact] public void Int_comparisons() =>
+        Tiny.Agree<Pair, bool[]>(p => new[] { p.A < p.B, p.A <= p.B, p.A > p.B, p.A >= p.B, p.A == p.B, p.A != p.B }, IntPairs());
+
+    [Fact] public void Boolean_logic_short_circuits() =>
+        Tiny.Agree<Pair, bool>(p => p.B != 0 && p.A / p.B > 1 || !(p.A > 0), IntPairs());
+
+    [Fact] public void Conditional() => Tiny.Agree<int, string>(x => x > 0 ? "positive" : x < 0 ? "negative" : "zero", Ints);
+
+    [Fact] public void Round_to_even() => Assert.Contains("$roundEven", Tiny.Agree<double, double>(x => Math.Round(x), Doubles));
+
+    [Fact] public void Round_to_even_explicit() => Tiny.Agree<double, double>(x => Math.Round(x, MidpointRounding.ToEven), Doubles);
+
+    [Fact] public void Round_away_from_zero() => Assert.Contains("$roundAway", Tiny.Agree<double, double>(x => Math.Round(x, MidpointRounding.AwayFromZero), Doubles));
+
+    [Fact] public void Round_directed_modes() =>
+        Tiny.Agree<double, double[]>(x => new[]
+        {
+            Math.Round(x, MidpointRounding.ToZero), Math.Round(x, MidpointRounding.ToNegativeInfinity), Math.Round(x, MidpointRounding.ToPositiveInfinity),
+        }, Doubles);
+
+    [Fact] public void Floor_ceiling_truncate_abs() =>
+        Tiny.Agree<double, double[]>(x => new[] { Math.Floor(x), Math.Ceiling(x), Math.Truncate(x), Math.Abs(x) }, Doubles);
+
+    [Fact] public void Abs_of_int_throws_for_min_value() => Tiny.Agree<int, int>(x => Math.Abs(x), Ints);
+
+    [Fact] public void Min_and_max_of_ints() => Tiny.Agree<Pair, int[]>(p => new[] { Math.Min(p.A, p.B), Math.Max(p.A, p.B) }, IntPairs());
+
+    [Fact] public void Min_and_max_of_doubles_with_nan_and_negative_zero() =>
+        Tiny.Agree<DoublePair, double[]>(p => new[] { Math.Min(p.A, p.B), Math.Max(p.A, p.B) }, DoublePairs());
+
+    [Fact] public void Double_to_int_saturates() => Assert.Contains("$toInt32", Tiny.Agree<double, int>(x => (int)x, Doubles));
+
+    [Fact] public void Int_to_double_is_exact() => Tiny.Agree<int, double>(x => (double)x / 3, Ints);
+
+    [Fact] public void Enum_to_int_and_back() =>
+        Tiny.Agree<int, Colour[]>(x => new[] { (Colour)x, (Colour)((int)Colour.Blue - x) }, 0, 1, 2, 5, -1);
+
+    [Fact] public void Enum_comparison() =>
+        Assert.Contains("Colour.Green", Tiny.Agree<Colour, bool[]>(c => new[] { c == Colour.Green, c > Colour.Red, c != Colour.Blue }, Colour.Red, Colour.Green, Colour.Blue));
+
+    [Fact] public void Nullable_members_and_coalesce() =>
+        Tiny.Agree<Maybe, int[]>(m => new[]
+        {
+            m.Count.HasValue ? m.Count.Value : -1, m.Count ?? 42, m.Count.GetValueOrDefault(), m.Count.GetValueOrDefault(7), m.Count == null ? 1 : 0,
+            m.Count != null ? 1 : 0, m.Count == 3 ? 1 : 0,
+        }, new Maybe(null, null, null), new Maybe("a", 3, 1.5), new Maybe("", 0, -0.0));
+
+    [Fact] public void Nullable_value_throws_when_null() =>
+        Tiny.Agree<Maybe, int>(m => m.Count!.Value, new Maybe(null, null, null), new Maybe(null, 5, null));
+
+    [Fact] public void Nullable_wrapping_and_unwrapping() =>
+        Tiny.Agree<Maybe, double?>(m => m.Count.HasValue ? (double?)m.Count.Value : m.Amount, new Maybe(null, null, null), new Maybe(null, null, 2.5), new Maybe(null, 4, 2.5));
+
+    [Fact] public void Explicit_nullable_cast_throws_when_null() =>
+        Tiny.Agree<Maybe, int>(m => (int)m.Count!, new Maybe(null, null, null), new Maybe(null, 9, null));
+
+    [Fact] public void Nullable_equality_of_two_nullables() =>
+        Tiny.Agree<TwoMaybes, bool[]>(t => new[] { t.A == t.B, t.A != t.B, t.A == 3 }, new TwoMaybes(null, null), new TwoMaybes(1, null), new TwoMaybes(null, 1), new TwoMaybes(3, 3));
+
+    [Fact] public void String_equality_is_ordinal() =>
+        Tiny.Agree<string?[], bool[]>(s => new[] { s[0] == s[1], s[0] != s[1], s[0] == "a", string.Equals(s[0], s[1]), string.Equals(s[0], s[1], StringComparison.Ordinal) },
+            [null, null], [null, ""], ["a", "a"], ["a", "A"], ["é", "e\u0301"], ["\ufeff", "\ufeff"]);
+
+    [Fact] public void String_length_and_empty_checks() =>
+        Tiny.Agree<string?, int[]>(s => new[] { s == null ? -1 : s.Length, string.IsNullOrEmpty(s) ? 1 : 0 }, null, "", " ", "😀", "abc");
+
+    [Fact] public void IsNullOrWhiteSpace_matches_dotnet_for_every_utf16_code_unit()
+    {
+        var all = Enumerable.Range(0, 0x10000).Select(c => ((char)c).ToString()).ToArray();
+        Tiny.Agree<string[], bool[]>(ss => ss.Select(s => string.IsNullOrWhiteSpace(s)).ToArray(), all);
+        Tiny.Agree<string?, bool>(s => string.IsNullOrWhiteSpace(s), null, "", " \u0085\u00a0", "\ufeff", "\u200b", "\u180e", " x ");
+    }
+
+    [Fact] public void String_contains_starts_and_ends_with_ordinal() =>
+        Tiny.Agree<string?[], bool[]>(s => new[]
+        {
+            s[0]!.Contains(s[1]!), s[0]!.StartsWith(s[1]!, StringComparison.Ordinal), s[0]!.EndsWith(s[1]!, StringComparison.Ordinal),
+            s[0]!.Contains(s[1]!, StringComparison.Ordinal),
+        }, ["abc", "b"], ["abc", ""], ["abc", "abcd"], ["Straße", "SS"], ["abc", null], [null, "a"]);
+
+    [Fact] public void String_concatenation_treats_null_as_empty() =>
+        Tiny.Agree<string?[], string>(s => "<" + s[0] + "|" + s[1] + ">" + string.Concat(s[0], s[1]), [null, null], ["a", null], ["x", "y"]);
+
+    [Fact] public void String_join_treats_null_elements_as_empty() =>
+        Tiny.Agree<string?[], string>(s => string.Join(", ", s.Where(x => x != "skip")), [], [null, "a", "skip", ""], ["only"]);
+
+    [Fact] public void Record_constructor_and_initialiser() =>
+        Tiny.Agree<int, object[]>(x => new object[] { new Pair(x, x + 1), new Bag { Size = x, Label = "bag" }, new Painted("p", Colour.Blue) }, 1, -5);
+
+    [Fact] public void Anonymous_type() => Tiny.Agree<int, object>(x => new { Value = x, Twice = x * 2 }, 3);
+
+    [Fact] public void Array_literal_and_index_with_bounds_check() =>
+        Tiny.Agree<int, int>(i => new[] { 10, 20, 30 }[i], 0, 2, 3, -1);
+
+    [Fact] public void List_indexer_with_bounds_check() =>
+        Tiny.Agree<int, string>(i => TestData.Shelves[i].Id, 0, 1, 2, -1);
+
+    [Fact] public void Array_length_and_list_count() =>
+        Tiny.Agree<Catalogue, int[]>(c => new[] { c.Items.Count, c.Items.ToArray().Length, TestData.Shelves.Count }, TestData.Shelves.ToArray());
+
+    [Fact] public void Folds_captured_variables_and_static_data()
+    {
+        var threshold = 2;
+        var names = new[] { "x", "z" };
+        var code = Tiny.Agree<int, object[]>(x => new object[]
+        {
+            x > threshold, TestData.Limit - x, TestData.Weights.Sum() + x, TestData.Shelves.Select(s => s.Colour).ToArray(),
+            names.Length, TestData.Shelves.Where(s => s.Items.Any(i => names.Contains(i))).Select(s => s.Id).ToArray(),
+        }, 0, 5);
+        Assert.Contains("const SHELVES = ", code);
+        Assert.Contains("colour: Colour.Green", code);
+    }
+
+    [Fact] public void Composed_rules_are_included_automatically()
+    {
+        var code = Tiny.Agree<int, int>(x => TestData.DoublePlusOne.Evaluate(x) - TestData.Double.Evaluate(1), 0, 4, int.MaxValue);
+        Assert.Contains("function doublePlusOne(x)", code);
+        Assert.Contains("function doubleIt(x)", code);
+        Assert.Equal(["tiny-rule", "double-plus-one", "double-it"], JsTranslator.ReachableRules(Tiny.Rule<int, int>(x => TestData.DoublePlusOne.Evaluate(x))).Select(r => r.Name).Select(n => n == "tiny-rule" ? n : n));
+    }
+
+    [Fact] public void Let_becomes_const_at_top_level_and_helper_inside()
+    {
+        var code = Tiny.Agree<int, int>(x => Expr.Let(x * 3, t => t > 10 ? Expr.Let(t - 10, u => u * u) : new[] { 1, 2 }.Select(i => Expr.Let(i + t, v => v)).Sum()), 1, 4, 100000);
+        Assert.Contains("const t = Math.imul(x, 3);", code);
+        Assert.Contains("$let(", code);
+    }
+
+    [Fact] public void Dictionary_lookup_uses_own_properties_only()
+    {
+        var code = Tiny.Agree<Dictionary<string, string>, string?[]>(d => new[]
+        {
+            d.GetValueOrDefault("__proto__"), d.GetValueOrDefault("constructor"), d.GetValueOrDefault("toString"), d.GetValueOrDefault("a"),
+            d.ContainsKey("hasOwnProperty") ? "yes" : "no", d.GetValueOrDefault("a", "fallback"),
+        }, new Dictionary<string, string>(), new Dictionary<string, string> { ["__proto__"] = "p", ["a"] = "1", ["toString"] = "t" });
+        Assert.Contains("Object.hasOwn", code);
+    }
+
+    [Fact] public void Linq_where_select_toarray_tolist() =>
+        Tiny.Agree<int[], object[]>(xs => new object[] { xs.Where(x => x % 2 == 0).Select(x => x * 10).ToArray(), xs.Select(x => -x).ToList() }, [], [1, 2, 3, 4], [int.MinValue]);
+
+    [Fact] public void Linq_count_any_all_on_empty_and_non_empty() =>
+        Tiny.Agree<int[], object[]>(xs => new object[] { xs.Count(), xs.Count(x => x > 1), xs.Any(), xs.Any(x => x > 1), xs.All(x => x > 1) }, [], [1], [2, 3]);
+
+    [Fact] public void Linq_sum_is_zero_when_empty_and_checked() =>
+        Tiny.Agree<int[], int[]>(xs => new[] { xs.Sum(), xs.Sum(x => x * 2) }, [], [1, 2, 3], [int.MaxValue, 1], [int.MaxValue, 1, -1], [-1, int.MinValue]);
+
+    [Fact] public void Linq_sum_of_doubles_in_order()
+    {
+        var random = new Random(7);
+        var arrays = Enumerable.Range(0, 20).Select(_ => Enumerable.Range(0, 50).Select(_ => random.NextDouble() * 1e6 - 5e5).ToArray()).ToList();
+        arrays.Add([]);
+        arrays.Add([-0.0]);
+        arrays.Add([1e308, 1e308, -1e308]);
+        Tiny.Agree<double[], double[]>(xs => new[] { xs.Sum(), xs.Select(x => x).Sum() }, arrays.ToArray());
+    }
+
+    [Fact] public void Linq_max_min_average_throw_on_empty() =>
+        Tiny.Agree<int[], double[]>(xs => new[] { xs.Max(), xs.Min(), xs.Average(), xs.Max(x => -x), xs.Average(x => x * 2) }, [], [3], [1, 5, -2], [int.MaxValue, int.MaxValue]);
+
+    [Fact] public void Linq_max_min_of_doubles_follow_dotnet_for_nan_and_negative_zero() =>
+        Tiny.Agree<double[], double[]>(xs => new[] { xs.Max(), xs.Min(), xs.Select(x => x).Max(), xs.Select(x => x).Min() },
+            [], [double.NaN], [double.NaN, 1], [1, double.NaN], [-0.0, 0.0], [0.0, -0.0], [double.NaN, double.NaN, 2, -1], [3, double.NegativeInfinity]);
+
+    [Fact] public void Linq_first_or_default() =>
+        Tiny.Agree<int[], int[]>(xs => new[] { xs.FirstOrDefault(), xs.FirstOrDefault(x => x > 2), xs.Select(x => 10 / x).FirstOrDefault() }, [], [0], [5, 0], [1, 3]);
+
+    [Fact] public void Linq_first_or_default_of_records_is_null() =>
+        Tiny.Agree<int, string?>(x => TestData.Shelves.Where(s => s.Items.Count > x).Select(s => s.Id).FirstOrDefault(), 0, 1, 5);
+
+    [Fact] public void Linq_contains_uses_dotnet_equality() =>
+        Tiny.Agree<double[], bool[]>(xs => new[] { xs.Contains(double.NaN), xs.Contains(0.0), xs.Contains(-0.0), xs.AsEnumerable().Contains(1.5) }, [], [double.NaN], [-0.0], [1.5, 0.0]);
+
+    [Fact] public void Linq_contains_on_string_arrays_bound_to_spans() =>
+        Tiny.Agree<string[], bool>(xs => xs.Contains("b"), [], ["a", "b"], ["B"]);
+
+    [Fact] public void Linq_concat_and_distinct() =>
+        Tiny.Agree<double[], double[]>(xs => xs.Concat(new[] { -0.0, double.NaN }).Distinct().ToArray(), [], [0.0, 1, 1, double.NaN], [-0.0, 0.0]);
+
+    [Fact] public void Linq_is_lazy_like_dotnet() =>
+        Tiny.Agree<int[], bool[]>(xs => new[] { xs.Select(x => 10 / x).Any(x => x > 4), xs.Where(x => x != 0).All(x => 10 / x > 0), xs.Select(x => 10 / x).Contains(10) },
+            [1, 0], [0, 1], [2, 1, 0], [5]);
+
+    [Fact] public void Linq_count_after_select_runs_the_selector() =>
+        Tiny.Agree<int[], int>(xs => xs.Select(x => 10 / x).Count(), [1, 2], [1, 0]);
+
+    [Fact] public void Default_values() => Tiny.Agree<int, object?[]>(x => new object?[] { default(int), default(string), default(Colour), default(bool) }, 0);
+
+    [Fact] public void Empty_arrays() => Tiny.Agree<int, string[][]>(x => new[] { new string[0], Array.Empty<string>(), Enumerable.Empty<string>().ToArray() }, 0);
+}
