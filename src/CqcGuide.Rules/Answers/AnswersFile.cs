@@ -41,6 +41,12 @@ public sealed record AnswersFile(
 {
     public const string FormatId = "cqcguide.answers/1";
 
+    /// <summary>
+    /// Answers to the assessment's own extra questions (e.g. "What will you do to improve this?"): kept and exported
+    /// with the file, never scored, and not checked against the model.
+    /// </summary>
+    public IReadOnlyDictionary<string, Answer> Extra { get; init; } = new Dictionary<string, Answer>();
+
     /// <summary>Largest accepted file, in characters.</summary>
     public const int MaxLength = 2_000_000;
 
@@ -81,6 +87,19 @@ public sealed record AnswersFile(
                 w.WriteEndObject();
             }
             w.WriteEndObject();
+            if (Extra.Count > 0)
+            {
+                w.WriteStartObject("extra");
+                foreach (var (id, answer) in Extra.OrderBy(a => a.Key, StringComparer.Ordinal))
+                {
+                    w.WriteStartObject(id);
+                    w.WriteString("value", answer.Value);
+                    if (answer.Note is not null)
+                        w.WriteString("note", answer.Note);
+                    w.WriteEndObject();
+                }
+                w.WriteEndObject();
+            }
             if (Options is not null)
             {
                 w.WriteStartObject("options");
@@ -126,7 +145,7 @@ internal sealed class JNode
 
 internal static partial class AnswersParser
 {
-    private static readonly string[] TopLevel = ["format", "assessment", "model", "createdAt", "updatedAt", "revision", "answers", "options"];
+    private static readonly string[] TopLevel = ["format", "assessment", "model", "createdAt", "updatedAt", "revision", "answers", "extra", "options"];
 
     public static AnswersParseResult Parse(string json)
     {
@@ -242,6 +261,26 @@ internal static partial class AnswersParser
             }
         }
 
+        var extra = new Dictionary<string, Answer>(StringComparer.Ordinal);
+        if (props.TryGetValue("extra", out var extraNode))
+        {
+            if (extraNode.Kind != JsonTokenType.StartObject)
+                Error(errors, "$.extra", extraNode, $"\"extra\" must be an object, not {extraNode.KindName}.");
+            else
+            {
+                foreach (var (id, node) in extraNode.Properties!)
+                {
+                    var path = $"$.extra[{JsonString(id)}]";
+                    if (extra.ContainsKey(id))
+                    {
+                        Error(errors, path, node, $"Question \"{id}\" is answered more than once.");
+                        continue;
+                    }
+                    if (ReadAnswer(node, path, errors) is { } answer) extra[id] = answer;
+                }
+            }
+        }
+
         ScoreOptions? options = null;
         if (props.TryGetValue("options", out var optionsNode))
         {
@@ -264,7 +303,7 @@ internal static partial class AnswersParser
 
         if (errors.Count > 0 || format is null || assessment is null || modelRef is null || createdAt is null || updatedAt is null)
             return null;
-        return new AnswersFile(format, assessment, modelRef, createdAt, updatedAt, revision, answers, options);
+        return new AnswersFile(format, assessment, modelRef, createdAt, updatedAt, revision, answers, options) { Extra = extra };
     }
 
     private static Answer? ReadAnswer(JNode node, string path, List<AnswersError> errors)

@@ -1,9 +1,86 @@
 using System.CommandLine;
+using CqcGuide.Rules;
+using CqcGuide.Rules.Translation;
 
 namespace CqcGuide.Cli.Commands;
 
-/// <summary>Commands added by later features (scoring, rules, learning logs) register here.</summary>
+/// <summary><c>score</c> and <c>rules explain|export</c>: the scoring rules from the command line.</summary>
 internal static class ExtraCommands
 {
-    public static IEnumerable<Command> Create(TextWriter output, TextWriter error) => [];
+    public static IEnumerable<Command> Create(TextWriter output, TextWriter error) => [Score(output, error), RulesCommand(output, error)];
+
+    private static Command Score(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("answers") { Description = "An answers file (cqcguide.answers/1), e.g. one exported from a self-assessment page." };
+        var format = new Option<string>("--format") { Description = "json (default) or text.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "text");
+        var command = new Command("score", "Score an answers file with the same rules the browser runs, and print the result.") { file, format };
+        command.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
+            var info = new FileInfo(path);
+            if (info.Length > AnswersFile.MaxLength * 4L)
+            {
+                error.WriteLine($"{path}:1:1: error CG801: the file is too large to be an answers file ({info.Length} bytes)");
+                return CliApp.ContentErrors;
+            }
+            var parsed = AnswersFile.Parse(File.ReadAllText(path));
+            if (!parsed.Success)
+            {
+                foreach (var e in parsed.Errors)
+                    error.WriteLine($"{path}:{e.Line}:{e.Column}: error CG801: {e.Path}: {e.Message}");
+                return CliApp.ContentErrors;
+            }
+            var model = Models.FindScoring(parsed.File!.Model.Id)!;
+            var result = model.Score(parsed.File);
+            output.Write(parse.GetValue(format) == "text" ? ScoreReport.ToText(result) : ScoreReport.ToJson(result));
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command RulesCommand(TextWriter output, TextWriter error)
+    {
+        var modelArg = new Argument<string?>("model") { Description = "A model id (default: all): " + string.Join(", ", Models.All.Select(m => m.Id)), Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string>("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var explain = new Command("explain", "Explain every rule of a scoring model in plain English, with its sources.") { modelArg, format };
+        explain.SetAction(parse =>
+        {
+            foreach (var m in Select(parse.GetValue(modelArg)))
+                output.Write(parse.GetValue(format) == "json" ? Explanation.ToJson(m.Explain()) : Explanation.ToText(m.Explain()) + "\n");
+            return CliApp.Ok;
+        });
+
+        var dir = new Argument<string>("dir") { Description = "Folder to write the modules into (created if needed)." };
+        var export = new Command("export", "Write the compiled JavaScript module of every model (<id>.js) and the answers schema.") { dir };
+        export.SetAction(parse =>
+        {
+            var target = parse.GetValue(dir)!;
+            Directory.CreateDirectory(target);
+            foreach (var m in Models.All)
+            {
+                var path = Path.Combine(target, m.Id + ".js");
+                File.WriteAllText(path, JsTranslator.EmitModule(m));
+                output.WriteLine($"Wrote {path} ({m.Id} {m.Version}, {m.SourceHash})");
+            }
+            File.WriteAllText(Path.Combine(target, "answers.schema.json"), AnswersFile.Schema);
+            output.WriteLine($"Wrote {Path.Combine(target, "answers.schema.json")}");
+            return CliApp.Ok;
+        });
+        return new Command("rules", "The scoring rules: explain them, or export their compiled JavaScript.") { explain, export };
+    }
+
+    private static IEnumerable<RuleModel> Select(string? id)
+    {
+        if (id is null) return Models.All;
+        var model = Models.Find(id);
+        if (model is null)
+        {
+            var hint = CqcGuide.Rules.Domain.Nearest.Find(id, Models.All.Select(m => m.Id));
+            throw new UsageException($"unknown model '{id}'" + (hint is null ? $"; models: {string.Join(", ", Models.All.Select(m => m.Id))}" : $"; did you mean '{hint}'?"));
+        }
+        return [model];
+    }
 }

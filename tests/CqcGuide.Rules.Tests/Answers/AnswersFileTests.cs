@@ -143,10 +143,23 @@ public class AnswersFileTests
     }
 
     [Fact]
+    public void Extra_answers_are_kept_unscored_and_round_trip()
+    {
+        var json = With("\"options\"", "\"extra\": { \"safe.learning-culture.plan\": { \"value\": \"Weekly huddles\", \"note\": null }, \"__proto__\": { \"value\": \"yes\" } },\n  \"options\"");
+        var file = AnswersFile.Parse(json).File!;
+        Assert.Equal("Weekly huddles", file.Extra["safe.learning-culture.plan"].Value);
+        Assert.Equal("yes", file.Extra["__proto__"].Value);
+        var again = AnswersFile.Parse(file.ToJson()).File!;
+        Assert.Equal(file.Extra.Keys.Order(), again.Extra.Keys.Order());
+        Assert.Equal(ScoreReport.ToJson(CqcSaf.Instance.Score(file with { Extra = new Dictionary<string, Answer>() })), ScoreReport.ToJson(CqcSaf.Instance.Score(file)));
+        Assert.Contains(Errors(With("\"options\"", "\"extra\": [],\n  \"options\"")), e => e.Path == "$.extra");
+    }
+
+    [Fact]
     public void Missing_and_unknown_properties()
     {
-        var errors = Errors("""{ "format": "cqcguide.answers/1", "extra": 1 }""");
-        Assert.Contains(errors, e => e.Message.StartsWith("Unknown property \"extra\""));
+        var errors = Errors("""{ "format": "cqcguide.answers/1", "extras": 1 }""");
+        Assert.Contains(errors, e => e.Message.StartsWith("Unknown property \"extras\"") && e.Message.Contains("Did you mean \"extra\"?"));
         foreach (var name in new[] { "assessment", "model", "createdAt", "updatedAt", "revision", "answers" })
             Assert.Contains(errors, e => e.Message.StartsWith($"\"{name}\" is missing"));
     }
