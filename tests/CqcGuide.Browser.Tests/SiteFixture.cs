@@ -151,6 +151,13 @@ public sealed class BrowserSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>Goes to a page and waits until its scripts have started (html[data-ready]).</summary>
+    public async Task Go(string url)
+    {
+        await Page.GotoAsync(url);
+        await Page.WaitForSelectorAsync("html[data-ready]", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+    }
+
     /// <summary>Asserts that nothing left the origin and that the page reported no error or CSP violation.</summary>
     public void AssertClean(bool expect404 = false)
     {

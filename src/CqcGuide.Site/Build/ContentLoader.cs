@@ -60,6 +60,7 @@ public static partial class ContentLoader
                 ("versions", ".md") when parts.Length >= 4 && parts[2] == "guidance" => new(full, rel, ContentKind.Guidance, parts[1], SlugOf(parts[3..])),
                 ("checklists", ".md") when parts.Length == 2 => new(full, rel, ContentKind.Checklist, null, SlugOf(parts[1..])),
                 ("pages", ".md") when parts.Length == 2 => new(full, rel, ContentKind.Page, null, SlugOf(parts[1..])),
+                ("assessments", ".yml" or ".yaml") when parts.Length == 2 => new(full, rel, ContentKind.Assessment, null, SlugOf(parts[1..])),
                 _ => null,
             };
             if (d is null)
@@ -100,6 +101,16 @@ public static partial class ContentLoader
         var source = SourceReader.Read(d.FullPath, d.Relative, display, diagnostics);
         if (source is null) return null;
         var map = new SourceMap(display);
+        if (d.Kind == ContentKind.Assessment)
+        {
+            var node = FrontMatter.ParseMapping(source.Text, 1, display, diagnostics);
+            var assessment = node is null ? null : YamlBinder.Bind<AssessmentDefinition>(node, 1, map, diagnostics);
+            return assessment is null ? null : new ContentDocument
+            {
+                Source = source, Kind = d.Kind, Slug = d.Slug, FrontMatter = assessment, Map = map,
+                Url = $"/assessments/{d.Slug}/", Title = assessment.Title, Order = assessment.Order,
+            };
+        }
         var split = FrontMatter.Split(source.Text, display, diagnostics);
         if (split is null) return null;
         var yaml = FrontMatter.ParseMapping(split.Yaml!, split.YamlFirstLine, display, diagnostics);

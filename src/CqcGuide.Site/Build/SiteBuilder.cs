@@ -67,6 +67,8 @@ public static class SiteBuilder
         Sections.Checklists(site);
         Sections.Pages(site);
         Sections.SitePages(site, editions);
+        AssessmentSection.Contribute(site);
+        ScoringSection.Contribute(site);
         Taxonomy.Contribute(site);
         Done("validate");
 

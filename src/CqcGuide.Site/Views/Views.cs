@@ -153,3 +153,101 @@ public sealed class PageView
     public object? Data { get; init; }
     public required string Csp { get; init; }
 }
+
+// Self-assessments
+
+public sealed class OptionView
+{
+    public required string Value { get; init; }
+    public required string Label { get; init; }
+    public string? Hint { get; init; }
+    public required string InputId { get; init; }
+    /// <summary>Show GOV.UK's "or" divider before this option (e.g. before "Not assessed").</summary>
+    public bool Divider { get; init; }
+}
+
+public sealed class QuestionView
+{
+    public required string Id { get; init; }
+    public required string Anchor { get; init; }
+    public required int Number { get; init; }
+    public required string Text { get; init; }
+    public string? Hint { get; init; }
+    public string? EvidencePrompt { get; init; }
+    /// <summary>"choice" (radios) or "text" (a text box).</summary>
+    public required string Input { get; init; }
+    public required bool Scored { get; init; }
+    public IReadOnlyList<OptionView> Options { get; init; } = [];
+    public IReadOnlyList<LinkView> Guidance { get; init; } = [];
+    public string? ShowIfQuestion { get; init; }
+    /// <summary>Values of <see cref="ShowIfQuestion"/> that show this question, space-separated.</summary>
+    public string? ShowIfValues { get; init; }
+}
+
+public sealed class AssessmentSectionView
+{
+    public required string Id { get; init; }
+    public required int Number { get; init; }
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public string IntroHtml { get; init; } = "";
+    public IReadOnlyList<QuestionView> Questions { get; init; } = [];
+}
+
+public sealed class AssessmentUrls
+{
+    public required string Start { get; init; }
+    public required string Tasks { get; init; }
+    public required string Check { get; init; }
+    public required string Results { get; init; }
+    public required string Manage { get; init; }
+    public required string Index { get; init; }
+    public required string Scoring { get; init; }
+}
+
+public sealed class AssessmentView
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Version { get; init; }
+    public required string ModelId { get; init; }
+    public required string ModelVersion { get; init; }
+    public required string ModelTitle { get; init; }
+    public required bool IsCqcMethod { get; init; }
+    public string? TimeNeeded { get; init; }
+    public string IntroductionHtml { get; init; } = "";
+    /// <summary>Logical asset name of the compiled scoring module, for the <c>asset</c> filter.</summary>
+    public required string Module { get; init; }
+    /// <summary>The definition the browser needs, as JSON safe to place inside a script data block.</summary>
+    public required string DefinitionJson { get; init; }
+    public required int QuestionCount { get; init; }
+    public required IReadOnlyList<AssessmentSectionView> Sections { get; init; }
+    public AssessmentSectionView? Section { get; init; }
+    public LinkView? PrevSection { get; init; }
+    public LinkView? NextSection { get; init; }
+    public required AssessmentUrls Urls { get; init; }
+    public required string Notice { get; init; }
+}
+
+/// <summary>"How scoring works": one model's rules, generated from the rules' own descriptions.</summary>
+public sealed class ScoringView
+{
+    public required string Id { get; init; }
+    public required string Version { get; init; }
+    public required string Summary { get; init; }
+    public required bool IsCqcMethod { get; init; }
+    public required string SourceHash { get; init; }
+    public required string Module { get; init; }
+    public IReadOnlyList<RuleView> Rules { get; init; } = [];
+}
+
+public sealed class RuleView
+{
+    public required string Name { get; init; }
+    public required string Kind { get; init; }
+    public required string KindLabel { get; init; }
+    public required IReadOnlyList<string> Paragraphs { get; init; }
+    public string? InterpretationName { get; init; }
+    public string? InterpretationWhy { get; init; }
+    public IReadOnlyList<LinkView> Sources { get; init; } = [];
+}

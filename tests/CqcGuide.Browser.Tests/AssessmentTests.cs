@@ -1,0 +1,381 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CqcGuide.Cli;
+using Microsoft.Playwright;
+
+namespace CqcGuide.Browser.Tests;
+
+[Collection(SiteCollection.Name)]
+public class AssessmentTests(SiteFixture site)
+{
+    private string Url(string assessment, string path = "") => $"{site.BaseUrl}/assessments/{assessment}/{path}";
+
+    private static async Task<JsonElement> Definition(IPage page) =>
+        JsonDocument.Parse(await page.Locator("#assessment-definition").TextContentAsync() ?? "").RootElement.Clone();
+
+    private static async Task<string> Download(IPage page, string selector)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(selector));
+        var path = Path.Combine(Path.GetTempPath(), "cqcguide-downloads", Guid.NewGuid().ToString("N") + "-" + download.SuggestedFilename);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await download.SaveAsAsync(path);
+        return path;
+    }
+
+    private static (int Code, string Output, string Error) Cli(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CliApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("cqc-readiness")]
+    [InlineData("learning-maturity")]
+    public async Task An_assessment_can_be_completed_by_keyboard_alone_then_resumed_after_a_reload(string id)
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(Url(id));
+        await Keyboard.TabToLink(page, "Start now");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(Url(id, "tasks/"));
+        var def = await Definition(page);
+        var rng = new Random(id.Length);
+        foreach (var section in def.GetProperty("sections").EnumerateArray())
+        {
+            await Keyboard.TabToLink(page, section.GetProperty("title").GetString()!);
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(section.GetProperty("url").GetString()!.Insert(0, site.BaseUrl));
+            foreach (var q in section.GetProperty("questions").EnumerateArray())
+            {
+                if (q.GetProperty("input").GetString() != "choice") continue;
+                var group = page.Locator($"[data-question='{q.GetProperty("id").GetString()}']");
+                if (await group.IsHiddenAsync()) continue;
+                var options = q.GetProperty("options").GetArrayLength();
+                await Keyboard.ChooseRadio(page, q.GetProperty("id").GetString()!, rng.Next(options));
+            }
+            await Keyboard.TabTo(page, "e => e.id === 'complete-yes'");
+            await page.Keyboard.PressAsync("Space");
+            await Keyboard.TabTo(page, "e => e.tagName === 'BUTTON' && e.type === 'submit'");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(Url(id, "tasks/"));
+        }
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        var statuses = await page.Locator("[data-status]").AllTextContentsAsync();
+        Assert.All(statuses, st => Assert.Equal("Completed", st));
+        Assert.Contains($"completed {statuses.Count} of {statuses.Count} sections", await page.Locator("[data-progress]").TextContentAsync());
+
+        // Resume: reload a section and the start page.
+        var first = def.GetProperty("sections")[0];
+        await s.Go(site.BaseUrl + first.GetProperty("url").GetString());
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        Assert.True(await page.Locator("input[type=radio]:checked").CountAsync() >= 3);
+        await s.Go(Url(id));
+        Assert.Contains("You have saved answers", await page.Locator("[data-resume]").InnerTextAsync());
+
+        // Check answers and results.
+        await s.Go(Url(id, "check/"));
+        Assert.Equal(0, await page.Locator(".summary-list__value", new() { HasTextString = "Not answered" }).CountAsync());
+        Assert.True(await page.Locator(".summary-list__actions a").CountAsync() > 20);
+        await s.Go(Url(id, "results/"));
+        await page.Locator(".results-table").WaitForAsync();
+        Assert.Contains("not a CQC", await page.Locator("[data-notice]").TextContentAsync());
+        Assert.Equal(1, await page.Locator("svg.chart").CountAsync());
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task Submitting_an_incomplete_section_shows_a_focused_error_summary_and_keeps_what_was_typed()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(Url("cqc-readiness", "effective/"));
+        await page.CheckAsync("#q-effective.assessing-needs-3".Replace(".", "\\."));
+        await page.FillAsync("#q-effective\\.assessing-needs-note", "Care plans audited monthly");
+        await page.CheckAsync("#complete-yes");
+        await page.ClickAsync("form[data-assessment-form] button[type=submit]");
+        var summary = page.Locator(".error-summary");
+        await summary.WaitForAsync();
+        Assert.True(await summary.EvaluateAsync<bool>("e => e === document.activeElement"), "the error summary takes focus");
+        Assert.StartsWith("Error: ", await page.TitleAsync());
+        Assert.Equal(5, await summary.Locator("li").CountAsync());
+        Assert.Contains("question 10: Delivering evidence-based care", await summary.Locator("li").First.TextContentAsync());
+        Assert.True(await page.Locator("#q-effective\\.evidence-based-care.form-group--error .error-message").IsVisibleAsync());
+        Assert.Equal("Care plans audited monthly", await page.InputValueAsync("#q-effective\\.assessing-needs-note"));
+        Assert.True(await page.IsCheckedAsync("#q-effective\\.assessing-needs-3"));
+        // The summary's link moves focus to the question.
+        await summary.Locator("a").First.ClickAsync();
+        Assert.Equal("q-effective.evidence-based-care-1", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await AccessibilityTests.AssertNoViolations(page);
+        // "No, I'll come back later" saves without errors.
+        await page.CheckAsync("#complete-no");
+        await page.ClickAsync("form[data-assessment-form] button[type=submit]");
+        await page.WaitForURLAsync(Url("cqc-readiness", "tasks/"));
+        Assert.Equal("In progress", await page.Locator("[data-task='effective'] [data-status]").TextContentAsync());
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_conditional_question_appears_only_for_low_scores_and_hidden_answers_stay_out_of_exports()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(Url("cqc-readiness", "safe/"));
+        var plan = page.Locator("[data-question='safe.learning-culture.plan']");
+        Assert.True(await plan.IsHiddenAsync());
+        await page.CheckAsync("#q-safe\\.learning-culture-2");
+        Assert.True(await plan.IsVisibleAsync());
+        await page.FillAsync("#q-safe\\.learning-culture\\.plan-text", "Weekly learning huddles");
+        await page.CheckAsync("#q-safe\\.learning-culture-4");
+        Assert.True(await plan.IsHiddenAsync());
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved')");
+        await s.Go(Url("cqc-readiness", "manage/"));
+        var json = JsonNode.Parse(File.ReadAllText(await Download(page, "[data-action='export-json']")))!;
+        Assert.Null(json["extra"]?["safe.learning-culture.plan"]);
+        // Switching back brings the kept answer back.
+        await s.Go(Url("cqc-readiness", "safe/"));
+        await page.CheckAsync("#q-safe\\.learning-culture-1");
+        Assert.Equal("Weekly learning huddles", await page.InputValueAsync("#q-safe\\.learning-culture\\.plan-text"));
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task Export_delete_and_reimport_restores_every_answer()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(Url("learning-maturity", "governance/"));
+        await page.CheckAsync("#q-governance\\.structured-reviews-3");
+        await page.CheckAsync("#q-governance\\.reflection-documented-1");
+        await page.FillAsync("#q-governance\\.reflection-documented-note", "=SUM(A1), \"quoted\", commas, and\nnew lines");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved')");
+        await s.Go(Url("learning-maturity", "manage/"));
+        var jsonPath = await Download(page, "[data-action='export-json']");
+        var csvPath = await Download(page, "[data-action='export-csv']");
+        var bytes = File.ReadAllBytes(csvPath);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("assessment_id,assessment_version,section_id,section,question_number,question_id,question,scored,answer_value,answer,note", csv);
+        Assert.Contains("\"'=SUM(A1), \"\"quoted\"\", commas, and\nnew lines\"", csv.Replace("\r\n", "\n"));
+
+        await page.ClickAsync("[data-action='delete']");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete my answers" }).ClickAsync();
+        await page.Locator("text=Your answers have been deleted").WaitForAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("localStorage.getItem('cqcguide:assessment:learning-maturity')"));
+
+        await page.SetInputFilesAsync("#import-file", jsonPath);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await page.Locator("[data-import-preview] h2").WaitForAsync();
+        Assert.Contains("Answers in the file", await page.Locator("[data-import-preview]").InnerTextAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace my answers with this file" }).ClickAsync();
+        await page.Locator("text=Imported 2 answers").WaitForAsync();
+        await s.Go(Url("learning-maturity", "governance/"));
+        Assert.True(await page.IsCheckedAsync("#q-governance\\.reflection-documented-1"));
+        Assert.Equal("=SUM(A1), \"quoted\", commas, and\nnew lines", await page.InputValueAsync("#q-governance\\.reflection-documented-note"));
+        s.AssertClean();
+    }
+
+    public static TheoryData<string, string, string> BadImports() => new()
+    {
+        { "not-json", "this is not json {", "not valid JSON" },
+        { "wrong-format", """{"format":"something-else/2","answers":{}}""", "format this site cannot read" },
+        { "other-assessment", """{"format":"cqcguide.answers/1","assessment":{"id":"cqc-readiness","version":"1.0.0"},"model":{"id":"cqc-saf","version":"1.0.0"},"createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z","revision":1,"answers":{}}""", "another assessment" },
+        { "array", "[1,2,3]", "does not contain a set of answers" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadImports))]
+    public async Task A_malformed_import_gives_a_clear_message_and_changes_nothing(string name, string content, string message)
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(Url("learning-maturity", "causes/"));
+        await page.CheckAsync("#q-causes\\.beyond-individuals-2");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved')");
+        var before = await page.EvaluateAsync<string>("localStorage.getItem('cqcguide:assessment:learning-maturity')");
+        await s.Go(Url("learning-maturity", "manage/"));
+        await page.SetInputFilesAsync("#import-file", new FilePayload { Name = name + ".json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(content) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        var summary = page.Locator(".error-summary");
+        await summary.WaitForAsync();
+        Assert.Contains(message, await summary.InnerTextAsync());
+        Assert.True(await summary.EvaluateAsync<bool>("e => e === document.activeElement"));
+        Assert.Contains(message, await page.Locator("#import-file-error").InnerTextAsync());
+        Assert.Equal(before, await page.EvaluateAsync<string>("localStorage.getItem('cqcguide:assessment:learning-maturity')"));
+        await AccessibilityTests.AssertNoViolations(page);
+    }
+
+    [Fact]
+    public async Task A_huge_file_is_refused_before_it_is_read()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        await s.Go(Url("learning-maturity", "manage/"));
+        await s.Page.SetInputFilesAsync("#import-file", new FilePayload { Name = "huge.json", MimeType = "application/json", Buffer = new byte[3_000_000] });
+        await s.Page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        Assert.Contains("too large", await s.Page.Locator(".error-summary").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task An_older_version_and_proto_keys_import_with_unmapped_answers_listed_not_dropped()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(Url("learning-maturity", "manage/"));
+        var file = """
+            {"format":"cqcguide.answers/1","assessment":{"id":"learning-maturity","version":"0.9.0"},"model":{"id":"learning-maturity","version":"1.0.0"},
+             "createdAt":"2025-05-01T10:00:00Z","updatedAt":"2025-06-01T10:00:00Z","revision":3,
+             "answers":{"causes.beyond-individuals":{"value":"3","note":"kept"},"causes.retired-question":{"value":"2","note":"old wording"},
+                        "__proto__":{"value":"4"},"culture.open-reporting":{"value":"7"}}}
+            """;
+        await page.SetInputFilesAsync("#import-file", new FilePayload { Name = "old.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(file) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        var preview = page.Locator("[data-import-preview]");
+        await preview.Locator("h2").WaitForAsync();
+        var text = await preview.InnerTextAsync();
+        Assert.Contains("version 0.9.0", text);
+        Assert.Contains("causes.retired-question", text);
+        Assert.Contains("__proto__", text);
+        Assert.Contains("culture.open-reporting", text);
+        Assert.True(await page.EvaluateAsync<bool>("Object.getPrototypeOf({}) === Object.prototype && !('value' in {})"), "no prototype pollution");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace my answers with this file" }).ClickAsync();
+        await page.Locator("text=Imported 1 answers").WaitForAsync();
+        Assert.Contains("causes.retired-question", await page.Locator("[data-saved-summary]").InnerTextAsync());
+        var exported = JsonNode.Parse(File.ReadAllText(await Download(page, "[data-action='export-json']")))!;
+        Assert.Equal("2", exported["extra"]!["unmapped/causes.retired-question"]!["value"]!.GetValue<string>());
+        Assert.Equal("3", exported["answers"]!["causes.beyond-individuals"]!["value"]!.GetValue<string>());
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task Corrupt_storage_gives_a_clear_message_and_a_download_of_what_is_there()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(Url("cqc-readiness"));
+        await page.EvaluateAsync("localStorage.setItem('cqcguide:assessment:cqc-readiness', '{\"revision\": 3, \"file\": {broken')");
+        await s.Go(Url("cqc-readiness", "safe/"));
+        var alert = page.Locator("text=Your saved answers could not be read");
+        await alert.WaitForAsync();
+        var recovered = File.ReadAllText(await Download(page, "button:has-text(\"Download what is saved\")"));
+        Assert.Equal("{\"revision\": 3, \"file\": {broken", recovered);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        var keys = await page.EvaluateAsync<string[]>("Object.keys(localStorage)");
+        Assert.Contains(keys, k => k.StartsWith("cqcguide:assessment:cqc-readiness:unreadable:"));
+        await page.CheckAsync("#q-safe\\.safeguarding-3");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved')");
+    }
+
+    [Fact]
+    public async Task Two_tabs_never_overwrite_each_others_answers()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var a = s.Page;
+        var b = await s.Context.NewPageAsync();
+        await a.GotoAsync(Url("cqc-readiness", "caring/"));
+        await b.GotoAsync(Url("cqc-readiness", "caring/"));
+        foreach (var p in new[] { a, b }) await p.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        await a.CheckAsync("#q-caring\\.kindness-compassion-dignity-3");
+        await a.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved')");
+        await b.WaitForFunctionAsync("() => document.querySelector('#q-caring\\\\.kindness-compassion-dignity-3').checked");
+        await b.CheckAsync("#q-caring\\.workforce-wellbeing-2");
+        await b.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved')");
+        var stored = JsonNode.Parse(await a.EvaluateAsync<string>("localStorage.getItem('cqcguide:assessment:cqc-readiness')"))!;
+        Assert.Equal("3", stored["file"]!["answers"]!["caring.kindness-compassion-dignity"]!["value"]!.GetValue<string>());
+        Assert.Equal("2", stored["file"]!["answers"]!["caring.workforce-wellbeing"]!["value"]!.GetValue<string>());
+        // A write based on an older revision is refused by the store itself.
+        var refused = await a.EvaluateAsync<bool>("""
+            async () => {
+              const { RecordStore } = await import(document.querySelector('script[src*="site."]').src.replace(/site\.[0-9a-f]+\.js$/, '') + [...performance.getEntriesByType('resource')].map(e => e.name).find(n => /store\.[0-9a-f]+\.js$/.test(n)).split('/').pop());
+              const store = new RecordStore('assessment', 'cqc-readiness');
+              const current = store.read().record;
+              return store.write({ ...current, file: {} }, current.revision - 1).ok === false;
+            }
+            """);
+        Assert.True(refused);
+    }
+
+    [Fact]
+    public async Task For_fifty_random_answer_sets_the_page_result_equals_cqcguide_score_on_the_exported_file()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        var rng = new Random(50);
+        for (var i = 0; i < 50; i++)
+        {
+            var id = i % 2 == 0 ? "cqc-readiness" : "learning-maturity";
+            await s.Go(Url(id, "manage/"));
+            var def = await Definition(page);
+            var answers = new JsonObject();
+            foreach (var q in def.GetProperty("sections").EnumerateArray().SelectMany(sec => sec.GetProperty("questions").EnumerateArray()))
+            {
+                if (!q.GetProperty("scored").GetBoolean() || rng.NextDouble() < 0.15) continue;
+                var options = q.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("value").GetString()!).ToArray();
+                answers[q.GetProperty("id").GetString()!] = new JsonObject { ["value"] = options[rng.Next(options.Length)] };
+            }
+            var record = new JsonObject
+            {
+                ["store"] = "cqcguide.store/1", ["revision"] = 1, ["updatedAt"] = "2026-11-26T10:00:00.000Z",
+                ["progress"] = new JsonObject { ["completed"] = new JsonArray(), ["lastSection"] = null, ["lastExportedAt"] = null },
+                ["unmapped"] = new JsonArray(),
+                ["file"] = new JsonObject
+                {
+                    ["format"] = "cqcguide.answers/1",
+                    ["assessment"] = new JsonObject { ["id"] = id, ["version"] = def.GetProperty("version").GetString() },
+                    ["model"] = new JsonObject { ["id"] = def.GetProperty("model").GetProperty("id").GetString(), ["version"] = def.GetProperty("model").GetProperty("version").GetString() },
+                    ["createdAt"] = "2026-11-26T09:00:00.000Z", ["updatedAt"] = "2026-11-26T10:00:00.000Z", ["revision"] = 1,
+                    ["answers"] = answers, ["extra"] = new JsonObject(),
+                    ["options"] = i % 4 == 0 ? new JsonObject { ["applyLimiters"] = false } : null,
+                },
+            };
+            if (record["file"]!["options"] is null) record["file"]!.AsObject().Remove("options");
+            await page.EvaluateAsync("([k, v]) => localStorage.setItem(k, v)", new[] { $"cqcguide:assessment:{id}", record.ToJsonString() });
+            await s.Go(Url(id, "results/"));
+            await page.Locator(".results-table, [data-results] p a").First.WaitForAsync();
+            var exported = await Download(page, "[data-action='export-json']");
+            var (code, output, error) = Cli("score", exported);
+            Assert.True(code == 0, error);
+            var cli = JsonNode.Parse(output)!;
+            var cqc = cli["keyQuestions"] is not null;
+            var groups = (cqc ? cli["keyQuestions"] : cli["themes"])!.AsArray();
+            var rows = await page.Locator(".results-table tbody tr").AllAsync();
+            Assert.Equal(groups.Count, rows.Count);
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var cells = await rows[g].Locator("th, td").AllTextContentsAsync();
+                var pct = groups[g]!["roundedPercentage"];
+                Assert.Equal(groups[g]!["name"]!.GetValue<string>(), cells[0]);
+                Assert.Equal(pct is null ? "—" : $"{pct.GetValue<int>()}%", cells[2]);
+                Assert.Equal(groups[g]![cqc ? "ratingLabel" : "bandLabel"]!.GetValue<string>(), cells[3]);
+                if (cqc) Assert.Equal(groups[g]!["limiter"] is null ? "No" : $"Yes: {groups[g]!["limiter"]!.GetValue<string>()}", cells[5]);
+            }
+            var overall = cli["overall"]![cqc ? "ratingLabel" : "bandLabel"]!.GetValue<string>();
+            Assert.StartsWith(overall, await page.Locator(".result-panel__value").TextContentAsync());
+            if (!cqc)
+                Assert.Equal(cli["pitfalls"]!.AsArray().Count, await page.Locator(".pitfall-list li").CountAsync());
+        }
+        s.AssertClean();
+    }
+
+    public static TheoryData<string> Pages() => new("", "tasks/", "safe/", "check/", "results/", "manage/");
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Axe_reports_no_violations_on_assessment_pages_with_answers(string path)
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(Url("cqc-readiness", "safe/"));
+        await page.CheckAsync("#q-safe\\.learning-culture-2");
+        await page.FillAsync("#q-safe\\.learning-culture\\.plan-text", "A plan");
+        await page.CheckAsync("#q-safe\\.safeguarding-4");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved')");
+        await s.Go(Url("cqc-readiness", path));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await AccessibilityTests.AssertNoViolations(page);
+        s.AssertClean();
+    }
+}
