@@ -11,25 +11,34 @@ namespace CqcGuide.Site.Build;
 /// </summary>
 public static partial class ScoringSection
 {
-    /// <summary>Adds a model's compiled module as an asset (once) and returns its logical asset name.</summary>
-    public static string AddModule(SiteContext site, RuleModel model)
+    /// <summary>
+    /// Adds a model's compiled module as an asset (once) and returns its logical asset name. When the site shows the
+    /// model's results (<paramref name="used"/>), the guidance links its flags and findings carry are checked too:
+    /// a fork that uses a model must keep the guidance pages the model points to.
+    /// </summary>
+    public static string AddModule(SiteContext site, RuleModel model, bool used = true)
     {
         var name = $"rules/{model.Id}.js";
         lock (site.GeneratedAssets)
         {
-            if (site.GeneratedAssets.ContainsKey(name)) return name;
-            try
+            if (!site.GeneratedAssets.ContainsKey(name))
             {
-                var js = JsTranslator.EmitModule(model);
-                site.GeneratedAssets[name] = System.Text.Encoding.UTF8.GetBytes(js);
-                // Links the rules carry (pitfall flags, lint findings) must resolve like any other link.
+                try
+                {
+                    site.GeneratedAssets[name] = System.Text.Encoding.UTF8.GetBytes(JsTranslator.EmitModule(model));
+                }
+                catch (TranslationException e)
+                {
+                    site.Diagnostics.Error(Codes.RuleTranslation, e.Message, new SourceSpan($"src/CqcGuide.Rules (model {model.Id})", 1, 1),
+                        "the rule uses something the translator cannot keep identical in JavaScript; rewrite it with supported constructs");
+                    return name;
+                }
+            }
+            if (used && site.RuleLinksChecked.Add(model.Id))
+            {
+                var js = System.Text.Encoding.UTF8.GetString(site.GeneratedAssets[name]);
                 foreach (var path in GuidancePathRegex().Matches(js).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
                     site.PendingLinks.Add(new PendingLink(new LinkView { Title = "", Url = path }, path, null, new SourceSpan($"rules:{model.Id}", 1, 1)));
-            }
-            catch (TranslationException e)
-            {
-                site.Diagnostics.Error(Codes.RuleTranslation, e.Message, new SourceSpan($"src/CqcGuide.Rules (model {model.Id})", 1, 1),
-                    "the rule uses something the translator cannot keep identical in JavaScript; rewrite it with supported constructs");
             }
         }
         return name;
@@ -42,7 +51,7 @@ public static partial class ScoringSection
         site.FooterLinks.Add(new LinkView { Title = "How scoring works", Url = site.Href("/scoring/") });
         foreach (var model in Models.All)
         {
-            var module = AddModule(site, model);
+            var module = AddModule(site, model, used: false);
             var explanation = model.Explain();
             var url = $"/scoring/{model.Id}/";
             site.Pages.Add(new SitePage

@@ -63,6 +63,9 @@ public sealed class SiteContext
     /// <summary>Extra footer links contributed by sections (e.g. how scoring works).</summary>
     public List<LinkView> FooterLinks { get; } = [];
 
+    /// <summary>Models whose rule links (pitfall guidance) have been queued for the link check.</summary>
+    public HashSet<string> RuleLinksChecked { get; } = new(StringComparer.Ordinal);
+
     public IEnumerable<ContentDocument> OfKind(ContentKind kind) => Documents.Where(d => d.Kind == kind);
 
     /// <summary>A site-relative URL ("/guidance/") as written in HTML (with the base path).</summary>
