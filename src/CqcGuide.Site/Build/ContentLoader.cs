@@ -60,6 +60,7 @@ public static partial class ContentLoader
                 ("versions", ".md") when parts.Length >= 4 && parts[2] == "guidance" => new(full, rel, ContentKind.Guidance, parts[1], SlugOf(parts[3..])),
                 ("checklists", ".md") when parts.Length == 2 => new(full, rel, ContentKind.Checklist, null, SlugOf(parts[1..])),
                 ("pages", ".md") when parts.Length == 2 => new(full, rel, ContentKind.Page, null, SlugOf(parts[1..])),
+                ("journal", ".md") when parts.Length == 2 => new(full, rel, ContentKind.LearningLog, null, SlugOf(parts[1..])),
                 ("assessments", ".yml" or ".yaml") when parts.Length == 2 => new(full, rel, ContentKind.Assessment, null, SlugOf(parts[1..])),
                 _ => null,
             };
@@ -119,6 +120,7 @@ public static partial class ContentLoader
         {
             ContentKind.Guidance => YamlBinder.Bind<GuidanceFrontMatter>(yaml, split.YamlFirstLine, map, diagnostics),
             ContentKind.Checklist => YamlBinder.Bind<ChecklistFrontMatter>(yaml, split.YamlFirstLine, map, diagnostics),
+            ContentKind.LearningLog => YamlBinder.Bind<LearningLogFrontMatter>(yaml, split.YamlFirstLine, map, diagnostics),
             _ => YamlBinder.Bind<PageFrontMatter>(yaml, split.YamlFirstLine, map, diagnostics),
         };
         if (front is null) return null;
@@ -127,6 +129,7 @@ public static partial class ContentLoader
         {
             GuidanceFrontMatter g => (g.Title, g.Order),
             ChecklistFrontMatter c => (c.Title, c.Order),
+            LearningLogFrontMatter l => (l.Title, 0),
             PageFrontMatter p => (p.Title, p.Order),
             _ => ("", 0),
         };

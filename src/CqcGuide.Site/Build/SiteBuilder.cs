@@ -68,6 +68,7 @@ public static class SiteBuilder
         Sections.Pages(site);
         Sections.SitePages(site, editions);
         AssessmentSection.Contribute(site);
+        JournalSection.Contribute(site);
         ScoringSection.Contribute(site);
         Taxonomy.Contribute(site);
         Done("validate");
@@ -109,7 +110,8 @@ public static class SiteBuilder
         var pages = site.Pages.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray();
         Parallel.ForEach(pages, page =>
         {
-            if (page.Document?.Markdown is { } md) page.View.Content = MarkdownEngine.Render(md.Ast);
+            if (page.Document?.Markdown is { } md)
+                page.View.Content = page.Transform is { } transform ? transform(MarkdownEngine.Render(md.Ast)) : MarkdownEngine.Render(md.Ast);
             else if (page.Html is not null) page.View.Content = page.Html;
             var html = theme.RenderPage(page.Layout, page.View, siteView);
             if (html is null) return;

@@ -16,6 +16,8 @@ public sealed class SitePage
     /// <summary>Ids this page has besides those in its Markdown and the templates (e.g. checklist items).</summary>
     public IReadOnlySet<string> ExtraAnchors { get; init; } = new HashSet<string>();
     public bool InSitemap { get; init; } = true;
+    /// <summary>Applied to the rendered Markdown body (e.g. sanitising provider-authored HTML).</summary>
+    public Func<string, string>? Transform { get; init; }
     /// <summary>Pre-rendered HTML for generated pages whose content is not Markdown.</summary>
     public string? Html { get; init; }
 

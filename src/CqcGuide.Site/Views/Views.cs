@@ -251,3 +251,108 @@ public sealed class RuleView
     public string? InterpretationWhy { get; init; }
     public IReadOnlyList<LinkView> Sources { get; init; } = [];
 }
+
+// Learning journal
+
+public sealed class LabelledText
+{
+    public required string Label { get; init; }
+    public required string Text { get; init; }
+}
+
+public sealed class FactorView
+{
+    public required string Id { get; init; }
+    public required string Area { get; init; }
+    public required string Description { get; init; }
+    public required bool Systemic { get; init; }
+}
+
+public sealed class ReviewView
+{
+    public required DateView Date { get; init; }
+    public required string Result { get; init; }
+    public required string Decision { get; init; }
+}
+
+public sealed class ActionView
+{
+    public required string Id { get; init; }
+    public required string Description { get; init; }
+    public required string Addresses { get; init; }
+    public string? OwnerRole { get; init; }
+    public DateView? Due { get; init; }
+    public required string Status { get; init; }
+    public required string StatusClass { get; init; }
+    public DateView? Completed { get; init; }
+    public string? Evidence { get; init; }
+    public string? Measure { get; init; }
+    public string? DroppedReason { get; init; }
+    public bool Overdue { get; init; }
+    public IReadOnlyList<ReviewView> Reviews { get; init; } = [];
+    /// <summary>For the tracker: the log the action belongs to.</summary>
+    public LinkView? Log { get; init; }
+}
+
+public sealed class TimelineEntry
+{
+    public required DateView Date { get; init; }
+    public required string Text { get; init; }
+    public bool Future { get; init; }
+}
+
+public sealed class FindingView
+{
+    public required string Code { get; init; }
+    public required string Pitfall { get; init; }
+    public required string Message { get; init; }
+    public required string Guidance { get; init; }
+    public string? Acknowledged { get; init; }
+}
+
+public sealed class LogView
+{
+    public required string Id { get; init; }
+    public required string Status { get; init; }
+    public required string StatusClass { get; init; }
+    public required string EventType { get; init; }
+    public required string Occurred { get; init; }
+    public required DateView Identified { get; init; }
+    public string? Harm { get; init; }
+    public string? Candour { get; init; }
+    public required string Summary { get; init; }
+    public IReadOnlyList<LabelledText> Response { get; init; } = [];
+    public IReadOnlyList<FactorView> Factors { get; init; } = [];
+    public IReadOnlyList<ActionView> Actions { get; init; } = [];
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+    public IReadOnlyList<LabelledText> Governance { get; init; } = [];
+    public string? LearningToShare { get; init; }
+    public DateView? NextReview { get; init; }
+    public IReadOnlyList<FindingView> Findings { get; init; } = [];
+    /// <summary>Filter keys for the journal index: status, event type and key questions.</summary>
+    public required string FilterStatus { get; init; }
+    public required string FilterEvent { get; init; }
+    public required string FilterKeyQuestions { get; init; }
+}
+
+public sealed class JournalView
+{
+    public IReadOnlyList<JournalEntryView> Logs { get; init; } = [];
+    public IReadOnlyList<LabelledText> StatusOptions { get; init; } = [];
+    public IReadOnlyList<LabelledText> EventOptions { get; init; } = [];
+    public IReadOnlyList<LabelledText> KeyQuestionOptions { get; init; } = [];
+    public IReadOnlyList<LabelledText> StatementOptions { get; init; } = [];
+    public IReadOnlyList<ActionView> Overdue { get; init; } = [];
+    public IReadOnlyList<ActionView> Open { get; init; } = [];
+    public IReadOnlyList<ActionView> DueForReview { get; init; } = [];
+    public DateView? AsOf { get; init; }
+    public string? FeedUrl { get; init; }
+    public string? Module { get; init; }
+}
+
+public sealed class JournalEntryView
+{
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public required LogView Log { get; init; }
+}

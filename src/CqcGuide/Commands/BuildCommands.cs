@@ -15,6 +15,7 @@ internal sealed class SiteOptions
     public Option<string?> Date { get; } = new("--date") { Description = "Today's date for review and due dates, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock)." };
     public Option<bool> Strict { get; } = new("--strict") { Description = "Treat warnings as errors." };
     public Option<bool> NoSearch { get; } = new("--no-search") { Description = "Skip the Pagefind search index." };
+    public Option<bool> Timings { get; } = new("--timings") { Description = "Print how long each stage took." };
 
     public void AddTo(Command command, bool output = true, bool search = true)
     {
@@ -24,6 +25,7 @@ internal sealed class SiteOptions
         command.Options.Add(BaseUrl);
         command.Options.Add(Date);
         command.Options.Add(Strict);
+        command.Options.Add(Timings);
         if (search) command.Options.Add(NoSearch);
     }
 
@@ -56,6 +58,7 @@ internal static class BuildCommands
             if (progress is not null) error.Write("\r\x1b[K");
             Report(result, error);
             Summary(result, output, $"Built into {buildOptions.OutputDir}/", $"Nothing written: {buildOptions.OutputDir}/ is unchanged.");
+            if (parse.GetValue(options.Timings)) Stages(result, output);
             return result.Success ? CliApp.Ok : CliApp.ContentErrors;
         });
         return command;
@@ -73,6 +76,7 @@ internal static class BuildCommands
             if (progress is not null) error.Write("\r\x1b[K");
             Report(result, error);
             Summary(result, output, "Checked: no errors.", "Check failed.");
+            if (parse.GetValue(options.Timings)) Stages(result, output);
             return result.Success ? CliApp.Ok : CliApp.ContentErrors;
         });
         return command;
@@ -91,6 +95,12 @@ internal static class BuildCommands
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {pages} pages ({kinds})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {result.Errors} {(result.Errors == 1 ? "error" : "errors")}, {result.Warnings} {(result.Warnings == 1 ? "warning" : "warnings")}, {result.Elapsed.TotalSeconds:0.00} s"));
+    }
+
+    public static void Stages(BuildResult result, TextWriter output)
+    {
+        foreach (var (stage, elapsed) in result.Stages)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {stage,-14} {elapsed.TotalMilliseconds,8:0} ms"));
     }
 
     /// <summary>Stage names on an interactive terminal, overwritten in place; nothing when redirected (CI, tests).</summary>

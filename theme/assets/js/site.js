@@ -12,4 +12,10 @@ if (document.querySelector('[data-assessment-page]')) {
 if (document.querySelector('[data-record="checklist"]')) {
   features.push(import('./checklist.js').then((m) => m.init(document)));
 }
+if (document.querySelector('[data-log-draft]')) {
+  features.push(import('./log-draft.js').then((m) => m.init(document)));
+}
+if (document.querySelector('[data-journal-filters]')) {
+  features.push(import('./journal.js').then((m) => m.init(document)));
+}
 Promise.allSettled(features).then(() => document.documentElement.setAttribute('data-ready', ''));
