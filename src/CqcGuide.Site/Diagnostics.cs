@@ -33,6 +33,10 @@ public sealed class DiagnosticBag
     public void Warning(string code, string message, SourceSpan at, string? hint = null) =>
         items.Add(new Diagnostic(Strict ? Severity.Error : Severity.Warning, code, message, at.Path, at.Line, at.Column, hint));
 
+    /// <summary>A warning that stays a warning under <c>--strict</c> (e.g. quality findings on an unpublished draft).</summary>
+    public void Advice(string code, string message, SourceSpan at, string? hint = null) =>
+        items.Add(new Diagnostic(Severity.Warning, code, message, at.Path, at.Line, at.Column, hint));
+
     public void Add(Diagnostic d) => items.Add(d);
 
     public bool HasErrors => items.Any(d => d.IsError);

@@ -79,10 +79,13 @@ public class CommandTests
     [InlineData("guidance", "guidance/falls-at-night.md")]
     [InlineData("checklist", "checklists/falls-at-night.md")]
     [InlineData("page", "pages/falls-at-night.md")]
+    [InlineData("log", "journal/falls-at-night.md")]
     public void New_scaffolds_a_file_that_builds_cleanly_under_strict(string kind, string path)
     {
         using var input = TempDir.CopyOf(Repo.Fixture("site"));
-        input.Write("guidance/common-pitfalls.md", "---\ntitle: Pitfalls\nsummary: s\nowner: Registered manager\nlast_reviewed: 2026-01-10\nnext_review: 2027-01-10\nsources:\n  - title: S\n    url: https://example.org\n---\nText.\n");
+        foreach (var page in new[] { "practice-change", "governance-reviews", "monitoring-effectiveness" })
+            input.Write($"guidance/{page}.md", $"---\ntitle: {page}\nsummary: s\nowner: Registered manager\nlast_reviewed: 2026-01-10\nnext_review: 2027-01-10\nsources:\n  - title: S\n    url: https://example.org\n---\nText.\n");
+        input.Write("guidance/common-pitfalls.md", "---\ntitle: Pitfalls\nsummary: s\nowner: Registered manager\nlast_reviewed: 2026-01-10\nnext_review: 2027-01-10\nsources:\n  - title: S\n    url: https://example.org\n---\n## Quick fixes\n\n## Blaming individuals\n\n## Undocumented learning\n\n## Unmonitored changes\n");
         var r = Cli.Run("new", kind, "falls-at-night", "--input", input.Path, "--date", "2026-11-26");
         Assert.True(r.ExitCode == 0, r.Error);
         Assert.True(File.Exists(input[path]));

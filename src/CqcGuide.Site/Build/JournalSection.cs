@@ -336,7 +336,9 @@ public static class JournalSection
             views.Add(new FindingView { Code = f.Code, Pitfall = f.Pitfall, Message = f.Message, Guidance = site.Href(f.Guidance), Acknowledged = ack.a?.Reason });
             if (ack.a is not null) continue;
             var index = f.ActionId is null ? -1 : log.Actions.ToList().FindIndex(a => a.Id == f.ActionId);
-            site.Diagnostics.Warning(LintFinding, $"{f.Code} {f.Pitfall}: {f.Message}", doc.At(index >= 0 ? $"actions[{index}]" : ""),
+            // Drafts are not published, so their findings advise without failing a --strict build.
+            Action<string, string, SourceSpan, string?> report = log.Status == LogStatus.Draft ? site.Diagnostics.Advice : site.Diagnostics.Warning;
+            report(LintFinding, $"{f.Code} {f.Pitfall}: {f.Message}", doc.At(index >= 0 ? $"actions[{index}]" : ""),
                 $"guidance: {f.Guidance} (or acknowledge it: 'acknowledged: [{{ code: {f.Code}, reason: ... }}]')");
         }
         for (var i = 0; i < used.Length; i++)

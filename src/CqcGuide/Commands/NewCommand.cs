@@ -97,6 +97,41 @@ internal static class Scaffolds
             Who this checklist is for and how to use it.
 
             """),
+        new("log", "journal", "A learning log (input/journal/), as a draft until you set its status.", (title, slug, today) => $"""
+            ---
+            id: {slug}
+            title: {Yaml(title)}
+            status: draft
+            event_type: incident
+            occurred: {D(today)}
+            identified: {D(today)}
+            harm: none
+            summary: What happened, in two or three plain sentences. Use roles, never names.
+            learning_response:
+              method: after-action-review
+              roles: [Registered manager]
+            factors:
+              - id: f1
+                area: tasks
+                description: A condition in the way the work is set up that made the event more likely.
+                systemic: true
+            actions:
+              - id: a1
+                description: What you will change, verb first.
+                addresses: [f1]
+                owner_role: Registered manager
+                due: {D(today.AddMonths(1))}
+                status: planned
+                measure: How you will know the change worked.
+            quality_statements: [safe.learning-culture]
+            redaction_check:
+              confirmed: false
+            ---
+
+            The story of the event and the learning, in plain language. Drafts are checked but not published;
+            set 'status' when the log is ready. The draft form at /journal/draft/ can write this file for you.
+
+            """),
         new("page", "pages", "A plain page such as 'about' (input/pages/).", (title, slug, today) => $"""
             ---
             title: {Yaml(title)}

@@ -50,7 +50,7 @@ export async function init(root) {
       changed();
     });
     lists[kind].append(item);
-    if (kind === 'actions') item.dataset.addresses = JSON.stringify(values.addresses || []);
+    if (kind === 'actions') item.dataset.initialAddresses = JSON.stringify(values.addresses || []);
     refreshAddresses();
     return item;
   }
@@ -59,7 +59,7 @@ export async function init(root) {
     for (const action of lists.actions.querySelectorAll('[data-item]')) {
       const chosen = new Set(action.querySelector('[data-addresses] input')
         ? [...action.querySelectorAll('[data-addresses] input:checked')].map((i) => i.value)
-        : JSON.parse(action.dataset.addresses || '[]'));
+        : JSON.parse(action.dataset.initialAddresses || "[]"));
       const box = action.querySelector('[data-addresses]');
       box.replaceChildren(...(factors.length ? factors.map((f) => {
         const inputId = `${action.dataset.id}-addresses-${f}`;

@@ -1,0 +1,154 @@
+using AngleSharp.Html.Parser;
+using CqcGuide.Cli;
+using Microsoft.Playwright;
+
+namespace CqcGuide.Browser.Tests;
+
+[Collection(SiteCollection.Name)]
+public class JournalTests(SiteFixture site)
+{
+    [Fact]
+    public async Task A_drafted_log_downloads_builds_unchanged_and_gets_the_same_findings_as_the_draft()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/journal/draft/");
+        await page.FillAsync("#f-id", "ll-2026-099");
+        await page.FillAsync("#f-title", "Call bell not answered on the first floor");
+        await page.CheckAsync("#f-event_type");
+        await page.FillAsync("#f-occurred", "2026-10-02");
+        await page.FillAsync("#f-identified", "2026-10-03");
+        await page.CheckAsync("#f-harm-low");
+        await page.CheckAsync("#f-candour-no");
+        await page.FillAsync("#f-summary", "A resident waited \"too long\": 25 minutes for help at night.");
+        await page.SelectOptionAsync("#f-method", "swarm-huddle");
+        await page.FillAsync("#f-held", "2026-10-03");
+        await page.FillAsync("#f-roles", "Night nurse\nSenior carer");
+        await page.ClickAsync("[data-add='factors']");
+        await page.SelectOptionAsync("#f1-area", "person");
+        await page.FillAsync("#f1-description", "The carer on the floor was on a break.");
+        await page.ClickAsync("[data-add='actions']");
+        await page.FillAsync("#a1-description", "Remind staff to cover breaks.");
+        await page.CheckAsync("#a1-addresses-f1");
+        await page.FillAsync("#a1-owner_role", "Deputy manager");
+        await page.FillAsync("#a1-due", "2026-12-01");
+        await page.SelectOptionAsync("#f-status", "actions-open");
+        await page.ClickAsync(".statements-picker summary");
+        await page.CheckAsync("#qs-safe\\.safe-effective-staffing");
+        await page.CheckAsync("#f-redaction");
+        await page.FillAsync("#f-redaction_by", "Registered manager");
+        await page.FillAsync("#f-redaction_date", "2026-10-05");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Draft saved')");
+
+        var draftFindings = (await page.Locator("[data-findings] .finding").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code + '|' + e.dataset.action)")).Order().ToArray();
+        Assert.Equal(["LLQ001|", "LLQ002|", "LLQ003|", "LLQ004|a1"], draftFindings);
+
+        // The draft survives a reload.
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        Assert.Equal("Remind staff to cover breaks.", await page.InputValueAsync("#a1-description"));
+        Assert.True(await page.IsCheckedAsync("#a1-addresses-f1"));
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("form[data-log-form] button[type=submit]"));
+        Assert.Equal("ll-2026-099.md", download.SuggestedFilename);
+        var input = Path.Combine(Path.GetTempPath(), "cqcguide-journal", Guid.NewGuid().ToString("N"));
+        CopyDirectory(Path.Combine(Repo.Root, "input"), input);
+        await download.SaveAsAsync(Path.Combine(input, "journal", "ll-2026-099.md"));
+        var output = input + "-out";
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = CliApp.Run(["build", "--input", input, "--output", output, "--theme", Path.Combine(Repo.Root, "theme"), "--date", "2026-11-26", "--no-search"], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        var buildFindings = stderr.ToString().Split('\n')
+            .Where(l => l.Contains("journal/ll-2026-099.md") && l.Contains("warning CG810"))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"CG810: (LLQ\d+) ").Groups[1].Value)
+            .ToArray();
+        Assert.Equal(draftFindings.Select(f => f.Split('|')[0]).Order(), buildFindings.Order());
+        Assert.DoesNotContain("CG802", stderr.ToString());
+
+        await page.GotoAsync(site.BaseUrl + "/journal/");
+        var built = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "journal/ll-2026-099/index.html")));
+        Assert.Equal("Call bell not answered on the first floor", built.QuerySelector("h1")!.TextContent);
+        Assert.Equal("A resident waited \"too long\": 25 minutes for help at night.", built.QuerySelector(".lead")!.TextContent);
+        var pageCodes = built.QuerySelectorAll(".findings .finding").Select(li => System.Text.RegularExpressions.Regex.Match(li.TextContent, @"\((LLQ\d+)\)").Groups[1].Value).Order();
+        Assert.Equal(draftFindings.Select(f => f.Split('|')[0]).Order(), pageCodes);
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task Submitting_an_empty_draft_shows_a_focused_error_summary_and_keeps_input()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/journal/draft/");
+        await page.FillAsync("#f-title", "Half-written");
+        await page.FillAsync("#f-occurred", "2026-10-05");
+        await page.FillAsync("#f-identified", "2026-10-01");
+        await page.ClickAsync("form[data-log-form] button[type=submit]");
+        var summary = page.Locator(".error-summary");
+        await summary.WaitForAsync();
+        Assert.True(await summary.EvaluateAsync<bool>("e => e === document.activeElement"));
+        var text = await summary.InnerTextAsync();
+        Assert.Contains("Enter a log id", text);
+        Assert.Contains("on or after when it happened", text);
+        Assert.Contains("Select the type of event", text);
+        Assert.Equal("Half-written", await page.InputValueAsync("#f-title"));
+        await AccessibilityTests.AssertNoViolations(page);
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task The_journal_index_filters_by_status_key_question_and_event_type()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/journal/");
+        var all = await page.Locator(".journal-list > li").CountAsync();
+        Assert.Equal(7, all);
+        await page.SelectOptionAsync("#filter-status", "closed");
+        var closed = await page.Locator(".journal-list > li:visible").CountAsync();
+        Assert.InRange(closed, 1, all - 1);
+        Assert.Contains($"Showing {closed} of {all}", await page.Locator("[data-filter-count]").TextContentAsync());
+        await page.SelectOptionAsync("#filter-status", "");
+        await page.SelectOptionAsync("#filter-event", "good-care");
+        Assert.Equal(1, await page.Locator(".journal-list > li:visible").CountAsync());
+        await page.SelectOptionAsync("#filter-event", "");
+        await page.SelectOptionAsync("#filter-kq", "safe");
+        Assert.True(await page.Locator(".journal-list > li:visible").CountAsync() >= 3);
+        Assert.Contains("kq=safe", page.Url);
+        s.AssertClean();
+    }
+
+    public static TheoryData<string> Pages() => new("/journal/", "/journal/ll-2026-009/", "/journal/ll-2026-002/", "/journal/actions/",
+        "/journal/evidence/", "/journal/evidence/safe.learning-culture/", "/journal/draft/", "/scoring/cqc-saf/", "/scoring/");
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Axe_reports_no_violations_on_journal_pages(string path)
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        await s.Go(site.BaseUrl + path);
+        await AccessibilityTests.AssertNoViolations(s.Page);
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task The_tracker_shows_overdue_actions_as_of_the_build_date()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        await s.Go(site.BaseUrl + "/journal/actions/");
+        var overdue = await s.Page.Locator("h2#overdue + div table tbody tr").CountAsync();
+        Assert.True(overdue >= 1);
+        Assert.Contains("26 November 2026", await s.Page.Locator(".lead").TextContentAsync());
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var dest = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+    }
+}
