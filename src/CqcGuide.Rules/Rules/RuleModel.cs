@@ -46,9 +46,16 @@ public abstract class RuleModel
     /// SHA-256 (lower-case hex) of the rules' canonical JavaScript text: the <c>model.sourceHash</c> the emitted module
     /// exports. Equal hashes mean the browser runs exactly these rules.
     /// </summary>
-    public string SourceHash => sourceHash ??= Translation.JsTranslator.SourceHash(this);
+    public string SourceHash => Compiled.Hash;
 
-    private string? sourceHash;
+    /// <summary>The model's ES module (the same bytes as <see cref="Translation.JsTranslator.EmitModule"/>), translated once.</summary>
+    public string Module => Compiled.Text;
+
+    private (string Text, string Hash) Compiled => compiled.Value;
+
+    private readonly Lazy<(string Text, string Hash)> compiled;
+
+    protected RuleModel() => compiled = new(() => Translation.JsTranslator.Compile(this), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public override string ToString() => $"{Id} {Version}";
 }

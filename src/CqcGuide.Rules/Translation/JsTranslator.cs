@@ -17,8 +17,11 @@ public static class JsTranslator
         Emit(model.Id, model.Version, model.Title, model.Entry, model.Rules);
 
     /// <summary>The SHA-256 (lower-case hex) of the model's canonical rule text, as exported in <c>model.sourceHash</c>.</summary>
-    public static string SourceHash(RuleModel model) =>
-        new ModuleBuilder(model.Id, model.Version, model.Title, model.Entry, model.Rules).Build().Hash;
+    public static string SourceHash(RuleModel model) => Compile(model).Hash;
+
+    /// <summary>The module text and its source hash in one translation.</summary>
+    public static (string Text, string Hash) Compile(RuleModel model) =>
+        new ModuleBuilder(model.Id, model.Version, model.Title, model.Entry, model.Rules).Build();
 
     /// <summary>
     /// Emits a module for any entry rule (used by tests and tools): <c>export function {entry.FunctionName}(input)</c>.

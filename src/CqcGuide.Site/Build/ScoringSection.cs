@@ -25,7 +25,7 @@ public static partial class ScoringSection
             {
                 try
                 {
-                    site.GeneratedAssets[name] = System.Text.Encoding.UTF8.GetBytes(JsTranslator.EmitModule(model));
+                    site.GeneratedAssets[name] = System.Text.Encoding.UTF8.GetBytes(model.Module);
                 }
                 catch (TranslationException e)
                 {

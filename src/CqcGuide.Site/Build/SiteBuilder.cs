@@ -138,6 +138,7 @@ public static class SiteBuilder
             }
             if (diagnostics.HasErrors) staging.Discard();
             else staging.Commit();
+            Done("swap");
         }
         var ordered = new SortedDictionary<string, int>(counts, StringComparer.Ordinal);
         return Finish(ordered, memory?.Files.ToDictionary(StringComparer.Ordinal));
