@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -30,6 +31,8 @@ public sealed class DevServer : IDisposable
     private volatile IReadOnlyDictionary<string, byte[]> files = new Dictionary<string, byte[]>();
     private Timer? debounce;
     private long generation;
+    private BuildSession? session;
+    private readonly ConcurrentDictionary<string, bool> pending = new(StringComparer.Ordinal);
 
     public DevServer(BuildOptions options, TextWriter output, TextWriter error)
     {
@@ -81,7 +84,10 @@ public sealed class DevServer : IDisposable
             clients[id] = context.Response;
             await context.Response.WriteAsync($"event: hello\ndata: {Generation}\n\n");
             await context.Response.Body.FlushAsync();
-            try { await Task.Delay(Timeout.Infinite, context.RequestAborted); }
+            // End the stream when the client leaves or the server stops (so Ctrl+C does not wait for open pages).
+            var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+            try { await Task.Delay(Timeout.Infinite, either.Token); }
             catch (OperationCanceledException) { }
             finally { clients.TryRemove(id, out _); }
             return;
@@ -113,8 +119,10 @@ public sealed class DevServer : IDisposable
         void Changed(object? sender, FileSystemEventArgs e)
         {
             if (e.FullPath.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}", StringComparison.Ordinal)) return;
+            pending[e.FullPath] = e.ChangeType == WatcherChangeTypes.Changed;
+            if (e is RenamedEventArgs r) pending[r.OldFullPath] = false;
             debounce?.Dispose();
-            debounce = new Timer(_ => Rebuild(Path.GetRelativePath(Directory.GetCurrentDirectory(), e.FullPath)), null, 60, Timeout.Infinite);
+            debounce = new Timer(_ => RebuildPending(), null, 30, Timeout.Infinite);
         }
         watcher.Changed += Changed;
         watcher.Created += Changed;
@@ -123,13 +131,48 @@ public sealed class DevServer : IDisposable
         watchers.Add(watcher);
     }
 
+    private void RebuildPending()
+    {
+        var changes = pending.ToArray();
+        foreach (var (path, _) in changes) pending.TryRemove(path, out _);
+        if (changes.Length == 0) return;
+        // One edited file whose change stays inside its own page: render just that page.
+        if (changes.Length == 1 && changes[0].Value && session is { } current)
+        {
+            buildLock.Wait();
+            try
+            {
+                if (Incremental.TryRebuild(current, changes[0].Key) is { } quick)
+                {
+                    var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), changes[0].Key);
+                    BuildCommands.Report(quick, error);
+                    if (quick.Success)
+                    {
+                        files = quick.Files;
+                        var n = Interlocked.Increment(ref generation);
+                        output.WriteLine($"Rebuilt {relative} in {quick.Elapsed.TotalMilliseconds:0} ms (only this page changed).");
+                        Broadcast($"event: reload\ndata: {n}\n\n");
+                    }
+                    else output.WriteLine($"{relative} has errors; still serving the last good build.");
+                    return;
+                }
+            }
+            finally
+            {
+                buildLock.Release();
+            }
+        }
+        Rebuild(changes.Length == 1 ? Path.GetRelativePath(Directory.GetCurrentDirectory(), changes[0].Key) : $"{changes.Length} files changed");
+    }
+
     /// <summary>Builds into memory; on success swaps the served files and tells open pages to reload.</summary>
     public void Rebuild(string reason)
     {
         buildLock.Wait();
         try
         {
-            var result = SiteBuilder.Build(options);
+            var result = SiteBuilder.Build(options, out var built);
+            session = built;
             BuildCommands.Report(result, error);
             if (result.Success)
             {

@@ -269,7 +269,7 @@ public static partial class AssessmentSection
     }
 
     private static string Markdown(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "" : MarkdownEngine.Render(MarkdownEngine.Parse(text, 1).Ast);
+        string.IsNullOrWhiteSpace(text) ? "" : MarkdownEngine.ToHtml(text);
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+$")]
     private static partial Regex SemverRegex();

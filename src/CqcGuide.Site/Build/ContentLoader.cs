@@ -145,7 +145,7 @@ public static partial class ContentLoader
         return new ContentDocument
         {
             Source = source, Kind = d.Kind, Edition = d.Edition, Slug = d.Slug, FrontMatter = front, Map = map,
-            Markdown = markdown, Url = url, Title = title, Order = order,
+            Markdown = markdown, Url = url, Title = title, Order = order, FrontMatterText = split.Yaml!,
         };
     }
 

@@ -291,7 +291,6 @@ public static class JournalSection
         }
         Text("governance_review.reflection", log.GovernanceReview?.Reflection);
         Role("redaction_check.by", log.RedactionCheck?.By);
-        var body = doc.Markdown!.Ast;
         var bodyText = doc.Source.Text;
         foreach (var f in PersonalData.NhsNumbers(bodyText).Concat(PersonalData.DatesOfBirth(bodyText)).Concat(PersonalData.TitledNames(bodyText)))
         {
@@ -301,7 +300,6 @@ public static class JournalSection
             Report(new SourceSpan(doc.Path, line, 1), f);
         }
         foreach (var (at, f) in found) Report(doc.At(at), f);
-        _ = body;
         return confirmed || found.Count == 0;
 
         void Report(SourceSpan span, PersonalData.Finding f)

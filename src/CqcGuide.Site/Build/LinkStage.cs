@@ -59,16 +59,24 @@ public sealed class LinkStage
     {
         System.Threading.Tasks.Parallel.ForEach(site.Documents.Where(d => d.Markdown is not null), doc =>
         {
-            foreach (var link in doc.Markdown!.Links)
-            {
-                var resolved = Resolve(link.Url, doc, new SourceSpan(doc.Path, link.Line, link.Column));
-                if (resolved is not null && resolved != link.Url) link.Node.Url = resolved;
-            }
+            ResolveLinksOf(doc);
         });
         foreach (var pending in site.PendingLinks)
         {
             var resolved = Resolve(pending.Raw, pending.From, pending.At);
             if (resolved is not null) pending.View.Url = resolved;
+        }
+    }
+
+    /// <summary>Resolves one document's Markdown links into its <see cref="ParsedMarkdown.Targets"/>.</summary>
+    public void ResolveLinksOf(ContentDocument doc, DiagnosticBag? report = null)
+    {
+        var md = doc.Markdown!;
+        for (var i = 0; i < md.Links.Count; i++)
+        {
+            var link = md.Links[i];
+            var resolved = Resolve(link.Url, doc, new SourceSpan(doc.Path, link.Line, link.Column), report);
+            md.Targets[i] = resolved is not null && resolved != link.Url ? resolved : null;
         }
     }
 
@@ -78,8 +86,9 @@ public sealed class LinkStage
     }
 
     /// <summary>Returns the link as it should be written in HTML, or null when it is broken (and reported).</summary>
-    public string? Resolve(string raw, ContentDocument? from, SourceSpan at)
+    public string? Resolve(string raw, ContentDocument? from, SourceSpan at, DiagnosticBag? report = null)
     {
+        var diagnostics = report ?? site.Diagnostics;
         if (raw.Length == 0) return raw;
         if (IsExternal(raw)) return raw;
         var hash = raw.IndexOf('#');
@@ -96,7 +105,7 @@ public sealed class LinkStage
         {
             if (from is null)
             {
-                site.Diagnostics.Error(Codes.BrokenLink, $"'{raw}': a link to a .md file needs a content file to be relative to", at);
+                diagnostics.Error(Codes.BrokenLink, $"'{raw}': a link to a .md file needs a content file to be relative to", at);
                 return null;
             }
             var target = Normalise(DirectoryOf(path.StartsWith('/') ? "" : from.Source.RelativePath), path.TrimStart('/'));
@@ -104,7 +113,7 @@ public sealed class LinkStage
             if (target is null || !docsByPath.TryGetValue(target, out var doc))
             {
                 var suggestion = SuggestFile(target ?? path);
-                site.Diagnostics.Error(Codes.BrokenLink, $"broken link '{raw}': there is no file {target ?? path}", at,
+                diagnostics.Error(Codes.BrokenLink, $"broken link '{raw}': there is no file {target ?? path}", at,
                     suggestion is not null ? $"did you mean '{Relative(from.Source.RelativePath, suggestion)}'?" : "links to content are relative to this file, e.g. ../checklists/four-common-pitfalls.md");
                 return null;
             }
@@ -115,7 +124,7 @@ public sealed class LinkStage
             var absolute = path.StartsWith('/') ? path : from is null ? null : ResolveUrl(from.Url, path);
             if (absolute is null)
             {
-                site.Diagnostics.Error(Codes.BrokenLink, $"broken link '{raw}'", at);
+                diagnostics.Error(Codes.BrokenLink, $"broken link '{raw}'", at);
                 return null;
             }
             if (pagesByUrl.ContainsKey(absolute)) targetUrl = absolute;
@@ -128,7 +137,7 @@ public sealed class LinkStage
             else
             {
                 var suggestion = CqcGuide.Rules.Domain.Nearest.Find(absolute, pagesByUrl.Keys);
-                site.Diagnostics.Error(Codes.BrokenLink, $"broken link '{raw}': no page or file at {absolute}", at,
+                diagnostics.Error(Codes.BrokenLink, $"broken link '{raw}': no page or file at {absolute}", at,
                     suggestion is not null ? $"did you mean '{suggestion}'?" : null);
                 return null;
             }
@@ -138,7 +147,7 @@ public sealed class LinkStage
         {
             var known = anchors.GetValueOrDefault(targetUrl) ?? new HashSet<string>();
             var suggestion = CqcGuide.Rules.Domain.Nearest.Find(fragment, known);
-            site.Diagnostics.Error(Codes.BrokenAnchor, $"broken anchor '#{fragment}': {targetUrl} has no such heading or id", at,
+            diagnostics.Error(Codes.BrokenAnchor, $"broken anchor '#{fragment}': {targetUrl} has no such heading or id", at,
                 suggestion is not null ? $"did you mean '#{suggestion}'?" : "heading ids are the heading text in lower case with spaces as hyphens and punctuation removed");
             return null;
         }

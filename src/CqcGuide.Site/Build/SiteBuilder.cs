@@ -16,8 +16,15 @@ namespace CqcGuide.Site.Build;
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options)
+    public static BuildResult Build(BuildOptions options) => Build(options, out _);
+
+    /// <summary>
+    /// Builds the site. In memory (serve, check) it also returns a <see cref="BuildSession"/> that
+    /// <see cref="Incremental.TryRebuild"/> can update when one file changes.
+    /// </summary>
+    public static BuildResult Build(BuildOptions options, out BuildSession? session)
     {
+        session = null;
         var total = Stopwatch.StartNew();
         var stages = new List<(string, TimeSpan)>();
         var diagnostics = new DiagnosticBag { Strict = options.Strict };
@@ -110,14 +117,8 @@ public static class SiteBuilder
         var pages = site.Pages.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray();
         Parallel.ForEach(pages, page =>
         {
-            if (page.Document?.Markdown is { } md)
-                page.View.Content = page.Transform is { } transform ? transform(MarkdownEngine.Render(md.Ast)) : MarkdownEngine.Render(md.Ast);
-            else if (page.Html is not null) page.View.Content = page.Html;
-            var html = theme.RenderPage(page.Layout, page.View, siteView);
-            if (html is null) return;
-            if (options.LiveReloadScript is { } script)
-                html = html.Replace("</body>", $"<script type=\"module\" src=\"{script}\"></script>\n</body>", StringComparison.Ordinal);
-            sink.Write(page.OutputPath, Encoding.UTF8.GetBytes(html));
+            if (RenderPage(page, theme, siteView, options) is not { } bytes) return;
+            sink.Write(page.OutputPath, bytes);
             counts.AddOrUpdate(page.Type, 1, (_, n) => n + 1);
         });
         Done("render");
@@ -141,7 +142,23 @@ public static class SiteBuilder
             Done("swap");
         }
         var ordered = new SortedDictionary<string, int>(counts, StringComparer.Ordinal);
-        return Finish(ordered, memory?.Files.ToDictionary(StringComparer.Ordinal));
+        var result = Finish(ordered, memory?.Files.ToDictionary(StringComparer.Ordinal));
+        if (memory is not null && result.Success)
+            session = new BuildSession(options with { InputDir = inputDir }, site, theme, siteView, links, result);
+        return result;
+    }
+
+    /// <summary>One page through Markdown (parsed again, links resolved) and its layout, as UTF-8 bytes.</summary>
+    internal static byte[]? RenderPage(SitePage page, ThemeEngine theme, SiteView siteView, BuildOptions options)
+    {
+        if (page.Document?.Markdown is { } md)
+            page.View.Content = page.Transform is { } transform ? transform(MarkdownEngine.Render(md)) : MarkdownEngine.Render(md);
+        else if (page.Html is not null) page.View.Content = page.Html;
+        var html = theme.RenderPage(page.Layout, page.View, siteView);
+        if (html is null) return null;
+        if (options.LiveReloadScript is { } script)
+            html = html.Replace("</body>", $"<script type=\"module\" src=\"{script}\"></script>\n</body>", StringComparison.Ordinal);
+        return Encoding.UTF8.GetBytes(html);
     }
 
     public static (string BasePath, string? Absolute) BaseOf(string baseUrl)

@@ -19,6 +19,8 @@ public sealed class ContentDocument
     /// <summary>Path within its section without extension, e.g. <c>root-causes</c>; empty for a section's index.</summary>
     public required string Slug { get; init; }
     public required object FrontMatter { get; init; }
+    /// <summary>The front matter exactly as written (for serve: a change outside it touches only this page).</summary>
+    public string FrontMatterText { get; init; } = "";
     public required SourceMap Map { get; init; }
     public ParsedMarkdown? Markdown { get; init; }
     /// <summary>Site-relative URL, e.g. <c>/guidance/root-causes/</c>.</summary>

@@ -14,15 +14,24 @@ namespace CqcGuide.Site.Markdown;
 public sealed record Heading(int Level, string Text, string Id, int Line);
 
 /// <summary>A link written in Markdown, with where it was written.</summary>
-public sealed record MarkdownLink(LinkInline Node, string Url, int Line, int Column);
+public sealed record MarkdownLink(string Url, int Line, int Column);
 
-/// <summary>What one parse of a Markdown body yields: the syntax tree plus the facts later stages need.</summary>
+/// <summary>
+/// What the parse stage keeps of a Markdown body: the facts later stages need (headings, links, anchors, raw HTML).
+/// The syntax tree itself is not kept: holding 10,000 trees costs more memory than the whole build may use, so the
+/// render stage parses the body again (a fraction of a millisecond) and applies the link stage's resolved targets
+/// to the same links, in the same order.
+/// </summary>
 public sealed record ParsedMarkdown(
-    MarkdownDocument Ast,
+    string Body,
     IReadOnlyList<Heading> Headings,
     IReadOnlyList<MarkdownLink> Links,
     IReadOnlyList<HtmlFragment> RawHtml,
-    IReadOnlySet<string> Anchors);
+    IReadOnlySet<string> Anchors)
+{
+    /// <summary>Resolved targets of <see cref="Links"/>, index by index, filled by the link stage (null: leave as written).</summary>
+    public string?[] Targets { get; } = new string?[Links.Count];
+}
 
 /// <summary>Raw HTML written in Markdown, with its first line in the file.</summary>
 public sealed record HtmlFragment(string Html, int Line, int Column);
@@ -51,6 +60,11 @@ public static class MarkdownEngine
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in ast.Descendants())
         {
+            if (node is LinkInline l && IsChecked(l))
+            {
+                links.Add(new MarkdownLink(l.Url!, firstLine + l.Line, l.Column + 1));
+                continue;
+            }
             switch (node)
             {
                 case HeadingBlock h:
@@ -60,12 +74,6 @@ public static class MarkdownEngine
                         anchors.Add(id);
                         headings.Add(new Heading(h.Level, PlainText(h.Inline), id, firstLine + h.Line));
                     }
-                    break;
-                case LinkInline { IsImage: false, Url: not null } link when !link.IsAutoLink || link.Url.StartsWith('/'):
-                    links.Add(new MarkdownLink(link, link.Url, firstLine + link.Line, link.Column + 1));
-                    break;
-                case LinkInline { IsImage: true, Url: not null } image:
-                    links.Add(new MarkdownLink(image, image.Url, firstLine + image.Line, image.Column + 1));
                     break;
                 case HtmlBlock block:
                     html.Add(new HtmlFragment(block.Lines.ToString(), firstLine + block.Line, block.Column + 1));
@@ -79,11 +87,30 @@ public static class MarkdownEngine
                     break;
             }
         }
-        return new ParsedMarkdown(ast, headings, links, html, anchors);
+        return new ParsedMarkdown(body, headings, links, html, anchors);
     }
 
-    /// <summary>Renders the tree (whose link URLs the link stage has already rewritten) to HTML.</summary>
-    public static string Render(MarkdownDocument ast)
+    /// <summary>The links the build checks and rewrites: every link and image except bare autolinks to other sites.</summary>
+    private static bool IsChecked(LinkInline link) => link.Url is not null && (link.IsImage || !link.IsAutoLink || link.Url.StartsWith('/'));
+
+    /// <summary>Parses the body again and renders it, with each checked link pointing at its resolved target.</summary>
+    public static string Render(ParsedMarkdown parsed)
+    {
+        var ast = Markdig.Markdown.Parse(parsed.Body, Pipeline);
+        var i = 0;
+        foreach (var link in ast.Descendants<LinkInline>())
+        {
+            if (!IsChecked(link)) continue;
+            if (i < parsed.Targets.Length && parsed.Targets[i] is { } target) link.Url = target;
+            i++;
+        }
+        return Render(ast);
+    }
+
+    /// <summary>Markdown text (e.g. an assessment's introduction) to HTML, links as written.</summary>
+    public static string ToHtml(string text) => Render(Markdig.Markdown.Parse(text, Pipeline));
+
+    private static string Render(MarkdownDocument ast)
     {
         var writer = new StringWriter(new StringBuilder(4096));
         var renderer = new HtmlRenderer(writer);

@@ -55,10 +55,21 @@ public sealed class StagingSink : IOutputSink
     public void Commit()
     {
         var previous = OutputDir + ".previous";
-        if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
+        if (Directory.Exists(previous)) DeleteTree(previous);
         if (Directory.Exists(OutputDir)) Directory.Move(OutputDir, previous);
         Directory.Move(StagingDir, OutputDir);
-        if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
+        if (Directory.Exists(previous)) DeleteTree(previous);
+    }
+
+    /// <summary>Deletes a large tree with both cores: removing 10,000 small files is system-call bound.</summary>
+    private static void DeleteTree(string dir)
+    {
+        Parallel.ForEach(Directory.GetFileSystemEntries(dir), entry =>
+        {
+            if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
+            else File.Delete(entry);
+        });
+        Directory.Delete(dir, recursive: true);
     }
 
     public void Discard()
