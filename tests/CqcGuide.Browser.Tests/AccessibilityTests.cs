@@ -27,7 +27,7 @@ public class AccessibilityTests(SiteFixture site)
     public async Task Axe_reports_no_violations(string path)
     {
         await using var s = await BrowserSession.StartAsync(site);
-        await s.Page.GotoAsync(site.BaseUrl + path);
+        await s.Go(site.BaseUrl + path);
         await s.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await AssertNoViolations(s.Page);
         s.AssertClean(path == "/no-such-page/");

@@ -41,6 +41,7 @@ public class AssessmentTests(SiteFixture site)
         await Keyboard.TabToLink(page, "Start now");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(Url(id, "tasks/"));
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
         var def = await Definition(page);
         var rng = new Random(id.Length);
         foreach (var section in def.GetProperty("sections").EnumerateArray())
@@ -48,6 +49,7 @@ public class AssessmentTests(SiteFixture site)
             await Keyboard.TabToLink(page, section.GetProperty("title").GetString()!);
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForURLAsync(section.GetProperty("url").GetString()!.Insert(0, site.BaseUrl));
+            await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
             foreach (var q in section.GetProperty("questions").EnumerateArray())
             {
                 if (q.GetProperty("input").GetString() != "choice") continue;
@@ -114,6 +116,7 @@ public class AssessmentTests(SiteFixture site)
         await page.CheckAsync("#complete-no");
         await page.ClickAsync("form[data-assessment-form] button[type=submit]");
         await page.WaitForURLAsync(Url("cqc-readiness", "tasks/"));
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
         Assert.Equal("In progress", await page.Locator("[data-task='effective'] [data-status]").TextContentAsync());
         s.AssertClean();
     }

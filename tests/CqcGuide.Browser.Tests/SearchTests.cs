@@ -10,7 +10,7 @@ public class SearchTests(SiteFixture site)
     {
         await using var s = await BrowserSession.StartAsync(site);
         var page = s.Page;
-        await page.GotoAsync(site.BaseUrl + "/");
+        await s.Go(site.BaseUrl + "/");
         await page.FillAsync("#site-search-q", "fishbone");
         await page.PressAsync("#site-search-q", "Enter");
         await page.WaitForURLAsync("**/search/?q=fishbone");
@@ -46,7 +46,7 @@ public class SearchTests(SiteFixture site)
     public async Task Journal_and_checklist_items_are_searchable()
     {
         await using var s = await BrowserSession.StartAsync(site);
-        await s.Page.GotoAsync(site.BaseUrl + "/search/?q=measure+of+effectiveness");
+        await s.Go(site.BaseUrl + "/search/?q=measure+of+effectiveness");
         await s.Page.Locator(".search-results li").First.WaitForAsync();
         var hints = await s.Page.Locator(".search-results .hint").AllTextContentsAsync();
         Assert.Contains(hints, h => h.Contains("Checklists"));
