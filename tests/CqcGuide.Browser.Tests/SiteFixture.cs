@@ -11,18 +11,6 @@ using Microsoft.Playwright;
 
 namespace CqcGuide.Browser.Tests;
 
-public static class Repo
-{
-    public static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CqcGuide.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("CqcGuide.sln not found");
-    }
-}
-
 /// <summary>
 /// Builds the default site (with its search index) once, serves it on 127.0.0.1 with the security headers from
 /// netlify.toml, and launches Debian's Chromium through Playwright.
@@ -41,7 +29,7 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"Chromium is missing at {ChromiumPath}: run ./scripts/test (it installs it) or 'sudo apt-get install chromium'.");
-        var port = FreePort();
+        var port = Ports.Free();
         BaseUrl = $"http://127.0.0.1:{port}";
         var output = new StringWriter();
         var error = new StringWriter();
@@ -94,15 +82,6 @@ public sealed class SiteFixture : IAsyncLifetime
         Playwright.Dispose();
         if (server is not null) await server.DisposeAsync();
         try { Directory.Delete(SiteDir, recursive: true); } catch (IOException) { }
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
     }
 }
 

@@ -13,20 +13,12 @@ public sealed class ServeCollection;
 [Collection(nameof(ServeTests))]
 public class ServeTests
 {
-    private static int FreePort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 
     [Fact]
     public async Task An_edit_to_an_input_file_reaches_an_open_page_within_a_second()
     {
         using var input = TempDir.CopyOf(Repo.Fixture("site"));
-        var port = FreePort();
+        var port = Ports.Free();
         var options = new BuildOptions { InputDir = input.Path, OutputDir = input["unused"], ThemeDir = Repo.Theme, Today = Builds.Today, BaseUrl = $"http://127.0.0.1:{port}/" };
         using var server = new DevServer(options, TextWriter.Null, TextWriter.Null);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -74,7 +66,7 @@ public class ServeTests
     public async Task A_body_edit_takes_the_fast_path_and_reloads()
     {
         using var input = TempDir.CopyOf(Repo.Fixture("site"));
-        var port = FreePort();
+        var port = Ports.Free();
         var options = new BuildOptions { InputDir = input.Path, OutputDir = input["unused"], ThemeDir = Repo.Theme, Today = Builds.Today, BaseUrl = $"http://127.0.0.1:{port}/" };
         var log = new StringWriter();
         using var server = new DevServer(options, TextWriter.Synchronized(log), TextWriter.Null);

@@ -1,7 +1,7 @@
 // Self-assessment pages: autosave, resume, conditional questions, GOV.UK-style validation, task statuses,
 // check answers, results (scored by the module compiled from the C# rules), export, import and delete.
 import {
-  RecordStore, storageAvailable, download, csv, timeOf, dateTimeOf, h, showErrorSummary,
+  RecordStore, storageAvailable, download, csv, timeOf, dateTimeOf, h, showErrorSummary, confirmThen,
 } from './store.js';
 import {
   newRecord, revive, questions, answerOf, setAnswer, isVisible, isAnswered, sectionStatus, exportable, toJson,
@@ -478,24 +478,17 @@ class AssessmentPage {
   deleteFlow() {
     const box = this.root.querySelector('[data-delete]');
     const start = box.querySelector('[data-action="delete"]');
-    start.addEventListener('click', () => {
-      const yes = h('button', { type: 'button', class: 'button button--warning', text: 'Yes, delete my answers' });
-      const no = h('button', { type: 'button', class: 'button button--secondary', text: 'No, keep them' });
-      const confirm = h('div', { class: 'notice notice--warning', role: 'alertdialog', 'aria-labelledby': 'delete-confirm-title', tabindex: '-1' },
-        h('p', { id: 'delete-confirm-title' }, h('strong', { text: 'Are you sure you want to delete all your answers and notes for this assessment?' })),
-        h('div', { class: 'button-group' }, yes, no));
-      start.hidden = true;
-      box.append(confirm);
-      confirm.focus();
-      no.addEventListener('click', () => { confirm.remove(); start.hidden = false; start.focus(); });
-      yes.addEventListener('click', () => {
-        this.store.remove();
-        this.record = newRecord(this.def);
-        confirm.replaceWith(h('p', { class: 'notice notice--success', role: 'status', tabindex: '-1', text: 'Your answers have been deleted from this browser.' }));
-        start.hidden = false;
-        this.refresh();
-        this.say('Deleted. Nothing is saved for this assessment in this browser.');
-      });
-    });
+    start.addEventListener('click', () => confirmThen(box, start, {
+      question: 'Are you sure you want to delete all your answers and notes for this assessment?',
+      yes: 'Yes, delete my answers', no: 'No, keep them',
+    }, () => {
+      this.store.remove();
+      this.record = newRecord(this.def);
+      const done = h('p', { class: 'notice notice--success', role: 'status', tabindex: '-1', text: 'Your answers have been deleted from this browser.' });
+      box.append(done);
+      done.focus();
+      this.refresh();
+      this.say('Deleted. Nothing is saved for this assessment in this browser.');
+    }));
   }
 }

@@ -1,6 +1,6 @@
 // Interactive checklists: a tick and a note per item, kept only in this browser, with the same storage, export,
 // print and delete machinery as the self-assessments.
-import { RecordStore, storageAvailable, download, csv, timeOf, h } from './store.js';
+import { RecordStore, storageAvailable, download, csv, timeOf, h, confirmThen } from './store.js';
 
 const FORMAT = 'cqcguide.checklist/1';
 
@@ -108,26 +108,16 @@ export function init(root) {
       ...items.map((i) => [id, i.number, i.id, i.text, record.items[i.id]?.done ? 'yes' : 'no', record.items[i.id]?.note || ''])]), 'text/csv'));
   bar.querySelector('[data-action="print"]').addEventListener('click', () => window.print());
   const del = bar.querySelector('[data-action="delete"]');
-  del.addEventListener('click', () => {
-    const yes = h('button', { type: 'button', class: 'button button--warning', text: 'Yes, delete my ticks and notes' });
-    const no = h('button', { type: 'button', class: 'button button--secondary', text: 'No, keep them' });
-    const confirm = h('div', { class: 'notice notice--warning', role: 'alertdialog', 'aria-labelledby': 'checklist-delete-title', tabindex: '-1' },
-      h('p', { id: 'checklist-delete-title' }, h('strong', { text: 'Delete every tick and note on this checklist from this browser?' })),
-      h('div', { class: 'button-group' }, yes, no));
-    del.hidden = true;
-    bar.append(confirm);
-    confirm.focus();
-    no.addEventListener('click', () => { confirm.remove(); del.hidden = false; del.focus(); });
-    yes.addEventListener('click', () => {
-      store.remove();
-      record = fresh();
-      fill();
-      confirm.remove();
-      del.hidden = false;
-      say('Deleted. Nothing is saved for this checklist in this browser.');
-      del.focus();
-    });
-  });
+  del.addEventListener('click', () => confirmThen(bar, del, {
+    question: 'Delete every tick and note on this checklist from this browser?',
+    yes: 'Yes, delete my ticks and notes', no: 'No, keep them',
+  }, () => {
+    store.remove();
+    record = fresh();
+    fill();
+    say('Deleted. Nothing is saved for this checklist in this browser.');
+    del.focus();
+  }));
   bar.hidden = false;
   fill();
 }

@@ -158,3 +158,21 @@ export function showErrorSummary(slot, errors) {
   slot.append(summary);
   summary.focus();
 }
+
+/**
+ * Asks before something that cannot be undone: replaces the trigger button with a question and two buttons, moves
+ * focus to the question, and calls onYes if the user confirms (focus returns to the trigger otherwise).
+ */
+export function confirmThen(container, trigger, { question, yes, no }, onYes) {
+  const yesButton = h('button', { type: 'button', class: 'button button--warning', text: yes });
+  const noButton = h('button', { type: 'button', class: 'button button--secondary', text: no });
+  const titleId = `confirm-${Math.random().toString(36).slice(2)}`;
+  const panel = h('div', { class: 'notice notice--warning', role: 'alertdialog', 'aria-labelledby': titleId, tabindex: '-1' },
+    h('p', { id: titleId }, h('strong', { text: question })),
+    h('div', { class: 'button-group' }, yesButton, noButton));
+  trigger.hidden = true;
+  container.append(panel);
+  panel.focus();
+  noButton.addEventListener('click', () => { panel.remove(); trigger.hidden = false; trigger.focus(); });
+  yesButton.addEventListener('click', () => { panel.remove(); trigger.hidden = false; onYes(); });
+}

@@ -1,8 +1,25 @@
 using System.Security.Cryptography;
-using CqcGuide.Site.Build;
+using System.Net;
+using System.Net.Sockets;
 using CqcGuide.Site;
+using CqcGuide.Site.Build;
 
-namespace CqcGuide.Tests;
+namespace CqcGuide.Testing;
+
+// Shared by the test projects (linked into each, not a project of its own): the repository's folders, temporary
+// folders, a build with the test defaults, and a free port.
+
+public static class Ports
+{
+    public static int Free()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
 
 public static class Repo
 {
