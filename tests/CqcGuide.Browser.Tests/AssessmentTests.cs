@@ -253,6 +253,30 @@ public class AssessmentTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task Answers_saved_for_an_older_version_are_moved_by_question_and_the_rest_listed()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(Url("learning-maturity"));
+        var record = """
+            {"store":"cqcguide.store/1","revision":4,"updatedAt":"2025-06-01T10:00:00.000Z","unmapped":[],
+             "progress":{"completed":["causes"],"lastSection":"causes","lastExportedAt":null},
+             "file":{"format":"cqcguide.answers/1","assessment":{"id":"learning-maturity","version":"0.9.0"},"model":{"id":"learning-maturity","version":"1.0.0"},
+               "createdAt":"2025-05-01T10:00:00.000Z","updatedAt":"2025-06-01T10:00:00.000Z","revision":4,
+               "answers":{"causes.beyond-individuals":{"value":"3"},"causes.old-question":{"value":"2","note":"kept"}},"extra":{}}}
+            """;
+        await page.EvaluateAsync("v => localStorage.setItem('cqcguide:assessment:learning-maturity', v)", record);
+        await s.Go(Url("learning-maturity", "causes/"));
+        Assert.Contains("version 0.9.0", await page.Locator("main .notice").First.InnerTextAsync());
+        Assert.True(await page.IsCheckedAsync("#q-causes\\.beyond-individuals-3"));
+        await s.Go(Url("learning-maturity", "manage/"));
+        Assert.Contains("causes.old-question", await page.Locator("[data-saved-summary]").InnerTextAsync());
+        var stored = System.Text.Json.Nodes.JsonNode.Parse(await page.EvaluateAsync<string>("localStorage.getItem('cqcguide:assessment:learning-maturity')"))!;
+        Assert.Equal("1.0.0", stored["file"]!["assessment"]!["version"]!.GetValue<string>());
+        s.AssertClean();
+    }
+
+    [Fact]
     public async Task Corrupt_storage_gives_a_clear_message_and_a_download_of_what_is_there()
     {
         await using var s = await BrowserSession.StartAsync(site);
