@@ -80,7 +80,6 @@ public static class JournalSection
                 site.Tagged.Add(new TaxonomyEntry("key-question", k.Id, "Learning logs", 5, new ListItem { Title = c.Log.Title, Url = site.Href(c.Doc.Url), Summary = c.Log.Summary }));
         }
 
-        string Opt(string s) => s;
         site.Pages.Add(new SitePage
         {
             Url = "/journal/", Layout = "journal", Type = "journal",
@@ -93,7 +92,7 @@ public static class JournalSection
                 Data = new JournalView
                 {
                     Logs = entries,
-                    StatusOptions = Enum.GetValues<LogStatus>().Where(s => s != LogStatus.Draft).Select(s => new LabelledText { Label = StatusLabel(s), Text = Opt(YamlBinder.KebabCase(s.ToString())) }).ToArray(),
+                    StatusOptions = Enum.GetValues<LogStatus>().Where(s => s != LogStatus.Draft).Select(s => new LabelledText { Label = StatusLabel(s), Text = YamlBinder.KebabCase(s.ToString()) }).ToArray(),
                     EventOptions = Enum.GetValues<EventType>().Select(e => new LabelledText { Label = EventLabel(e), Text = YamlBinder.KebabCase(e.ToString()) }).ToArray(),
                     KeyQuestionOptions = Framework.KeyQuestions.Select(k => new LabelledText { Label = k.Name, Text = k.Id }).ToArray(),
                     FeedUrl = site.Href("/journal/feed.xml"),
@@ -182,12 +181,10 @@ public static class JournalSection
             Error($"occurred '{log.Occurred}' is not a real date (YYYY-MM-DD, or YYYY-MM when only the month is known)", "occurred");
         if (occurredStart is { } o)
         {
-            var occurredEnd = log.OccurredPrecision == DatePrecision.Month ? o.AddMonths(1).AddDays(-1) : o;
             if (log.Identified < o)
                 Error($"identified ({log.Identified:yyyy-MM-dd}) is before the event occurred ({log.Occurred})", "identified", "a problem cannot be identified before it happened");
             if (o > site.Options.Today)
                 Error($"occurred ({log.Occurred}) is in the future", "occurred");
-            _ = occurredEnd;
         }
         if (log.Identified > site.Options.Today)
             Error($"identified ({log.Identified:yyyy-MM-dd}) is in the future", "identified");
