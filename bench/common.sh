@@ -83,7 +83,7 @@ ensure_binary() {
 # Generates bench/work/corpus-N unless it is there and was made by the same generator and templates.
 ensure_corpus() {
     local n="$1" dir="$WORK/corpus-$1" stamp
-    stamp="$(cat "$BENCH/gen.py" $(find "$BENCH/hugo" "$BENCH/eleventy" -type f | sort) | sha256sum | cut -c1-16)-$n"
+    stamp="$(cat "$BENCH/gen.py" "$REPO/theme/assets/css/site.css" $(find "$BENCH/hugo" "$BENCH/eleventy" -type f | sort) | sha256sum | cut -c1-16)-$n"
     if [ -f "$dir/.stamp" ] && [ "$(cat "$dir/.stamp")" = "$stamp" ]; then
         return
     fi

@@ -224,6 +224,12 @@ def main():
     write(os.path.join(hu, "content", "_index.md"), "---\ntitle: Benchmark guide\n---\nA synthetic guidance site generated for the build benchmark.\n")
     write(os.path.join(hu, "content", "guidance", "_index.md"), f"---\n{groot_fm}weight: 1\n---\n{groot_body}")
 
+    # Hugo and Eleventy serve the same stylesheet as CqcGuide's theme (taken now, so it never goes stale).
+    theme_css = os.path.join(HERE, "..", "theme", "assets", "css", "site.css")
+    for css_dir in (os.path.join(hu, "static", "css"), os.path.join(el, "css")):
+        os.makedirs(css_dir, exist_ok=True)
+        shutil.copyfile(theme_css, os.path.join(css_dir, "site.css"))
+
     copytree(os.path.join(HERE, "eleventy"), el)
     write(os.path.join(el, "index.md"), "---\ntitle: Benchmark guide\nlayout: page.njk\n---\nA synthetic guidance site generated for the build benchmark.\n")
     write(os.path.join(el, "guidance", "index.md"), f"---\n{groot_fm}---\n{groot_body}")
