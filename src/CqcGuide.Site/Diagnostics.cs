@@ -54,4 +54,15 @@ public sealed class DiagnosticBag
 public readonly record struct SourceSpan(string Path, int Line, int Column)
 {
     public static SourceSpan File(string path) => new(path, 1, 1);
+
+    /// <summary>
+    /// How a file is named in diagnostics: relative to the working directory when it is below it (so editors and
+    /// terminals can open it), otherwise its full path; always with forward slashes.
+    /// </summary>
+    public static string DisplayPath(string fullPath)
+    {
+        var relative = System.IO.Path.GetRelativePath(Directory.GetCurrentDirectory(), fullPath);
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? fullPath : relative;
+        return shown.Replace('\\', '/');
+    }
 }

@@ -94,7 +94,7 @@ public static class Comparisons
         return result;
     }
 
-    private static string Text(ContentDocument doc) => doc.Title + "\n\n" + doc.Source.Text[(doc.Source.Text.IndexOf("\n---", 3, StringComparison.Ordinal) + 4)..].Trim();
+    private static string Text(ContentDocument doc) => doc.Title + "\n\n" + doc.Markdown!.Body.Trim();
 
     /// <summary>Word-level diff rendered as HTML; returns the counts of inserted and deleted words.</summary>
     public static (string Html, int Inserted, int Deleted) Diff(string oldText, string newText)

@@ -11,16 +11,10 @@ public static partial class ContentLoader
 {
     public sealed record Discovered(string FullPath, string Relative, ContentKind Kind, string? Edition, string Slug);
 
-    public static string DisplayPath(string full)
-    {
-        var rel = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
-        return (rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? full : rel).Replace('\\', '/');
-    }
-
     public static SiteConfig? LoadConfig(string inputDir, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(inputDir, "site.yml");
-        var display = DisplayPath(path);
+        var display = SourceSpan.DisplayPath(path);
         if (!File.Exists(path))
         {
             diagnostics.Error(Codes.SiteConfig, "site.yml is missing", SourceSpan.File(display),
@@ -67,19 +61,19 @@ public static partial class ContentLoader
             if (d is null)
             {
                 if (!(parts[0] == "versions" && parts.Length == 3 && parts[2] == "version.yml"))
-                    diagnostics.Warning(Codes.StrayFile, "this file is not part of any content type and is ignored", SourceSpan.File(DisplayPath(full)),
+                    diagnostics.Warning(Codes.StrayFile, "this file is not part of any content type and is ignored", SourceSpan.File(SourceSpan.DisplayPath(full)),
                         "content goes in guidance/, checklists/, pages/, assessments/ or journal/; images and downloads in assets/");
                 continue;
             }
             if (d.Edition is not null && !editions.Contains(d.Edition))
             {
-                diagnostics.Error(Codes.UnknownVersion, $"edition '{d.Edition}' is not listed under 'versions' in site.yml", SourceSpan.File(DisplayPath(full)),
+                diagnostics.Error(Codes.UnknownVersion, $"edition '{d.Edition}' is not listed under 'versions' in site.yml", SourceSpan.File(SourceSpan.DisplayPath(full)),
                     $"add '- version: \"{d.Edition}\"' to versions in input/site.yml (cqcguide version snapshot does this for you)");
                 continue;
             }
             if (!SlugRegex().IsMatch(d.Slug))
             {
-                diagnostics.Error(Codes.InvalidSlug, $"'{d.Slug}' cannot be used in a web address", SourceSpan.File(DisplayPath(full)),
+                diagnostics.Error(Codes.InvalidSlug, $"'{d.Slug}' cannot be used in a web address", SourceSpan.File(SourceSpan.DisplayPath(full)),
                     "use lower-case letters, digits and hyphens in file and folder names, e.g. root-causes.md");
                 continue;
             }
@@ -98,7 +92,7 @@ public static partial class ContentLoader
 
     public static ContentDocument? Parse(Discovered d, DiagnosticBag diagnostics)
     {
-        var display = DisplayPath(d.FullPath);
+        var display = SourceSpan.DisplayPath(d.FullPath);
         var source = SourceReader.Read(d.FullPath, d.Relative, display, diagnostics);
         if (source is null) return null;
         var map = new SourceMap(display);

@@ -37,7 +37,7 @@ public static class GuidanceSection
             if (docs.Length == 0 && !edition.IsCurrent)
             {
                 site.Diagnostics.Error(Codes.UnknownVersion, $"edition '{edition.Version}' is listed in site.yml but input/versions/{edition.Version}/guidance/ has no pages",
-                    SourceSpan.File(ContentLoader.DisplayPath(Path.Combine(site.Options.InputDir, "site.yml"))),
+                    SourceSpan.File(SourceSpan.DisplayPath(Path.Combine(site.Options.InputDir, "site.yml"))),
                     $"create it with 'cqcguide version snapshot {edition.Version}' or remove it from site.yml");
             }
             var entries = docs.Select(d => (d.Slug, d.Title, d.Url, d.Order)).ToList();

@@ -111,7 +111,7 @@ public static class Sections
             });
         }
         if (!site.OfKind(ContentKind.Home).Any())
-            site.Diagnostics.Error(Codes.MissingField, "the site has no home page", SourceSpan.File(ContentLoader.DisplayPath(Path.Combine(site.Options.InputDir, "index.md"))),
+            site.Diagnostics.Error(Codes.MissingField, "the site has no home page", SourceSpan.File(SourceSpan.DisplayPath(Path.Combine(site.Options.InputDir, "index.md"))),
                 "create input/index.md with front matter 'title: ...'");
     }
 

@@ -90,7 +90,7 @@ public static class SiteBuilder
         if (!File.Exists(Path.Combine(themeDir, "layouts", "base.liquid")))
             diagnostics.Error(Codes.MissingTemplate, $"no theme at {themeDir}", SourceSpan.File(themeDir), "pass --theme DIR, or run from the repository root");
         var assets = new AssetPipeline();
-        foreach (var (rel, full) in layers.List("assets")) assets.Add(rel["assets/".Length..], File.ReadAllBytes(full), ContentLoader.DisplayPath(full));
+        foreach (var (rel, full) in layers.List("assets")) assets.Add(rel["assets/".Length..], File.ReadAllBytes(full), SourceSpan.DisplayPath(full));
         foreach (var (name, bytes) in site.GeneratedAssets) assets.Add(name, bytes, "generated");
         assets.Build(diagnostics);
         var theme = new ThemeEngine(layers, basePath, name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null, diagnostics);

@@ -11,7 +11,7 @@ public static class Pagefind
     public static bool Run(string themeDir, string siteDir, DiagnosticBag diagnostics, IProgress<string>? progress)
     {
         var packageJson = Path.Combine(themeDir, "package.json");
-        var at = SourceSpan.File(Path.GetRelativePath(Directory.GetCurrentDirectory(), packageJson).Replace('\\', '/'));
+        var at = SourceSpan.File(SourceSpan.DisplayPath(packageJson));
         var binary = FindBinary(themeDir);
         if (binary is null)
         {

@@ -65,7 +65,7 @@ public sealed partial class ThemeEngine
         {
             if (!relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
             var source = File.ReadAllText(full).Replace("\r\n", "\n");
-            var display = DisplayPath(full);
+            var display = SourceSpan.DisplayPath(full);
             if (!Parser.TryParse(source, out var template, out var error))
             {
                 var m = PositionRegex().Match(error ?? "");
@@ -162,12 +162,6 @@ public sealed partial class ThemeEngine
         var line = 1 + source.AsSpan(0, index).Count('\n');
         var col = index - source.LastIndexOf('\n', Math.Max(0, index - 1)) ;
         return new SourceSpan(path, line, Math.Max(1, col));
-    }
-
-    private static string DisplayPath(string full)
-    {
-        var rel = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
-        return (rel.StartsWith("..", StringComparison.Ordinal) ? full : rel).Replace('\\', '/');
     }
 
     private sealed class RenderScope(ThemeEngine engine, string path, string source)
