@@ -66,13 +66,20 @@ public class CommandTests
     public void Check_reports_problems_and_writes_nothing()
     {
         using var input = TempDir.CopyOf(Repo.Fixture("site"));
+        var outputExisted = Directory.Exists("output"); // check has no --output: the default is ./output
+        var filesBefore = Directory.GetFiles(input.Path, "*", SearchOption.AllDirectories).Length;
+        var clean = Cli.Run("check", "--input", input.Path, "--theme", Repo.Theme, "--date", "2026-11-26");
+        Assert.True(clean.ExitCode == 0, clean.Error);
+        Assert.Contains("Checked: no errors.", clean.Output);
+        Assert.Equal(outputExisted, Directory.Exists("output"));
+        Assert.False(Directory.Exists("output.staging"));
+        Assert.Equal(filesBefore, Directory.GetFiles(input.Path, "*", SearchOption.AllDirectories).Length);
+
         input.Write("guidance/bad.md", "---\ntitle: Bad\nsummary: s\nquality_statements: [safe.learnin-culture]\n---\nText\n");
-        using var out_ = new TempDir();
         var r = Cli.Run("check", "--input", input.Path, "--theme", Repo.Theme, "--date", "2026-11-26");
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("error CG201: unknown quality statement 'safe.learnin-culture'", r.Error);
         Assert.Contains("did you mean 'safe.learning-culture'?", r.Error);
-        Assert.False(Directory.Exists(Path.Combine(input.Path, "..", "output")) && Directory.GetFiles(Path.Combine(input.Path, "..", "output")).Length > 0);
     }
 
     [Theory]
