@@ -24,10 +24,13 @@ public class SearchTests(SiteFixture site)
         Assert.Contains("Finding root causes and contributory factors", titles);
         Assert.DoesNotContain(await page.Locator(".search-results .hint").AllTextContentsAsync(), t => t.Contains("edition 1.0"));
 
-        // Filter to checklists only.
+        // A query with hits in checklists and in both editions, then filter to checklists only.
+        await page.FillAsync("#search-q", "governance");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.search-results .hint')].some(h => h.textContent.includes('Checklists'))");
         await page.GetByLabel("Checklists", new() { Exact = true }).CheckAsync();
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.search-results .hint')].every(h => h.textContent.includes('Checklists'))");
-        Assert.Contains("type=checklist", page.Url);
+        // Results render asynchronously after each change; an empty list in between must not count as "filtered".
+        await page.WaitForFunctionAsync("() => { const h = [...document.querySelectorAll('.search-results .hint')]; return h.length > 0 && h.every(x => x.textContent.includes('Checklists')); }");
+        Assert.Contains("q=governance&type=checklist", page.Url);
         await page.GetByLabel("Checklists", new() { Exact = true }).UncheckAsync();
 
         // Older editions appear only when asked for.
@@ -36,11 +39,14 @@ public class SearchTests(SiteFixture site)
 
         // Follow a result by keyboard.
         await page.GetByLabel("Include older editions of the guidance").UncheckAsync();
-        await page.WaitForFunctionAsync("() => ![...document.querySelectorAll('.search-results .hint')].some(h => h.textContent.includes('edition 1.0'))");
-        await page.Locator(".search-results li > a", new() { HasTextString = "Finding root causes and contributory factors" }).First.FocusAsync();
+        await page.WaitForFunctionAsync("() => { const h = [...document.querySelectorAll('.search-results .hint')]; return h.length > 0 && !h.some(x => x.textContent.includes('edition 1.0')); }");
+        var first = page.Locator(".search-results li > a").First;
+        var title = await first.TextContentAsync();
+        var href = await first.GetAttributeAsync("href");
+        await first.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(site.BaseUrl + "/guidance/root-causes/");
-        Assert.Equal("Finding root causes and contributory factors", await page.Locator("h1").TextContentAsync());
+        // Wait for the page itself rather than a load event (see above).
+        await page.WaitForFunctionAsync("([path, t]) => location.pathname === path && document.querySelector('h1')?.textContent === t", new[] { href, title });
         s.AssertClean();
     }
 
