@@ -27,7 +27,7 @@ public class AssessmentBuildTests
         return new(Builds.Run(input.Path, output.Path), output, input);
     }
 
-    private sealed record BuildResultAndDir(Build.BuildResult Result, TempDir Output, TempDir Input) : IDisposable
+    private sealed record BuildResultAndDir(Pipeline.BuildResult Result, TempDir Output, TempDir Input) : IDisposable
     {
         public void Dispose() { Output.Dispose(); Input.Dispose(); }
     }

@@ -1,6 +1,6 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using CqcGuide.Site.Build;
+using CqcGuide.Site.Pipeline;
 
 namespace CqcGuide.Site.Tests;
 

@@ -1,4 +1,4 @@
-using CqcGuide.Site.Build;
+using CqcGuide.Site.Pipeline;
 
 namespace CqcGuide.Site.Tests;
 

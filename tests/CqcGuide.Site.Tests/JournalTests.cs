@@ -1,5 +1,6 @@
+using CqcGuide.Site.Sections.Journal;
 using AngleSharp.Html.Parser;
-using CqcGuide.Site.Build;
+using CqcGuide.Site.Pipeline;
 
 namespace CqcGuide.Site.Tests;
 
@@ -61,7 +62,7 @@ public class JournalTests
         The story.
         """;
 
-    private static (Build.BuildResult Result, TempDir Output) Build(string log, bool strict = false, params (string Find, string Replace)[] edits)
+    private static (Pipeline.BuildResult Result, TempDir Output) Build(string log, bool strict = false, params (string Find, string Replace)[] edits)
     {
         using var input = TempDir.CopyOf(Repo.Fixture("site"));
         var text = edits.Aggregate(log, (t, e) =>
@@ -161,7 +162,7 @@ public class JournalTests
         var (result, output) = Build(Valid, false, edits);
         using var _ = output;
         Assert.True(result.Success, Builds.Errors(result));
-        var d = Assert.Single(result.Diagnostics, d => d.Code == JournalSection.LintFinding);
+        var d = Assert.Single(result.Diagnostics, d => d.Code == LogLint.LintFinding);
         Assert.StartsWith(code + " ", d.Message);
         Assert.Contains("/guidance/", d.Hint);
         var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output.Path, "journal/ll-test/index.html")));
@@ -170,7 +171,7 @@ public class JournalTests
         var (strict, strictOut) = Build(Valid, true, edits);
         using var __ = strictOut;
         Assert.False(strict.Success);
-        Assert.Contains(strict.Diagnostics, x => x.Code == JournalSection.LintFinding && x.IsError);
+        Assert.Contains(strict.Diagnostics, x => x.Code == LogLint.LintFinding && x.IsError);
 
         // Acknowledged with a reason, the finding no longer fails a strict build but stays on the page.
         var acknowledged = edits.Append(("redaction_check:", $"acknowledged:\n  - code: {code}\n    reason: Kept as a teaching example.\nredaction_check:")).ToArray();
@@ -212,25 +213,25 @@ public class JournalTests
         var edits = new[] { ("summary: A returning resident missed an evening medicine.", summary), ("  confirmed: true", "  confirmed: false") };
         var (result, output) = Build(Valid, false, edits);
         using var _ = output;
-        var d = Assert.Single(result.Diagnostics, d => d.Code == JournalSection.PersonalDataFound);
+        var d = Assert.Single(result.Diagnostics, d => d.Code == PersonalDataCheck.PersonalDataFound);
         Assert.True(d.IsError, what);
         Assert.Equal(9, d.Line);
         var (confirmed, confirmedOut) = Build(Valid, false, edits[..1]);
         using var __ = confirmedOut;
         Assert.True(confirmed.Success);
-        Assert.Contains(confirmed.Diagnostics, x => x.Code == JournalSection.PersonalDataFound && !x.IsError);
+        Assert.Contains(confirmed.Diagnostics, x => x.Code == PersonalDataCheck.PersonalDataFound && !x.IsError);
     }
 
     [Fact]
     public void A_name_where_a_role_belongs_is_caught_but_roles_are_not()
     {
-        Assert.NotNull(CqcGuide.Site.Build.PersonalData.NameInsteadOfRole("Sam Taylor"));
-        Assert.NotNull(CqcGuide.Site.Build.PersonalData.NameInsteadOfRole("Dr Okafor"));
-        Assert.Null(CqcGuide.Site.Build.PersonalData.NameInsteadOfRole("Deputy manager"));
-        Assert.Null(CqcGuide.Site.Build.PersonalData.NameInsteadOfRole("Night Nurse"));
-        Assert.Null(CqcGuide.Site.Build.PersonalData.NameInsteadOfRole("Registered Manager"));
-        Assert.True(CqcGuide.Site.Build.PersonalData.IsValidNhsNumber([9, 4, 3, 4, 7, 6, 5, 9, 1, 9]));
-        Assert.False(CqcGuide.Site.Build.PersonalData.IsValidNhsNumber([9, 4, 3, 4, 7, 6, 5, 9, 1, 8]));
+        Assert.NotNull(CqcGuide.Site.Sections.Journal.PersonalData.NameInsteadOfRole("Sam Taylor"));
+        Assert.NotNull(CqcGuide.Site.Sections.Journal.PersonalData.NameInsteadOfRole("Dr Okafor"));
+        Assert.Null(CqcGuide.Site.Sections.Journal.PersonalData.NameInsteadOfRole("Deputy manager"));
+        Assert.Null(CqcGuide.Site.Sections.Journal.PersonalData.NameInsteadOfRole("Night Nurse"));
+        Assert.Null(CqcGuide.Site.Sections.Journal.PersonalData.NameInsteadOfRole("Registered Manager"));
+        Assert.True(CqcGuide.Site.Sections.Journal.PersonalData.IsValidNhsNumber([9, 4, 3, 4, 7, 6, 5, 9, 1, 9]));
+        Assert.False(CqcGuide.Site.Sections.Journal.PersonalData.IsValidNhsNumber([9, 4, 3, 4, 7, 6, 5, 9, 1, 8]));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class MarkdownEngineTests
     [Fact]
     public void Renders_alerts_tables_and_task_lists_accessibly()
     {
-        var html = MarkdownEngine.Render(MarkdownEngine.Parse("> [!WARNING]\n> Careful.\n\n| a |\n|---|\n| 1 |\n\n- [x] done\n", 1));
+        var html = MarkdownEngine.Render(MarkdownEngine.Parse("> [!WARNING]\n> Careful.\n\n| a |\n|---|\n| 1 |\n\n- [x] done\n", 1), _ => null);
         Assert.Contains("markdown-alert-warning", html);
         Assert.Contains("<div class=\"table-scroll\" role=\"region\" aria-label=\"Table 1\" tabindex=\"0\">", html);
         Assert.Contains("<span class=\"visually-hidden\">Done: </span>", html);
@@ -29,13 +29,17 @@ public class MarkdownEngineTests
 public class MarkdownRenderTests
 {
     [Fact]
-    public void Rendering_parses_again_and_applies_resolved_targets_to_the_same_links_in_order()
+    public void Rendering_parses_again_and_resolves_the_same_links_in_order_as_it_writes_them()
     {
         var md = MarkdownEngine.Parse("[a](x.md) <https://example.org> [b](y.md#h) ![i](pic.png)\n", 1);
         Assert.Equal(["x.md", "y.md#h", "pic.png"], md.Links.Select(l => l.Url));
-        md.Targets[0] = "/guidance/x/";
-        md.Targets[2] = "/assets/pic.png";
-        var html = MarkdownEngine.Render(md);
+        var seen = new List<string>();
+        var html = MarkdownEngine.Render(md, link =>
+        {
+            seen.Add(link.Url);
+            return link.Url switch { "x.md" => "/guidance/x/", "pic.png" => "/assets/pic.png", _ => null };
+        });
+        Assert.Equal(md.Links.Select(l => l.Url), seen);
         Assert.Contains("<a href=\"/guidance/x/\">a</a>", html);
         Assert.Contains("<a href=\"y.md#h\">b</a>", html);
         Assert.Contains("src=\"/assets/pic.png\"", html);

@@ -1,4 +1,5 @@
-using CqcGuide.Site.Content;
+using CqcGuide.Site.Sections.Guidance;
+using CqcGuide.Site.Sections.Journal;
 using CqcGuide.Site.Yaml;
 
 namespace CqcGuide.Site.Tests;

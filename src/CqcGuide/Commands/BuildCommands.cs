@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CqcGuide.Site;
-using CqcGuide.Site.Build;
+using CqcGuide.Site.Pipeline;
 
 namespace CqcGuide.Cli.Commands;
 

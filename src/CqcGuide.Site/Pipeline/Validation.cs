@@ -1,0 +1,70 @@
+using CqcGuide.Rules.Domain;
+namespace CqcGuide.Site.Pipeline;
+
+/// <summary>Checks shared by content types: registry ids, review dates, duplicate addresses.</summary>
+public static class Validation
+{
+    /// <summary>Reports every unknown quality statement id; true when all are known.</summary>
+    public static bool QualityStatements(ContentDocument doc, IReadOnlyList<string> ids, string key, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (Framework.FindStatement(ids[i]) is not null) continue;
+            var suggestion = Framework.SuggestStatement(ids[i]);
+            diagnostics.Error(Codes.UnknownQualityStatement, $"unknown quality statement '{ids[i]}'", doc.At($"{key}[{i}]"),
+                suggestion is not null ? $"did you mean '{suggestion}'?" : "see the list at /quality-statements/ or docs/content-spec.md");
+            ok = false;
+        }
+        return ok;
+    }
+
+    /// <summary>Reports every unknown key question id; true when all are known.</summary>
+    public static bool KeyQuestions(ContentDocument doc, IReadOnlyList<string> ids, string key, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (Framework.FindKeyQuestion(ids[i]) is not null) continue;
+            var suggestion = Framework.SuggestKeyQuestion(ids[i]);
+            diagnostics.Error(Codes.UnknownKeyQuestion, $"unknown key question '{ids[i]}'", doc.At($"{key}[{i}]"),
+                (suggestion is not null ? $"did you mean '{suggestion}'? " : "") + "key questions: safe, effective, caring, responsive, well-led");
+            ok = false;
+        }
+        return ok;
+    }
+
+    /// <summary>
+    /// Review dates: next_review must follow last_reviewed; a page past next_review (as of <paramref name="today"/>)
+    /// is a warning (an error under --strict). Returns whether the page is overdue.
+    /// </summary>
+    public static bool ReviewDates(ContentDocument doc, DateOnly? last, DateOnly? next, DateOnly today, bool required, DiagnosticBag diagnostics)
+    {
+        if (required && (last is null || next is null))
+        {
+            var missing = last is null ? "last_reviewed" : "next_review";
+            diagnostics.Warning(Codes.MissingReviewDates, $"'{missing}' is missing", doc.At(""),
+                "guidance should say when it was last reviewed and when it is next due, e.g. 'last_reviewed: 2026-10-01' and 'next_review: 2027-10-01'");
+        }
+        if (last is { } l && next is { } n && n <= l)
+            diagnostics.Error(Codes.ReviewDatesOutOfOrder, $"next_review ({n:yyyy-MM-dd}) is not after last_reviewed ({l:yyyy-MM-dd})", doc.At("next_review"));
+        if (next is { } due && due < today)
+        {
+            diagnostics.Warning(Codes.ReviewOverdue, $"this page was due for review on {due:yyyy-MM-dd}", doc.At("next_review"),
+                "review the page, then update last_reviewed and next_review");
+            return true;
+        }
+        return false;
+    }
+
+    public static void UniqueUrls(IEnumerable<ContentDocument> docs, DiagnosticBag diagnostics)
+    {
+        foreach (var group in docs.GroupBy(d => d.Url, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            foreach (var dup in group.Skip(1))
+                diagnostics.Error(Codes.DuplicateUrl, $"two files publish the same address {dup.Url} (also {first.Path})",
+                    SourceSpan.File(dup.Path), "rename one of them (e.g. 'x.md' and 'x/index.md' clash)");
+        }
+    }
+}
