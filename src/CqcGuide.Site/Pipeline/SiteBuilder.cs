@@ -152,6 +152,7 @@ public static class SiteBuilder
         Parallel.For(0, plans.Count, i =>
         {
             var bag = renderBags[plans[i].Url] = new DiagnosticBag { Strict = options.Strict };
+            if (!theme.HasLayout(plans[i].Layout)) return; // reported with the plan
             if (RenderPage(plans[i], views[i], theme, siteView, site, options, bag) is not { } bytes) return;
             sink.Write(plans[i].OutputPath, bytes);
             counts.AddOrUpdate(plans[i].Type, 1, (_, n) => n + 1);

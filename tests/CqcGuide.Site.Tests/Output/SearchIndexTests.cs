@@ -1,6 +1,6 @@
 using CqcGuide.Site.Pipeline;
 
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Output;
 
 public class SearchIndexTests
 {

@@ -1,12 +1,13 @@
 using CqcGuide.Site.Pipeline;
 
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Pipeline;
 
 public class IncrementalTests
 {
-    private static (BuildSession Session, TempDir Input) Start()
+    private static (BuildSession Session, TempDir Input) Start(Action<TempDir>? prepare = null)
     {
         var input = TempDir.CopyOf(Repo.Fixture("site"));
+        prepare?.Invoke(input);
         var result = SiteBuilder.Build(Builds.Options(input.Path, input["unused"], write: false), out var session);
         Assert.True(result.Success, Builds.Errors(result));
         return (session!, input);
@@ -60,5 +61,38 @@ public class IncrementalTests
         using var _ = input;
         File.AppendAllText(input["guidance/alpha.md"], "\nMore.\n");
         Assert.Null(Incremental.TryRebuild(session, input["guidance/alpha.md"]));
+    }
+
+    [Fact]
+    public void A_body_edit_is_checked_again_by_its_section_so_personal_data_in_a_log_is_reported()
+    {
+        var (session, input) = Start(i => Sections.Journal.JournalTests.WriteLog(i, Sections.Journal.JournalTests.Valid));
+        using var _ = input;
+        File.AppendAllText(input["journal/ll-test.md"], "\nHer NHS number is 943 476 5919.\n");
+        var r = Incremental.TryRebuild(session, input["journal/ll-test.md"]);
+        Assert.NotNull(r);
+        var d = Assert.Single(r.Diagnostics, d => d.Code == CqcGuide.Site.Sections.Journal.PersonalDataCheck.PersonalDataFound);
+        Assert.EndsWith("journal/ll-test.md", d.Path);
+        // The same edit in a full build gives the same diagnostic: the fast path checks what a full build checks.
+        var full = SiteBuilder.Build(Builds.Options(input.Path, input["unused"], write: false));
+        Assert.Equal(full.Diagnostics.Where(x => x.Code == d.Code), r.Diagnostics.Where(x => x.Code == d.Code));
+    }
+
+    [Fact]
+    public void A_body_edit_keeps_the_edited_files_warnings_that_still_apply_and_every_other_files()
+    {
+        var (session, input) = Start(i =>
+        {
+            File.WriteAllText(i["checklists/pitfalls.md"], File.ReadAllText(i["checklists/pitfalls.md"]).Replace("order: 1\n", "order: 1\nlast_reviewed: 2025-01-01\nnext_review: 2026-01-01\n"));
+            i.Write("checklists/other.md", "---\ntitle: Other\nsummary: s\nnext_review: 2026-02-01\nitems:\n  - id: a\n    text: A\n    explanation: B\n---\nBody.\n");
+        });
+        using var _ = input;
+        Assert.Equal(2, session.Result.Diagnostics.Count(d => d.Code == Codes.ReviewOverdue));
+        File.AppendAllText(input["checklists/pitfalls.md"], "\nAnother paragraph.\n");
+        var r = Incremental.TryRebuild(session, input["checklists/pitfalls.md"]);
+        Assert.NotNull(r);
+        Assert.Contains("Another paragraph", Html(r, "checklists/pitfalls/index.html"));
+        Assert.Equal(["checklists/other.md", "checklists/pitfalls.md"],
+            r.Diagnostics.Where(d => d.Code == Codes.ReviewOverdue).Select(d => d.Path[(d.Path.IndexOf("checklists/", StringComparison.Ordinal))..]).Order());
     }
 }

@@ -1,6 +1,6 @@
 using CqcGuide.Site.Loading;
 
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Loading;
 
 public class SourceReaderTests
 {

@@ -1,6 +1,6 @@
 using AngleSharp.Html.Parser;
 
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Sections.Assessments;
 
 public class AssessmentBuildTests
 {
@@ -27,7 +27,7 @@ public class AssessmentBuildTests
         return new(Builds.Run(input.Path, output.Path), output, input);
     }
 
-    private sealed record BuildResultAndDir(Pipeline.BuildResult Result, TempDir Output, TempDir Input) : IDisposable
+    private sealed record BuildResultAndDir(CqcGuide.Site.Pipeline.BuildResult Result, TempDir Output, TempDir Input) : IDisposable
     {
         public void Dispose() { Output.Dispose(); Input.Dispose(); }
     }

@@ -1,6 +1,6 @@
 using AngleSharp.Html.Parser;
 
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Pipeline;
 
 /// <summary>Test-side check of a built site: every internal href/src resolves to a file, every #fragment to an id.</summary>
 public static class LinkCrawler

@@ -2,13 +2,13 @@ using CqcGuide.Site.Sections.Journal;
 using AngleSharp.Html.Parser;
 using CqcGuide.Site.Pipeline;
 
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Sections.Journal;
 
 /// <summary>One test per validation rule and per lint finding, hostile HTML, personal data, pages, feed and schema.</summary>
 public class JournalTests
 {
     /// <summary>A valid, clean log; each test breaks one thing.</summary>
-    private const string Valid = """
+    internal const string Valid = """
         ---
         id: ll-test
         title: Medicine missed after discharge
@@ -62,7 +62,16 @@ public class JournalTests
         The story.
         """;
 
-    private static (Pipeline.BuildResult Result, TempDir Output) Build(string log, bool strict = false, params (string Find, string Replace)[] edits)
+    /// <summary>Writes a log into a copy of the fixture site, with stand-ins for the guidance pages the journal's quality
+    /// checks point to.</summary>
+    internal static void WriteLog(TempDir input, string text, string name = "ll-test")
+    {
+        input.Write($"journal/{name}.md", text);
+        foreach (var page in new[] { "common-pitfalls", "practice-change", "governance-reviews", "monitoring-effectiveness" })
+            input.Write($"guidance/{page}.md", $"---\ntitle: {page}\nsummary: s\nowner: Registered manager\nlast_reviewed: 2026-01-10\nnext_review: 2027-01-10\nsources:\n  - title: S\n    url: https://example.org\n---\n## Quick fixes\n\n## Blaming individuals\n\n## Undocumented learning\n\n## Unmonitored changes\n");
+    }
+
+    private static (CqcGuide.Site.Pipeline.BuildResult Result, TempDir Output) Build(string log, bool strict = false, params (string Find, string Replace)[] edits)
     {
         using var input = TempDir.CopyOf(Repo.Fixture("site"));
         var text = edits.Aggregate(log, (t, e) =>
@@ -70,10 +79,7 @@ public class JournalTests
             Assert.Contains(e.Find, t);
             return t.Replace(e.Find, e.Replace);
         });
-        input.Write("journal/ll-test.md", text);
-        // The journal's quality checks point to these guidance pages; the fixture site gets stand-ins.
-        foreach (var page in new[] { "common-pitfalls", "practice-change", "governance-reviews", "monitoring-effectiveness" })
-            input.Write($"guidance/{page}.md", $"---\ntitle: {page}\nsummary: s\nowner: Registered manager\nlast_reviewed: 2026-01-10\nnext_review: 2027-01-10\nsources:\n  - title: S\n    url: https://example.org\n---\n## Quick fixes\n\n## Blaming individuals\n\n## Undocumented learning\n\n## Unmonitored changes\n");
+        WriteLog(input, text);
         var output = new TempDir();
         return (Builds.Run(input.Path, output.Path, strict), output);
     }

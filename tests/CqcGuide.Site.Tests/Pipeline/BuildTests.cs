@@ -2,7 +2,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using CqcGuide.Site.Pipeline;
 
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Pipeline;
 
 /// <summary>End to end: builds the fixture site and checks the HTML's structure through AngleSharp.</summary>
 public class BuildTests

@@ -1,7 +1,7 @@
 using System.Text;
 using CqcGuide.Site.Assets;
 
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Assets;
 
 public class AssetPipelineTests
 {

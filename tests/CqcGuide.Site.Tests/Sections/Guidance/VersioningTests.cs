@@ -1,7 +1,7 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Sections.Guidance;
 
 /// <summary>Editions: switcher mapping, outdated banner and canonical link, comparisons, history, versions.json.</summary>
 public sealed class VersioningTests : IDisposable

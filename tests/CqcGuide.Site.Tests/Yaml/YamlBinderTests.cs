@@ -2,7 +2,7 @@ using CqcGuide.Site.Sections.Guidance;
 using CqcGuide.Site.Sections.Journal;
 using CqcGuide.Site.Yaml;
 
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Yaml;
 
 public class YamlBinderTests
 {

@@ -1,4 +1,4 @@
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Pipeline;
 
 /// <summary>
 /// tests/fixtures/bad/&lt;case&gt;/ each holds one broken file (overlaid on the fixture site) and an <c>expect</c> line:

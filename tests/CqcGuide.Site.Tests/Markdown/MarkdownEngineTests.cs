@@ -1,6 +1,6 @@
 using CqcGuide.Site.Markdown;
 
-namespace CqcGuide.Site.Tests;
+namespace CqcGuide.Site.Tests.Markdown;
 
 public class MarkdownEngineTests
 {
