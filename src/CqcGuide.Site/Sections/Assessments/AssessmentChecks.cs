@@ -9,7 +9,7 @@ namespace CqcGuide.Site.Sections.Assessments;
 /// needs exactly once, extra questions typed, conditions on earlier questions with real answers.</summary>
 public static partial class AssessmentChecks
 {
-    public const string InvalidAssessment = "CG701";
+    public const string InvalidAssessment = Codes.InvalidAssessment;
     private static readonly string[] Reserved = ["tasks", "check", "results", "manage"];
 
     public static bool Check(ContentDocument doc, AssessmentDefinition def, ScoringModel model, DiagnosticBag diagnostics)

@@ -8,7 +8,7 @@ namespace CqcGuide.Site.Sections.Journal;
 /// duty of candour, actions that answer factors, evidence for done actions, closing only when the work is done.</summary>
 public static class LogChecks
 {
-    public const string InvalidLog = "CG802";
+    public const string InvalidLog = Codes.InvalidLog;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

@@ -12,8 +12,8 @@ public sealed record LintedFinding(LogFinding Finding, string? Acknowledged);
 /// (errors under --strict) unless acknowledged with a reason; drafts only advise.</summary>
 public static class LogLint
 {
-    public const string LintFinding = "CG810";
-    public const string StaleAcknowledgement = "CG811";
+    public const string LintFinding = Codes.LintFinding;
+    public const string StaleAcknowledgement = Codes.StaleAcknowledgement;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

@@ -5,7 +5,7 @@ namespace CqcGuide.Site.Sections.Journal;
 /// <summary>Looks for personal data (NHS numbers, dates of birth, names) in a log meant for publication.</summary>
 public static class PersonalDataCheck
 {
-    public const string PersonalDataFound = "CG808";
+    public const string PersonalDataFound = Codes.PersonalDataFound;
 
     public static bool Check(ContentDocument doc, LearningLogFrontMatter log, DiagnosticBag diagnostics)
     {
