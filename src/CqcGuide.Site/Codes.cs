@@ -38,6 +38,7 @@ public static class Codes
     public const string InvalidSlug = "CG206";
     public const string DuplicateId = "CG207";
     public const string MissingReviewDates = "CG208";
+    public const string IncompleteStatementPage = "CG209";
 
     // Links and HTML
     public const string BrokenLink = "CG301";
@@ -97,6 +98,7 @@ public static class Codes
         new(InvalidSlug, "Content", @"A file or folder name that cannot be used in a web address"),
         new(DuplicateId, "Content", @"An id used twice (checklist items, assessment questions, learning logs)"),
         new(MissingReviewDates, "Content", @"(warning) Guidance without review dates"),
+        new(IncompleteStatementPage, "Content", @"A quality statement page (`input/quality-statements/`) that is missing, misnamed, lacks one of its sections or has fewer than 250 words of its own"),
         new(BrokenLink, "Links and HTML", @"A broken internal link"),
         new(BrokenAnchor, "Links and HTML", @"A broken `#anchor`"),
         new(UnsafeHtml, "Links and HTML", @"(warning) Unsafe HTML removed from provider-authored content"),

@@ -111,6 +111,7 @@ public static partial class DocumentLoader
         };
     }
 
-    [GeneratedRegex(@"^([a-z0-9][a-z0-9\-]*(/[a-z0-9][a-z0-9\-]*)*)?$")]
+    /// <summary>Lower-case letters, digits, hyphens and (inside a name, as in quality statement ids) single dots.</summary>
+    [GeneratedRegex(@"^(?!.*\.\.)([a-z0-9][a-z0-9\-.]*(/[a-z0-9][a-z0-9\-.]*)*)?$")]
     private static partial Regex SlugRegex();
 }

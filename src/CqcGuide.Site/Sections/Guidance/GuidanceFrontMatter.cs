@@ -24,13 +24,6 @@ public sealed record GuidanceFrontMatter : IFrontMatter
     public bool Draft { get; init; }
 }
 
-/// <summary>A source a guidance page draws on.</summary>
-public sealed record SourceRef
-{
-    public required string Title { get; init; }
-    public required string Url { get; init; }
-}
-
 /// <summary>An entry of a guidance page's change history.</summary>
 public sealed record ChangeEntry
 {

@@ -4,23 +4,47 @@ using CqcGuide.Site.Views;
 
 namespace CqcGuide.Site.Sections.Taxonomy;
 
-/// <summary>Pages by quality statement (all 34, even when nothing is tagged yet), by key question and by tag, listing
-/// what every section tagged with them.</summary>
-public sealed class TaxonomySection : Section<NoContent>
+/// <summary>
+/// Pages by quality statement (all 34, even when nothing is tagged yet), by key question and by tag, listing what every
+/// section tagged with them. A statement page carries the site's own text about the statement when
+/// <c>input/quality-statements/&lt;id&gt;.md</c> exists; once that folder exists, every statement needs its page.
+/// </summary>
+public sealed class TaxonomySection : Section<CheckedStatement>
 {
-    private sealed record StatementPage(QualityStatement Statement);
+    public static readonly ContentType Statement = ContentType.Markdown<StatementFrontMatter>("quality statement", "quality-statements", "/quality-statements/");
+
+    private sealed record StatementPage(QualityStatement Statement, CheckedStatement? Page);
     private sealed record KeyQuestionPage(KeyQuestion KeyQuestion);
     private sealed record TagPage(string Tag);
     private sealed record IndexPage(string Axis);
 
     public override string Name => "taxonomy";
 
-    public override void Index(IReadOnlyList<NoContent> documents, IndexBuilder index)
+    public override IReadOnlyList<ContentType> ContentTypes => [Statement];
+
+    public override CheckedStatement? Check(ContentDocument document, CheckContext context)
+    {
+        var fm = document.Front<StatementFrontMatter>();
+        return StatementPages.Check(document, fm, context.Today, context.Diagnostics) ? new CheckedStatement(document, fm) : null;
+    }
+
+    public override void Index(IReadOnlyList<CheckedStatement> documents, IndexBuilder index)
     {
         index.Menu(90, "Quality statements", index.Href("/quality-statements/"), "quality-statements");
         index.Page(new PagePlan { Url = "/quality-statements/", Layout = "list", Type = "taxonomy", Model = new IndexPage("statement") });
+        var pages = documents.ToDictionary(d => d.FrontMatter.Statement, StringComparer.Ordinal);
+        var folder = Path.Combine(index.Options.InputDir, "quality-statements");
         foreach (var s in Framework.QualityStatements)
-            index.Page(new PagePlan { Url = $"/quality-statements/{s.Id}/", Layout = "list", Type = "taxonomy", Model = new StatementPage(s) });
+        {
+            var page = pages.GetValueOrDefault(s.Id);
+            if (page is null && Directory.Exists(folder))
+                index.Diagnostics.Error(Codes.IncompleteStatementPage, $"quality statement '{s.Id}' has no page", SourceSpan.File(SourceSpan.DisplayPath(Path.Combine(folder, s.Id + ".md"))),
+                    $"write input/quality-statements/{s.Id}.md (every statement has one once the folder exists)");
+            index.Page(new PagePlan
+            {
+                Url = $"/quality-statements/{s.Id}/", Layout = page is null ? "list" : "statement", Type = "taxonomy", Model = new StatementPage(s, page), Document = page?.Document,
+            });
+        }
         index.Page(new PagePlan { Url = "/key-questions/", Layout = "list", Type = "taxonomy", Model = new IndexPage("key-question") });
         foreach (var k in Framework.KeyQuestions)
             index.Page(new PagePlan { Url = $"/key-questions/{k.Id}/", Layout = "list", Type = "taxonomy", Model = new KeyQuestionPage(k) });
@@ -55,11 +79,22 @@ public sealed class TaxonomySection : Section<NoContent>
                         }).ToArray(),
                     }).ToArray(),
                 };
-            case StatementPage { Statement: var s }:
+            case StatementPage { Statement: var s, Page: var page }:
             {
                 var kq = Framework.FindKeyQuestion(s.KeyQuestionId)!;
-                return site.NewPage(plan, s.Name, "statement", "quality-statements", $"A quality statement under the {kq.Name} key question (id: {s.Id}).", indexed: true) with
+                var summary = page?.FrontMatter.Summary ?? $"A quality statement under the {kq.Name} key question (id: {s.Id}).";
+                return site.NewPage(plan, s.Name, "statement", "quality-statements", summary, indexed: true) with
                 {
+                    Toc = page is null ? [] : NavTree.Toc(page.Document.Markdown!.Headings),
+                    Owner = page?.FrontMatter.Owner,
+                    LastReviewed = page?.FrontMatter.LastReviewed is { } l ? DateView.Of(l) : null,
+                    NextReview = page?.FrontMatter.NextReview is { } n ? DateView.Of(n) : null,
+                    Sources = page?.FrontMatter.Sources.Select(x => new LinkView { Title = x.Title, Url = x.Url }).ToArray() ?? [],
+                    Data = page is null ? null : new StatementView
+                    {
+                        Id = s.Id, KeyQuestion = kq.Name, WeStatement = page.FrontMatter.WeStatement,
+                        CqcUrl = page.FrontMatter.Sources.FirstOrDefault(x => x.Url.Contains("cqc.org.uk", StringComparison.Ordinal))?.Url,
+                    },
                     Breadcrumbs = [home, new LinkView { Title = "Quality statements", Url = site.Href("/quality-statements/") }, TaxonomyLinks.KeyQuestion(site, kq)],
                     KeyQuestions = [TaxonomyLinks.KeyQuestion(site, kq)],
                     Groups = site.GroupsOf("statement", s.Id),
@@ -108,3 +143,6 @@ public sealed class TaxonomySection : Section<NoContent>
 
     private static string Count(int n) => n == 1 ? "1 item" : $"{n} items";
 }
+
+/// <summary>A quality statement page that passed its checks.</summary>
+public sealed record CheckedStatement(ContentDocument Document, StatementFrontMatter FrontMatter);
