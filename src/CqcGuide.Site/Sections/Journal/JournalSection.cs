@@ -55,7 +55,11 @@ public sealed class JournalSection : Section<CheckedLog>
         foreach (var c in published)
         {
             index.Page(new PagePlan { Url = c.Document.Url, Layout = "log", Document = c.Document, Type = "learning log", Transform = Sanitiser.Sanitise, Model = c });
-            var item = new ListItem { Title = c.Log.Title, Url = index.Href(c.Document.Url), Summary = c.Log.Summary, Meta = LogLabels.StatusLabel(c.Log.Status) };
+            var item = new ListItem
+            {
+                Title = c.Log.Title, Url = index.Href(c.Document.Url), Summary = c.Log.Summary,
+                Meta = LogLabels.StatusLabel(c.Log.Status) + (c.Log.TeachingExample ? " · teaching example" : ""),
+            };
             foreach (var s in c.Log.QualityStatements) index.Tag("statement", s, "Learning logs", 5, item);
             foreach (var k in LogViews.KeyQuestionsOf(c.Log))
                 index.Tag("key-question", k.Id, "Learning logs", 5, item with { Meta = null });
@@ -67,7 +71,8 @@ public sealed class JournalSection : Section<CheckedLog>
         index.Page(new PagePlan { Url = "/journal/evidence/", Layout = "list", Type = "journal", Model = new EvidenceIndex(published) });
         foreach (var s in Framework.QualityStatements)
         {
-            var related = published.Where(l => l.Log.QualityStatements.Contains(s.Id)).ToArray();
+            // Teaching examples show a pitfall; they are never evidence.
+            var related = published.Where(l => !l.Log.TeachingExample && l.Log.QualityStatements.Contains(s.Id)).ToArray();
             index.Page(new PagePlan { Url = $"/journal/evidence/{s.Id}/", Layout = "list", Type = "journal", Model = new Evidence(s, related), InSitemap = related.Length > 0 });
         }
         index.File("schemas/learning-log.schema.json", Encoding.UTF8.GetBytes(LogSchema.Json));
@@ -130,7 +135,7 @@ public sealed class JournalSection : Section<CheckedLog>
                         Items = Framework.StatementsOf(k.Id).Select(s => new ListItem
                         {
                             Title = s.Name, Url = site.Href($"/journal/evidence/{s.Id}/"),
-                            Meta = e.Logs.Count(l => l.Log.QualityStatements.Contains(s.Id)) switch { 0 => "no learning logs yet", 1 => "1 learning log", var n => $"{n} learning logs" },
+                            Meta = e.Logs.Count(l => !l.Log.TeachingExample && l.Log.QualityStatements.Contains(s.Id)) switch { 0 => "no learning logs yet", 1 => "1 learning log", var n => $"{n} learning logs" },
                         }).ToArray(),
                     }).ToArray(),
                 };

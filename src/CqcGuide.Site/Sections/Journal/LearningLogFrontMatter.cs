@@ -34,6 +34,8 @@ public sealed record LearningLogFrontMatter : IFrontMatter
     public DateOnly? NextReview { get; init; }
     public RedactionCheck? RedactionCheck { get; init; }
     public IReadOnlyList<Acknowledgement> Acknowledged { get; init; } = [];
+    /// <summary>A log written to show a pitfall: labelled as such and never counted as evidence.</summary>
+    public bool TeachingExample { get; init; }
 
     int IFrontMatter.Order => 0;
 }

@@ -25,4 +25,6 @@ public sealed record LogView
     public required string FilterStatus { get; init; }
     public required string FilterEvent { get; init; }
     public required string FilterKeyQuestions { get; init; }
+    /// <summary>Written to show a pitfall; never evidence.</summary>
+    public bool TeachingExample { get; init; }
 }

@@ -83,6 +83,7 @@ public static class LogViews
             }).ToArray(),
             FilterStatus = YamlBinder.KebabCase(log.Status.ToString()), FilterEvent = YamlBinder.KebabCase(log.EventType.ToString()),
             FilterKeyQuestions = string.Join(' ', KeyQuestionsOf(log).Select(k => k.Id)),
+            TeachingExample = log.TeachingExample,
         };
     }
 }

@@ -243,7 +243,9 @@ public class JournalTests
     [Fact]
     public void The_published_schema_is_the_one_in_the_repository_and_describes_the_format()
     {
-        var repo = File.ReadAllText(Path.Combine(Repo.Root, "schemas", "learning-log.schema.json"));
+        var path = Path.Combine(Repo.Root, "schemas", "learning-log.schema.json");
+        if (Environment.GetEnvironmentVariable("CQCGUIDE_UPDATE_DOCS") == "1") File.WriteAllText(path, LogSchema.Json);
+        var repo = File.ReadAllText(path);
         Assert.Equal(LogSchema.Json, repo);
         using var doc = System.Text.Json.JsonDocument.Parse(repo);
         var root = doc.RootElement;
@@ -264,5 +266,25 @@ public class JournalTests
         Assert.Equal("https://example.org/guide/journal/ll-test/", entry.Element(atom + "id")!.Value);
         Assert.Equal("Reconcile discharge letters on the day.", entry.Element(atom + "summary")!.Value);
         Assert.Equal("2026-06-30T00:00:00Z", entry.Element(atom + "updated")!.Value);
+    }
+
+    [Fact]
+    public void A_teaching_example_is_labelled_and_never_counted_as_evidence()
+    {
+        var (result, output) = Build(Valid, false, ("status: closed", "status: closed\nteaching_example: true"));
+        using var _ = output;
+        Assert.True(result.Success, Builds.Errors(result));
+        var parser = new HtmlParser();
+        var page = parser.ParseDocument(File.ReadAllText(Path.Combine(output.Path, "journal/ll-test/index.html")));
+        Assert.Contains("Teaching example", page.QuerySelector(".notice--teaching")!.TextContent);
+        var journal = parser.ParseDocument(File.ReadAllText(Path.Combine(output.Path, "journal/index.html")));
+        Assert.NotNull(journal.QuerySelector(".tag--teaching"));
+        var evidence = parser.ParseDocument(File.ReadAllText(Path.Combine(output.Path, "journal/evidence/safe.medicines-optimisation/index.html")));
+        Assert.DoesNotContain("Medicine missed after discharge", evidence.QuerySelector("main")!.TextContent);
+
+        var (plain, plainOut) = Build(Valid);
+        using var __ = plainOut;
+        var counted = parser.ParseDocument(File.ReadAllText(Path.Combine(plainOut.Path, "journal/evidence/safe.medicines-optimisation/index.html")));
+        Assert.Contains("Medicine missed after discharge", counted.QuerySelector("main")!.TextContent);
     }
 }
