@@ -44,6 +44,7 @@ public static class Codes
     public const string BrokenLink = "CG301";
     public const string BrokenAnchor = "CG302";
     public const string UnsafeHtml = "CG303";
+    public const string HostEndsWithDot = "CG309";
 
     // Templates and assets
     public const string TemplateSyntax = "CG401";
@@ -102,6 +103,7 @@ public static class Codes
         new(BrokenLink, "Links and HTML", @"A broken internal link"),
         new(BrokenAnchor, "Links and HTML", @"A broken `#anchor`"),
         new(UnsafeHtml, "Links and HTML", @"(warning) Unsafe HTML removed from provider-authored content"),
+        new(HostEndsWithDot, "Links and HTML", @"(warning) A web address whose host ends with a dot (`cqc.org.uk.`): write it without the dot"),
         new(TemplateSyntax, "Templates and assets", @"A Liquid syntax error in a template"),
         new(UndefinedVariable, "Templates and assets", @"A template uses a variable or member that does not exist"),
         new(UnknownAsset, "Templates and assets", @"A template names an asset that does not exist"),

@@ -78,7 +78,11 @@ public sealed class LinkResolver
     {
         var diagnostics = report ?? this.diagnostics;
         if (raw.Length == 0) return raw;
-        if (IsExternal(raw)) return raw;
+        if (IsExternal(raw))
+        {
+            Validation.ExternalAddress(raw, at, diagnostics);
+            return raw;
+        }
         var hash = raw.IndexOf('#');
         var path = hash >= 0 ? raw[..hash] : raw;
         var fragment = hash >= 0 ? WebUtility.UrlDecode(raw[(hash + 1)..]) : null;

@@ -67,4 +67,15 @@ public static class Validation
                     SourceSpan.File(dup.Path), "rename one of them (e.g. 'x.md' and 'x/index.md' clash)");
         }
     }
+
+    /// <summary>
+    /// Warns about a web address whose host ends with a dot (<c>https://www.cqc.org.uk./x</c>): it works in a browser
+    /// but defeats caches, certificates on some hosts, and every "is this the same page" check.
+    /// </summary>
+    public static void ExternalAddress(string url, SourceSpan at, DiagnosticBag diagnostics)
+    {
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.EndsWith('.'))
+            diagnostics.Warning(Codes.HostEndsWithDot, $"the address '{url}' has a host ending with a dot ({uri.Host})", at,
+                $"write it without the dot: {uri.Scheme}://{uri.Host.TrimEnd('.')}{uri.PathAndQuery}{uri.Fragment}");
+    }
 }

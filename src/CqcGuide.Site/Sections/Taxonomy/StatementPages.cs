@@ -59,6 +59,7 @@ public static partial class StatementPages
             ok = false;
         }
         Validation.ReviewDates(doc, fm.LastReviewed, fm.NextReview, today, required: true, diagnostics);
+        for (var i = 0; i < fm.Sources.Count; i++) Validation.ExternalAddress(fm.Sources[i].Url, doc.At($"sources[{i}].url"), diagnostics);
         return ok;
     }
 
