@@ -1,6 +1,5 @@
 using System.Text;
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.TaskLists;
 using Markdig.Renderers;
@@ -42,9 +41,30 @@ public static class MarkdownEngine
         .UsePipeTables()
         .UseFootnotes()
         .UseTaskLists()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .Use<HeadingIds>()
         .UseAlertBlocks()
         .Build();
+
+    /// <summary>
+    /// Parses a document's body, or reports why it cannot (CG108 at the line): a paragraph with more emphasis markers or
+    /// link brackets than <see cref="MarkdownLimits"/> allows (Markdig's work on those grows with their square), or
+    /// nesting deeper than Markdig's limit. Never throws for content.
+    /// </summary>
+    public static ParsedMarkdown? TryParse(string body, int firstLine, string path, DiagnosticBag diagnostics)
+    {
+        if (!MarkdownLimits.Check(body, firstLine, path, diagnostics)) return null;
+        try
+        {
+            return Parse(body, firstLine);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            var (line, column) = MarkdownLimits.DeepestLine(body);
+            diagnostics.Error(Codes.MarkdownTooComplex, "the Markdown is nested too deeply to read (quotes, lists or emphasis inside each other)",
+                new SourceSpan(path, firstLine + line - 1, column), "flatten the nesting: no page needs more than a few levels");
+            return null;
+        }
+    }
 
     /// <param name="firstLine">The file line the body starts on (1-based), so that positions point into the file.</param>
     public static ParsedMarkdown Parse(string body, int firstLine)
@@ -86,8 +106,14 @@ public static class MarkdownEngine
         return new ParsedMarkdown(body, headings, links, html, anchors);
     }
 
-    /// <summary>The links the build checks and rewrites: every link and image except bare autolinks to other sites.</summary>
-    private static bool IsChecked(LinkInline link) => link.Url is not null && (link.IsImage || !link.IsAutoLink || link.Url.StartsWith('/'));
+    /// <summary>The links the build checks and rewrites: every link and image except bare autolinks to other web sites
+    /// (autolinks with any other scheme, e.g. <c>&lt;javascript:...&gt;</c>, are checked so that they are refused).</summary>
+    private static bool IsChecked(LinkInline link) =>
+        link.Url is not null && (link.IsImage || !link.IsAutoLink || link.Url.StartsWith('/') || !CqcGuide.Site.Pipeline.WebAddresses.IsAllowed(link.Url));
+
+    /// <summary>The addresses of the links and images in Markdown text (e.g. an assessment's introduction).</summary>
+    public static IEnumerable<string> LinkAddresses(string text) =>
+        Markdig.Markdown.Parse(text, Pipeline).Descendants<LinkInline>().Where(l => l.Url is not null).Select(l => l.Url!);
 
     /// <summary>
     /// Parses the body again and renders it. Before writing, each checked link (the same links, in the same order, as

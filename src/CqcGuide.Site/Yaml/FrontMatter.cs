@@ -71,7 +71,12 @@ public static class FrontMatter
         var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(parser);
+            stream.Load(new LimitingParser(parser));
+        }
+        catch (YamlLimitException e)
+        {
+            diagnostics.Error(Codes.YamlTooComplex, e.Message, new SourceSpan(path, firstLine + (int)e.At.Line - 1, Math.Max(1, (int)e.At.Column)), e.Hint);
+            return null;
         }
         catch (InvalidOperationException)
         {
