@@ -9,26 +9,34 @@ namespace CqcGuide.Site.Pipeline;
 /// strictly, bind its front matter to the type's record and parse its Markdown once.</summary>
 public static partial class DocumentLoader
 {
-    /// <summary>A content file and the registered type that owns it.</summary>
-    public sealed record Discovered(string FullPath, string Relative, ContentType Type, ContentMatch Match, ISection Section);
+    /// <summary>A content file and the registered type that owns it. <paramref name="ReadPath"/> is where its bytes are
+    /// read (a checked symbolic link's target inside the input folder); null for the file itself.</summary>
+    public sealed record Discovered(string FullPath, string Relative, ContentType Type, ContentMatch Match, ISection Section, string? ReadPath = null)
+    {
+        public string ReadFrom => ReadPath ?? FullPath;
+    }
 
     public static SiteConfig? LoadConfig(string inputDir, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(inputDir, "site.yml");
         var display = SourceSpan.DisplayPath(path);
-        if (!File.Exists(path))
+        if (SafeFiles.Kind(path, follow: false) == EntryKind.Missing)
         {
             diagnostics.Error(Codes.SiteConfig, "site.yml is missing", SourceSpan.File(display),
                 "create input/site.yml with at least 'title:' and 'current_version:'");
             return null;
         }
-        var source = SourceReader.Read(path, "site.yml", display, diagnostics);
+        var readPath = SafeFiles.Check(path, inputDir, diagnostics);
+        if (readPath is null) return null;
+        var source = SourceReader.Read(path, "site.yml", display, diagnostics, readPath);
         if (source is null) return null;
         var node = FrontMatter.ParseMapping(source.Text, 1, display, diagnostics);
         if (node is null) return null;
         var map = new SourceMap(display);
         var config = YamlBinder.Bind<SiteConfig>(node, 1, map, diagnostics);
-        return config is null ? null : config with { Map = map };
+        if (config is null) return null;
+        config = config with { Map = map };
+        return SiteSettings.Check(config, inputDir, diagnostics) ? config : null;
     }
 
     /// <summary>Classifies every file under the input folder (sorted, so the build is deterministic).</summary>
@@ -37,24 +45,21 @@ public static partial class DocumentLoader
         var content = new List<Discovered>();
         var assets = new List<(string, string)>();
         var types = sections.SelectMany(s => s.ContentTypes.Select(t => (Section: s, Type: t))).ToArray();
-        var files = Directory.EnumerateFiles(inputDir, "*", SearchOption.AllDirectories)
-            .Select(f => (Full: f, Rel: Path.GetRelativePath(inputDir, f).Replace('\\', '/')))
-            .Where(f => !f.Rel.Split('/').Any(part => part.StartsWith('.')))
-            .OrderBy(f => f.Rel, StringComparer.Ordinal);
-        foreach (var (full, rel) in files)
+        // Regular files only (links checked, devices and FIFOs reported); the theme layer and site.yml are read elsewhere.
+        var files = SafeFiles.Enumerate(inputDir, diagnostics, rel => rel is "site.yml" or "_theme");
+        foreach (var (full, rel, readPath) in files)
         {
             var parts = rel.Split('/');
-            if (rel == "site.yml" || parts[0] == "_theme") continue;
             if (parts[0] == "assets")
             {
-                assets.Add((rel, full));
+                if (InputAssets.Check(full, readPath, diagnostics)) assets.Add((rel, readPath));
                 continue;
             }
             Discovered? found = null;
             foreach (var (section, type) in types)
             {
                 if (type.Match(parts) is not { } match) continue;
-                found = new Discovered(full, rel, type, match, section);
+                found = new Discovered(full, rel, type, match, section, readPath == full ? null : readPath);
                 break;
             }
             if (found is null)
@@ -68,6 +73,12 @@ public static partial class DocumentLoader
             {
                 diagnostics.Error(Codes.InvalidSlug, $"'{found.Match.Slug}' cannot be used in a web address", SourceSpan.File(SourceSpan.DisplayPath(full)),
                     "use lower-case letters, digits and hyphens in file and folder names, e.g. root-causes.md");
+                continue;
+            }
+            if (found.Match.Edition is { } edition && !SiteSettings.IsEdition(edition))
+            {
+                diagnostics.Error(Codes.InvalidSlug, $"'{edition}' cannot be used as an edition in a web address", SourceSpan.File(SourceSpan.DisplayPath(full)),
+                    "name edition folders with lower-case letters, digits, dots and hyphens, e.g. versions/2.0/");
                 continue;
             }
             content.Add(found);
@@ -85,14 +96,14 @@ public static partial class DocumentLoader
     public static ContentDocument? Load(Discovered d, DiagnosticBag diagnostics)
     {
         var display = SourceSpan.DisplayPath(d.FullPath);
-        var source = SourceReader.Read(d.FullPath, d.Relative, display, diagnostics);
+        var source = SourceReader.Read(d.FullPath, d.Relative, display, diagnostics, d.ReadFrom);
         if (source is null) return null;
         var map = new SourceMap(display);
         if (d.Type.Format == ContentFormat.Yaml)
         {
             var node = FrontMatter.ParseMapping(source.Text, 1, display, diagnostics);
             var data = node is null ? null : d.Type.Bind(node, 1, map, diagnostics);
-            return data is null ? null : new ContentDocument
+            return data is null || !TitleFits(data, map, diagnostics) ? null : new ContentDocument
             {
                 Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = data, Map = map,
                 Url = d.Type.UrlOf(d.Match), FrontMatterText = source.Text,
@@ -103,12 +114,25 @@ public static partial class DocumentLoader
         var yaml = FrontMatter.ParseMapping(split.Yaml!, split.YamlFirstLine, display, diagnostics);
         if (yaml is null) return null;
         var front = d.Type.Bind(yaml, split.YamlFirstLine, map, diagnostics);
-        if (front is null) return null;
+        if (front is null || !TitleFits(front, map, diagnostics)) return null;
+        var markdown = MarkdownEngine.TryParse(split.Body, split.BodyFirstLine, display, diagnostics);
+        if (markdown is null) return null;
         return new ContentDocument
         {
             Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = front, Map = map,
-            Markdown = MarkdownEngine.Parse(split.Body, split.BodyFirstLine), Url = d.Type.UrlOf(d.Match), FrontMatterText = split.Yaml!,
+            Markdown = markdown, Url = d.Type.UrlOf(d.Match), FrontMatterText = split.Yaml!,
         };
+    }
+
+    /// <summary>The most a title may hold: it is repeated in navigation, lists and feeds across the site.</summary>
+    public const int MaxTitleLength = 200;
+
+    private static bool TitleFits(IFrontMatter front, SourceMap map, DiagnosticBag diagnostics)
+    {
+        if (front.Title.Length <= MaxTitleLength) return true;
+        diagnostics.Error(Codes.TooLong, $"the title is {front.Title.Length} characters long; the most is {MaxTitleLength}", map["title"],
+            "shorten it (a title is repeated in menus, lists and feeds across the site); put the detail in 'summary'");
+        return false;
     }
 
     /// <summary>Lower-case letters, digits, hyphens and (inside a name, as in quality statement ids) single dots.</summary>
