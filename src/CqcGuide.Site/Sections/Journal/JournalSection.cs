@@ -54,7 +54,7 @@ public sealed class JournalSection : Section<CheckedLog>
         var published = documents.Where(c => c.Valid).OrderByDescending(c => c.Log.Identified).ThenBy(c => c.Log.Id, StringComparer.Ordinal).ToArray();
         foreach (var c in published)
         {
-            index.Page(new PagePlan { Url = c.Document.Url, Layout = "log", Document = c.Document, Type = "learning log", Transform = Sanitiser.Sanitise, Model = c });
+            index.Page(new PagePlan { Url = c.Document.Url, Layout = "log", Document = c.Document, Type = "learning log", Transform = Sanitiser.For(c.Document), Model = c });
             var item = new ListItem
             {
                 Title = c.Log.Title, Url = index.Href(c.Document.Url), Summary = c.Log.Summary,
