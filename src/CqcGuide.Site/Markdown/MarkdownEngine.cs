@@ -55,7 +55,9 @@ public static class MarkdownEngine
         if (!MarkdownLimits.Check(body, firstLine, path, diagnostics)) return null;
         try
         {
-            return Parse(body, firstLine);
+            var parsed = Parse(body, firstLine, out var unsafeAutolinks);
+            foreach (var link in unsafeAutolinks) CqcGuide.Site.Pipeline.WebAddresses.Check(link.Url, new SourceSpan(path, link.Line, link.Column), diagnostics);
+            return unsafeAutolinks.Count == 0 ? parsed : null;
         }
         catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
@@ -67,8 +69,12 @@ public static class MarkdownEngine
     }
 
     /// <param name="firstLine">The file line the body starts on (1-based), so that positions point into the file.</param>
-    public static ParsedMarkdown Parse(string body, int firstLine)
+    public static ParsedMarkdown Parse(string body, int firstLine) => Parse(body, firstLine, out _);
+
+    /// <param name="unsafeAutolinks"><c>&lt;scheme:...&gt;</c> autolinks whose scheme is not http, https or mailto.</param>
+    private static ParsedMarkdown Parse(string body, int firstLine, out List<MarkdownLink> unsafeAutolinks)
     {
+        unsafeAutolinks = [];
         var ast = Markdig.Markdown.Parse(body, Pipeline);
         var headings = new List<Heading>();
         var links = new List<MarkdownLink>();
@@ -97,6 +103,9 @@ public static class MarkdownEngine
                 case HtmlInline inline:
                     html.Add(new HtmlFragment(inline.Tag, firstLine + inline.Line, inline.Column + 1));
                     break;
+                case AutolinkInline autolink when !autolink.IsEmail && !CqcGuide.Site.Pipeline.WebAddresses.IsAllowed(autolink.Url):
+                    unsafeAutolinks.Add(new MarkdownLink(autolink.Url, firstLine + autolink.Line, autolink.Column + 1));
+                    break;
                 case Markdig.Extensions.Footnotes.Footnote footnote:
                     anchors.Add("fn:" + footnote.Order);
                     anchors.Add("fnref:" + footnote.Order);
@@ -106,14 +115,18 @@ public static class MarkdownEngine
         return new ParsedMarkdown(body, headings, links, html, anchors);
     }
 
-    /// <summary>The links the build checks and rewrites: every link and image except bare autolinks to other web sites
-    /// (autolinks with any other scheme, e.g. <c>&lt;javascript:...&gt;</c>, are checked so that they are refused).</summary>
-    private static bool IsChecked(LinkInline link) =>
-        link.Url is not null && (link.IsImage || !link.IsAutoLink || link.Url.StartsWith('/') || !CqcGuide.Site.Pipeline.WebAddresses.IsAllowed(link.Url));
+    /// <summary>The links the build checks and rewrites: every link and image except bare autolinks to other sites.</summary>
+    private static bool IsChecked(LinkInline link) => link.Url is not null && (link.IsImage || !link.IsAutoLink || link.Url.StartsWith('/'));
 
     /// <summary>The addresses of the links and images in Markdown text (e.g. an assessment's introduction).</summary>
-    public static IEnumerable<string> LinkAddresses(string text) =>
-        Markdig.Markdown.Parse(text, Pipeline).Descendants<LinkInline>().Where(l => l.Url is not null).Select(l => l.Url!);
+    public static IEnumerable<string> LinkAddresses(string text)
+    {
+        foreach (var node in Markdig.Markdown.Parse(text, Pipeline).Descendants())
+        {
+            if (node is LinkInline { Url: { } url }) yield return url;
+            else if (node is AutolinkInline { IsEmail: false } autolink) yield return autolink.Url;
+        }
+    }
 
     /// <summary>
     /// Parses the body again and renders it. Before writing, each checked link (the same links, in the same order, as

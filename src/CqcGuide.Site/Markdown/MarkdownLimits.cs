@@ -15,7 +15,7 @@ public static class MarkdownLimits
     {
         long emphasisWork = 0, bracketWork = 0;
         var line = 1;
-        var chunkLine = 1;
+        var chunkLine = 0; // the first line of the paragraph being counted (0: none yet)
         int emphasis = 0, brackets = 0;
         for (var i = 0; i <= body.Length; i++)
         {
@@ -24,16 +24,16 @@ public static class MarkdownLimits
             if (c == '\n')
             {
                 // A blank line ends a paragraph (an over-estimate of a paragraph's size otherwise, which is the safe side).
-                var blankNext = end || IsBlankFrom(body, i + 1);
-                if (blankNext || end)
+                if (end || IsBlankFrom(body, i + 1))
                 {
-                    if (!Settle(ref emphasisWork, ref bracketWork, emphasis, brackets, firstLine + chunkLine - 1, path, diagnostics)) return false;
+                    if (chunkLine > 0 && !Settle(ref emphasisWork, ref bracketWork, emphasis, brackets, firstLine + chunkLine - 1, path, diagnostics)) return false;
                     emphasis = brackets = 0;
-                    chunkLine = line + 1;
+                    chunkLine = 0;
                 }
                 line++;
                 continue;
             }
+            if (chunkLine == 0 && c is not (' ' or '\t')) chunkLine = line;
             if (c == '*' || (c == '_' && (i == 0 || !char.IsLetterOrDigit(body[i - 1]) || i + 1 == body.Length || !char.IsLetterOrDigit(body[i + 1])))) emphasis++;
             else if (c == '[') brackets++;
         }

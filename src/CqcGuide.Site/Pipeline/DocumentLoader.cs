@@ -97,7 +97,14 @@ public static partial class DocumentLoader
     {
         var display = SourceSpan.DisplayPath(d.FullPath);
         var source = SourceReader.Read(d.FullPath, d.Relative, display, diagnostics, d.ReadFrom);
-        if (source is null) return null;
+        return source is null ? null : Load(d, source, diagnostics);
+    }
+
+    /// <summary>The load stage after the bytes are decoded: front matter, binding and Markdown (the fuzz tests drive it
+    /// directly, in memory).</summary>
+    internal static ContentDocument? Load(Discovered d, SourceFile source, DiagnosticBag diagnostics)
+    {
+        var display = source.DisplayPath;
         var map = new SourceMap(display);
         if (d.Type.Format == ContentFormat.Yaml)
         {

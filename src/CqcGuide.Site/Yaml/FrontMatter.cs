@@ -88,6 +88,14 @@ public static class FrontMatter
                 "check for an unclosed '[', '{' or quote");
             return null;
         }
+        catch (Exception e) when (e is System.Text.EncoderFallbackException or System.Text.DecoderFallbackException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet fails on some escapes it reads itself (a lone surrogate such as "\uD800" in a key).
+            var mark = parser.Current?.Start ?? Mark.Empty;
+            diagnostics.Error(Codes.MalformedYaml, $"malformed YAML: {e.Message}", new SourceSpan(path, firstLine + Math.Max(0, (int)mark.Line - 1), Math.Max(1, (int)mark.Column)),
+                "check the escapes in quoted values (\\u must name a whole character)");
+            return null;
+        }
         catch (YamlException e)
         {
             var message = Clean(e.InnerException?.Message ?? e.Message);
