@@ -299,7 +299,7 @@ public static class SiteBuilder
     {
         var sitemap = new SitemapView
         {
-            Entries = plans.Select((p, i) => (Plan: p, View: views[i])).Where(x => x.Plan.InSitemap)
+            Entries = plans.Select((p, i) => (Plan: p, View: views[i])).Where(x => x.Plan.InSitemap && x.View is not null) // null: its failure is reported
                 .Select(x => new SitemapEntry { Loc = site.Absolute(x.Plan.Url), LastModified = x.View.LastReviewed?.Iso }).ToArray(),
         };
         foreach (var (url, data) in new (string, object)[] { ("/sitemap.xml", sitemap), ("/robots.txt", sitemap) })
