@@ -6,8 +6,8 @@ namespace CqcGuide.Site.Sections.Journal;
 
 /// <summary>
 /// Provider-authored HTML in learning logs, against the allow-list in docs/content-spec.md: the text elements Markdown
-/// itself writes (paragraphs, headings, lists, tables, quotes, code, emphasis, links, site images, details), with the
-/// attributes those need. Everything else is removed from the page, and each removal is a warning (CG303) at its line:
+/// itself writes (paragraphs, headings, lists, tables, quotes, code, emphasis, links, site images, details, an alert's
+/// icon), with the attributes those need. Everything else is removed from the page, and each removal is a warning (CG303) at its line:
 /// scripts, forms, iframes and embeds, event handlers, inline styles (except a table cell's text-align), <c>target</c>,
 /// images from other sites, non-web links, and ids, classes or roles that Markdown did not write (a log could otherwise
 /// impersonate the site's own chrome, e.g. <c>id="main-content"</c> or <c>class="skip-link"</c>).
@@ -20,12 +20,14 @@ public static class Sanitiser
         "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
         "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
         "thead", "time", "tr", "u", "ul", "var",
+        // The icon Markdown writes in an alert: shapes only (no script, link, style or foreign content is allowed in it).
+        "svg", "path",
     ];
 
     private static readonly string[] Attributes =
     [
         "href", "src", "alt", "title", "colspan", "rowspan", "scope", "headers", "abbr", "start", "reversed", "value", "lang", "dir",
-        "datetime", "cite", "open", "width", "height", "style",
+        "datetime", "cite", "open", "width", "height", "style", "viewBox", "version", "d",
         // Written by our own Markdown output, kept only with the values it writes (see Allowed).
         "id", "class", "role", "aria-label", "aria-hidden", "tabindex",
     ];
@@ -74,7 +76,11 @@ public static class Sanitiser
         if (removed is not null)
         {
             sanitizer.RemovingTag += (_, e) => removed.Add($"<{e.Tag.LocalName}>");
-            sanitizer.RemovingAttribute += (_, e) => removed.Add($"{e.Attribute.Name}=\"{e.Attribute.Value}\"");
+            sanitizer.RemovingAttribute += (_, e) =>
+            {
+                // A class or style emptied by the removals above is not a removal of its own.
+                if (e.Reason is not (RemoveReason.ClassAttributeEmpty or RemoveReason.StyleAttributeEmpty)) removed.Add($"{e.Attribute.Name}=\"{e.Attribute.Value}\"");
+            };
             sanitizer.RemovingStyle += (_, e) => removed.Add($"style \"{e.Style.Name}\"");
             sanitizer.RemovingCssClass += (_, e) =>
             {
