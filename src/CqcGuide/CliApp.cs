@@ -13,9 +13,13 @@ public static class CliApp
     public const int UsageError = 2;
     public const int InternalError = 3;
 
+    /// <summary>Every command: print the stack trace of internal errors (CG9xx).</summary>
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "Print the stack trace of internal errors (CG9xx).", Recursive = true };
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("CqcGuide: builds the learning-from-failure guidance site, scores self-assessments, and checks learning logs.");
+        root.Options.Add(Verbose);
         root.Subcommands.Add(BuildCommands.Build(output, error));
         root.Subcommands.Add(BuildCommands.Check(output, error));
         root.Subcommands.Add(ServeCommand.Create(output, error));

@@ -17,7 +17,7 @@ internal sealed class SiteOptions
     public Option<bool> NoSearch { get; } = new("--no-search") { Description = "Skip the Pagefind search index." };
     public Option<bool> Timings { get; } = new("--timings") { Description = "Print how long each stage took." };
     public Option<bool> Force { get; } = new("--force") { Description = "Replace an output folder that holds files CqcGuide did not write (never the input, theme or project folder)." };
-    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print the stack trace of internal errors (CG9xx)." };
+    public Option<bool> Verbose => CliApp.Verbose;
 
     public void AddTo(Command command, bool output = true, bool search = true)
     {
@@ -33,7 +33,6 @@ internal sealed class SiteOptions
         command.Options.Add(Strict);
         command.Options.Add(Timings);
         if (search) command.Options.Add(NoSearch);
-        command.Options.Add(Verbose);
     }
 
     public BuildOptions Read(ParseResult parse, bool write, IProgress<string>? progress) => new()
