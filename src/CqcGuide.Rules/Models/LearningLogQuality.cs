@@ -173,31 +173,27 @@ public sealed class LearningLogQuality : RuleModel
             .Concat(ClosedWithoutReview.Evaluate(x))
             .ToArray());
 
-    private LearningLogQuality()
-    {
-        Rules = [LintLog, OnlyQuickFixes, IndividualsOnly, NoGovernanceReflection, ActionWithoutMeasure, ActionWithoutOwnerOrDate, ClosedWithoutReview];
-    }
-
-    public override string Id => ModelId;
-
-    public override string Version => ModelVersion;
-
-    public override string Title => "Learning log quality checks";
-
-    public override string Summary =>
-        "CqcGuide's own checks, not a CQC method: warnings on a learning log that shows one of the common pitfalls of "
-        + "learning from failure — quick fixes instead of underlying causes, blaming individuals, undocumented reflection, "
-        + "and changes that are not monitored.";
-
-    public override bool IsCqcMethod => false;
-
-    public override IReadOnlyList<Rule> Rules { get; }
-
-    public override ModuleEntry Entry => new("lint", LintLog);
-
     /// <summary>Lints one learning log.</summary>
     public static IReadOnlyList<LogFinding> Lint(LearningLogInput input) => LintLog.Evaluate(input);
 
-    // Declared last: static initialisers run in textual order, and the constructor reads the rules above.
-    public static LearningLogQuality Instance { get; } = new();
+    /// <summary>The model. Built on first use, after every static rule above exists (so declaration order does not matter).</summary>
+    public static LearningLogQuality Instance => instance.Value;
+
+    private static readonly Lazy<LearningLogQuality> instance = new(() => new LearningLogQuality());
+
+    private LearningLogQuality()
+        : base(new ModelDescriptor
+        {
+            Id = ModelId,
+            Version = ModelVersion,
+            Title = "Learning log quality checks",
+            Summary = "CqcGuide's own checks, not a CQC method: warnings on a learning log that shows one of the common pitfalls of "
+                + "learning from failure — quick fixes instead of underlying causes, blaming individuals, undocumented reflection, "
+                + "and changes that are not monitored.",
+            IsCqcMethod = false,
+            Entry = new("lint", LintLog),
+            Rules = [LintLog, OnlyQuickFixes, IndividualsOnly, NoGovernanceReflection, ActionWithoutMeasure, ActionWithoutOwnerOrDate, ClosedWithoutReview],
+        })
+    {
+    }
 }

@@ -291,42 +291,32 @@ public sealed class LearningMaturity : ScoringModel
                 hits.Length == 0 ? null : new PitfallFlag(id, pitfall, guidance, hits)));
     }
 
+    /// <summary>The model. Built on first use, after every static rule above exists (so declaration order does not matter).</summary>
+    public static LearningMaturity Instance => instance.Value;
+
+    private static readonly Lazy<LearningMaturity> instance = new(() => new LearningMaturity());
+
     private LearningMaturity()
+        : base(new ModelDescriptor
+        {
+            Id = ModelId,
+            Version = ModelVersion,
+            Title = "Learning from failure: maturity self-assessment",
+            Summary = "CqcGuide's own model, not a CQC method: 35 statements in seven themes drawn from guidance on learning from failure "
+                + "after a poor inspection. Each is answered 1 Reactive, 2 Developing, 3 Established or 4 Embedded, or not applicable. "
+                + "Each theme and the whole assessment get a percentage and a maturity band, and answer patterns that suggest a "
+                + "common pitfall point to the guidance that addresses it.",
+            IsCqcMethod = false,
+            Entry = new("score", ScoreAnswers),
+            Rules =
+            [
+                ScoreAnswers, AnswerScore, CqcRules.Totals, CqcRules.PercentageOfMaximum, CqcRules.WholePercentRounding,
+                MaturityBand, MaturityBandLimits, CqcRules.PositionInBand, MaturityLabel, GroupMaturity,
+                QuickFixes, BlamingIndividuals, UndocumentedLearning, UnmonitoredChanges, OneOffResponse, SilencedStaff, PitfallFlags,
+            ],
+            Groups = ThemeList.Select(t => new ModelGroup(t.Id, t.Name)).ToArray(),
+            Items = Statements.Select(s => new ModelItem(s.Id, s.ThemeId, Values, s.Text)).ToArray(),
+        })
     {
-        Groups = ThemeList.Select(t => new ModelGroup(t.Id, t.Name)).ToArray();
-        Items = Statements.Select(s => new ModelItem(s.Id, s.ThemeId, Values, s.Text)).ToArray();
-        Rules =
-        [
-            ScoreAnswers, AnswerScore, CqcRules.Totals, CqcRules.PercentageOfMaximum, CqcRules.WholePercentRounding,
-            MaturityBand, MaturityBandLimits, CqcRules.PositionInBand, MaturityLabel, GroupMaturity,
-            QuickFixes, BlamingIndividuals, UndocumentedLearning, UnmonitoredChanges, OneOffResponse, SilencedStaff, PitfallFlags,
-        ];
     }
-
-    public override string Id => ModelId;
-
-    public override string Version => ModelVersion;
-
-    public override string Title => "Learning from failure: maturity self-assessment";
-
-    public override string Summary =>
-        "CqcGuide's own model, not a CQC method: 35 statements in seven themes drawn from guidance on learning from failure "
-        + "after a poor inspection. Each is answered 1 Reactive, 2 Developing, 3 Established or 4 Embedded, or not applicable. "
-        + "Each theme and the whole assessment get a percentage and a maturity band, and answer patterns that suggest a "
-        + "common pitfall point to the guidance that addresses it.";
-
-    public override bool IsCqcMethod => false;
-
-    public override IReadOnlyList<ModelGroup> Groups { get; }
-
-    public override IReadOnlyList<ModelItem> Items { get; }
-
-    public override IReadOnlyList<Rule> Rules { get; }
-
-    public override ModuleEntry Entry => new("score", ScoreAnswers);
-
-    public override ScoreResult Score(AnswersFile file) => ScoreAnswers.Evaluate(file);
-
-    // Declared last: static initialisers run in textual order, and the constructor reads the rules above.
-    public static LearningMaturity Instance { get; } = new();
 }

@@ -68,6 +68,9 @@ public abstract partial class Rule
 
     public abstract Type OutputType { get; }
 
+    /// <summary>Runs the rule on an untyped input (the input must be a <see cref="InputType"/>).</summary>
+    internal abstract object? EvaluateObject(object? input);
+
     public override string ToString() => $"rule '{Name}'";
 
     // Descriptions are written as raw string literals; collapse single line breaks into spaces, keep paragraph breaks.
@@ -109,6 +112,8 @@ public sealed class Rule<TIn, TOut> : Rule
 
     /// <summary>Runs the rule: the expression is compiled once, on first use, and cached.</summary>
     public TOut Evaluate(TIn input) => compiled.Value(input);
+
+    internal override object? EvaluateObject(object? input) => Evaluate((TIn)input!);
 }
 
 /// <summary>Helpers usable inside rule expressions; the translator knows each of them.</summary>

@@ -24,6 +24,45 @@ public class ModelStructureTests
         Assert.All(CqcGuide.Rules.Models.Scoring, m => Assert.Equal("score", m.Entry.FunctionName));
     }
 
+    [Fact]
+    public void A_model_file_declares_data_and_overrides_nothing()
+    {
+        foreach (var model in CqcGuide.Rules.Models.All)
+        {
+            var overrides = model.GetType().GetMethods(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public
+                    | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly)
+                .Where(m => m.GetBaseDefinition().DeclaringType != m.DeclaringType && m.DeclaringType == model.GetType())
+                .Select(m => m.Name).ToArray();
+            Assert.True(overrides.Length == 0, $"{model.Id} overrides {string.Join(", ", overrides)}");
+            Assert.Same(model.Descriptor.Entry.Rule, model.Rules[0]);
+        }
+    }
+
+    private sealed class BrokenModel(ModelDescriptor descriptor) : RuleModel(descriptor);
+
+    private sealed class BrokenScoring(ModelDescriptor descriptor) : ScoringModel(descriptor);
+
+    private static readonly Rule<int, int> Identity = new("identity", RuleKind.OwnMethod, "Returns its input unchanged.", [], x => x);
+
+    private static ModelDescriptor Descriptor(Rule entry, IReadOnlyList<Rule> rules) => new()
+    {
+        Id = "broken", Version = "1.0.0", Title = "Broken", Summary = "A model for a test.", IsCqcMethod = false,
+        Entry = new("run", entry), Rules = rules,
+    };
+
+    [Fact]
+    public void A_rule_read_before_it_is_initialised_is_a_clear_error()
+    {
+        // What a model built eagerly above its rules would see: a null rule.
+        var e = Assert.Throws<InvalidOperationException>(() => new BrokenModel(Descriptor(Identity, [Identity, null!])));
+        Assert.Contains("read before it was initialised", e.Message);
+        Assert.Throws<InvalidOperationException>(() => new BrokenModel(Descriptor(null!, [Identity])));
+        Assert.Throws<ArgumentException>(() => new BrokenModel(Descriptor(Identity, [])));
+        // A scoring model must score an answers file with score(input).
+        Assert.Throws<ArgumentException>(() => new BrokenScoring(Descriptor(Identity, [Identity])));
+        Assert.Equal("broken", new BrokenModel(Descriptor(Identity, [Identity])).Id);
+    }
+
     [Theory]
     [MemberData(nameof(ModelIds))]
     public void Rules_list_is_exactly_the_rules_the_entry_reaches(string id)
