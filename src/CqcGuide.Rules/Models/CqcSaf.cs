@@ -22,8 +22,8 @@ public sealed class CqcSaf : ScoringModel
     public const string ModelId = "cqc-saf";
     public const string ModelVersion = "1.0.0";
 
-    /// <summary>The answer values each statement accepts.</summary>
-    public static IReadOnlyList<string> Values { get; } = ["1", "2", "3", "4", "not-assessed"];
+    /// <summary>The answer values each statement accepts (the values of <see cref="CqcRules.AnswerOptions"/>).</summary>
+    public static IReadOnlyList<string> Values { get; } = CqcRules.AnswerOptions.Select(o => o.Value).ToArray();
 
     /// <summary>Key questions with their statement ids, from <see cref="Framework"/>.</summary>
     public static IReadOnlyList<CatalogueGroup> Catalogue { get; } = Framework.KeyQuestions
@@ -73,6 +73,7 @@ public sealed class CqcSaf : ScoringModel
             Rules = [ScoreAnswers, CqcRules.AnswerScore, .. CqcRules.KeyQuestionAndOverallRules],
             Groups = Framework.KeyQuestions.Select(k => new ModelGroup(k.Id, k.Name)).ToArray(),
             Items = Framework.QualityStatements.Select(s => new ModelItem(s.Id, s.KeyQuestionId, Values, s.Name)).ToArray(),
+            Presentation = CqcRules.Presentation,
         })
     {
     }

@@ -151,6 +151,7 @@ public sealed class CqcSafEvidence : ScoringModel
             Items = Framework.QualityStatements
                 .SelectMany(s => Categories.Select(c => new ModelItem(ItemId(s.Id, c.Id), s.KeyQuestionId, CqcSaf.Values, $"{s.Name}: {c.Name}")))
                 .ToArray(),
+            Presentation = CqcRules.Presentation,
         })
     {
     }

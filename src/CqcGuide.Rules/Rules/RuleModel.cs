@@ -42,6 +42,12 @@ public sealed record ModelDescriptor
 
     /// <summary>The items (questions) the model needs, in display order (scoring models).</summary>
     public IReadOnlyList<ModelItem> Items { get; init; } = [];
+
+    /// <summary>How answers and results are shown (scoring models; exported as <c>presentation</c>).</summary>
+    public ModelPresentation? Presentation { get; init; }
+
+    /// <summary>Further data the module exports (after <c>presentation</c>), e.g. a format's option lists.</summary>
+    public IReadOnlyList<ModuleExport> Exports { get; init; } = [];
 }
 
 /// <summary>
@@ -66,6 +72,10 @@ public abstract class RuleModel
         if (descriptor.Rules.Count == 0 || !ReferenceEquals(descriptor.Rules[0], descriptor.Entry.Rule))
             throw new ArgumentException($"Model '{descriptor.Id}': the rule list must start with the entry rule '{descriptor.Entry.Rule.Name}'.", nameof(descriptor));
         this.descriptor = descriptor;
+        Exports = (descriptor.Presentation is { } presentation
+                ? [new ModuleExport("presentation", "How the answers and results are shown: answer labels and hints, bands, and the results layout.", presentation)]
+                : Array.Empty<ModuleExport>())
+            .Concat(descriptor.Exports).ToArray();
         compiled = new(() => Translation.JsTranslator.Compile(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -88,6 +98,9 @@ public abstract class RuleModel
 
     /// <summary>The rule the JavaScript module exports as its entry function.</summary>
     public ModuleEntry Entry => descriptor.Entry;
+
+    /// <summary>The data the module exports besides <c>model</c> and the entry function (<c>presentation</c> first, for scoring models).</summary>
+    public IReadOnlyList<ModuleExport> Exports { get; }
 
     /// <summary>The descriptor the model was built from.</summary>
     public ModelDescriptor Descriptor => descriptor;
@@ -126,8 +139,21 @@ public abstract class ScoringModel : RuleModel
             throw new ArgumentException($"Scoring model '{descriptor.Id}': the entry rule must take an AnswersFile and return a ScoreResult.", nameof(descriptor));
         if (descriptor.Groups.Count == 0 || descriptor.Items.Count == 0)
             throw new ArgumentException($"Scoring model '{descriptor.Id}' needs groups and items.", nameof(descriptor));
+        Presentation = descriptor.Presentation
+            ?? throw new ArgumentException($"Scoring model '{descriptor.Id}' needs a presentation (answer labels, bands, results layout).", nameof(descriptor));
+        var unlabelled = descriptor.Items.SelectMany(i => i.AllowedValues).Distinct(StringComparer.Ordinal)
+            .Where(v => Presentation.Answers.All(o => o.Value != v)).ToArray();
+        if (unlabelled.Length > 0)
+            throw new ArgumentException($"Scoring model '{descriptor.Id}': no answer label for {string.Join(", ", unlabelled)}.", nameof(descriptor));
         itemsById = descriptor.Items.ToDictionary(i => i.QuestionId, StringComparer.Ordinal);
     }
+
+    /// <summary>How the model's answers and results are shown (also exported by the module as <c>presentation</c>).</summary>
+    public ModelPresentation Presentation { get; }
+
+    /// <summary>The answers a form offers for <paramref name="item"/>: its allowed values, in the presentation's order.</summary>
+    public IReadOnlyList<AnswerOption> AnswerOptions(ModelItem item) =>
+        Presentation.Answers.Where(o => item.AllowedValues.Contains(o.Value, StringComparer.Ordinal)).ToArray();
 
     /// <summary>Key questions or themes, in display order.</summary>
     public IReadOnlyList<ModelGroup> Groups => Descriptor.Groups;

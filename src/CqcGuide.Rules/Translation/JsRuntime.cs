@@ -89,6 +89,16 @@ internal static class JsRuntime
               return list[index];
             }
             """),
+        new("$freeze", [], """
+            // Freezes exported data all the way down, so no page can change what the rules decided.
+            function $freeze(value) {
+              if (value !== null && typeof value === "object") {
+                for (const key of Object.keys(value)) $freeze(value[key]);
+                Object.freeze(value);
+              }
+              return value;
+            }
+            """),
         new("$let", [], """
             // Names an intermediate value (Expr.Let in the C# rules).
             function $let(value, body) {
