@@ -60,6 +60,7 @@ public abstract class RuleModel
 {
     private readonly ModelDescriptor descriptor;
     private readonly Lazy<(string Text, string Hash)> compiled;
+    private readonly Lazy<IReadOnlyList<string>> guidanceLinks;
 
     protected RuleModel(ModelDescriptor descriptor)
     {
@@ -77,6 +78,8 @@ public abstract class RuleModel
                 : Array.Empty<ModuleExport>())
             .Concat(descriptor.Exports).ToArray();
         compiled = new(() => Translation.JsTranslator.Compile(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        guidanceLinks = new(() => Translation.GuidanceLinks.Find(Translation.JsTranslator.ReachableRules(descriptor.Entry.Rule), Exports),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Stable id, e.g. <c>cqc-saf</c>.</summary>
@@ -101,6 +104,13 @@ public abstract class RuleModel
 
     /// <summary>The data the module exports besides <c>model</c> and the entry function (<c>presentation</c> first, for scoring models).</summary>
     public IReadOnlyList<ModuleExport> Exports { get; }
+
+    /// <summary>
+    /// The guidance pages the model's results can link to (<c>/guidance/...</c>, with any <c>#fragment</c>), sorted
+    /// ordinally and distinct: every such string constant in the rules' expression trees and the data they use. A site
+    /// that shows the model's results must publish these pages.
+    /// </summary>
+    public IReadOnlyList<string> GuidanceLinks => guidanceLinks.Value;
 
     /// <summary>The descriptor the model was built from.</summary>
     public ModelDescriptor Descriptor => descriptor;

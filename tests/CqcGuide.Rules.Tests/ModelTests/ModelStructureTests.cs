@@ -130,6 +130,27 @@ public class ModelStructureTests
         Assert.DoesNotContain("Math.round(", first);
     }
 
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void Guidance_links_from_the_trees_equal_what_a_scan_of_the_module_finds(string id)
+    {
+        var model = CqcGuide.Rules.Models.Find(id)!;
+        // The scan the site used to run over the generated JavaScript (ScoringSection.GuidancePathRegex).
+        var scanned = Regex.Matches(model.Module, "\"(/guidance/[^\"#]*(?:#[^\"]*)?)\"").Select(m => m.Groups[1].Value)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(scanned, model.GuidanceLinks);
+        Assert.Equal(id is LearningLogQuality.ModelId or LearningMaturity.ModelId, model.GuidanceLinks.Count > 0);
+    }
+
+    [Fact]
+    public void Guidance_links_include_captured_values_and_folded_data()
+    {
+        Assert.Contains("/guidance/common-pitfalls/#quick-fixes", LearningMaturity.Instance.GuidanceLinks); // captured by Pitfall(...)
+        Assert.Contains("/guidance/root-causes/", LearningMaturity.Instance.GuidanceLinks); // in the folded Catalogue
+        Assert.Contains("/guidance/practice-change/", LearningLogQuality.Instance.GuidanceLinks); // a constant in a rule
+        Assert.Equal(LearningMaturity.Instance.GuidanceLinks.Order(StringComparer.Ordinal), LearningMaturity.Instance.GuidanceLinks);
+    }
+
     [Fact]
     public void Hash_changes_when_a_rule_changes()
     {
