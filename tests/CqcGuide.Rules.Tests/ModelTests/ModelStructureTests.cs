@@ -12,15 +12,17 @@ public class ModelStructureTests
     public static TheoryData<string> ModelIds() => new(CqcGuide.Rules.Models.All.Select(m => m.Id));
 
     [Fact]
-    public void Registry_lists_the_four_models()
+    public void Registry_lists_the_five_models()
     {
-        Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity", "learning-log-quality"], CqcGuide.Rules.Models.All.Select(m => m.Id));
+        Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity", "learning-log-quality", "learning-log-validation"], CqcGuide.Rules.Models.All.Select(m => m.Id));
         Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity"], CqcGuide.Rules.Models.Scoring.Select(m => m.Id));
         Assert.Same(CqcSaf.Instance, CqcGuide.Rules.Models.Find("cqc-saf"));
         Assert.Null(CqcGuide.Rules.Models.Find("nope"));
         Assert.Null(CqcGuide.Rules.Models.FindScoring("learning-log-quality"));
         Assert.All(CqcGuide.Rules.Models.All, m => Assert.Equal("1.0.0", m.Version));
         Assert.Equal("lint", LearningLogQuality.Instance.Entry.FunctionName);
+        Assert.Equal("validate", CqcGuide.Rules.LearningLogs.LearningLogValidation.Instance.Entry.FunctionName);
+        Assert.Null(CqcGuide.Rules.Models.FindScoring("learning-log-validation"));
         Assert.All(CqcGuide.Rules.Models.Scoring, m => Assert.Equal("score", m.Entry.FunctionName));
     }
 
@@ -126,7 +128,7 @@ public class ModelStructureTests
         // Only the helpers used are emitted, each once.
         foreach (Match m in Regex.Matches(first, @"^function (\$\w+)\(", RegexOptions.Multiline))
             Assert.Single(Regex.Matches(first, $@"^function {Regex.Escape(m.Groups[1].Value)}\(", RegexOptions.Multiline));
-        Assert.Equal(id == LearningLogQuality.ModelId, first.Contains("function $isNullOrWhiteSpace("));
+        Assert.Equal(id is LearningLogQuality.ModelId or CqcGuide.Rules.LearningLogs.LearningLogValidation.ModelId, first.Contains("function $isNullOrWhiteSpace("));
         Assert.DoesNotContain("Math.round(", first);
     }
 
