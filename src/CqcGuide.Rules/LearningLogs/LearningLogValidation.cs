@@ -445,8 +445,11 @@ public sealed class LearningLogValidation : RuleModel
     /// <summary>Validates one learning log: its errors and warnings, in the order the build reports them.</summary>
     public static IReadOnlyList<LogIssue> Validate(LogValidationInput input) => ValidateLog.Evaluate(input);
 
+    /// <summary>A date as the validation reads it: <c>YYYY-MM-DD</c>.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>A date as the validation reads it: <c>YYYY-MM-DD</c>, or null.</summary>
-    public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string? Date(DateOnly? date) => date is { } d ? Date(d) : null;
 
     /// <summary>The model. Built on first use, after every static rule above exists (so declaration order does not matter).</summary>
     public static LearningLogValidation Instance => instance.Value;

@@ -254,5 +254,6 @@ public class LearningLogValidationTests
         Assert.Throws<ArgumentException>(() => LogFormat.OptionsOf<DayOfWeek>());
         Assert.Equal("2025-03-05", LearningLogValidation.Date(new DateOnly(2025, 3, 5)));
         Assert.Null(LearningLogValidation.Date(null));
+        Assert.Equal("0001-01-01", LearningLogValidation.Date(DateOnly.MinValue));
     }
 }
