@@ -53,10 +53,12 @@ public static class Codes
     public const string TemplateRender = "CG404";
     public const string MissingTemplate = "CG405";
     public const string AssetImportCycle = "CG406";
+    public const string StaleOverride = "CG407";
 
     // Site settings and editions
     public const string SiteConfig = "CG501";
     public const string UnknownVersion = "CG502";
+    public const string LowContrast = "CG503";
 
     // Rules
     public const string RuleTranslation = "CG601";
@@ -110,8 +112,10 @@ public static class Codes
         new(TemplateRender, "Templates and assets", @"A template failed while rendering"),
         new(MissingTemplate, "Templates and assets", @"A layout is missing"),
         new(AssetImportCycle, "Templates and assets", @"JavaScript modules import each other in a cycle"),
+        new(StaleOverride, "Templates and assets", @"(advice) A theme override in `input/_theme/` whose built-in file has changed upstream since it was made, or that does not record which version it overrides (`cqcguide theme override`)"),
         new(SiteConfig, "Site settings and editions", @"`site.yml` is missing or invalid"),
         new(UnknownVersion, "Site settings and editions", @"An edition folder that `site.yml` does not list, or a listed edition without pages"),
+        new(LowContrast, "Site settings and editions", @"The brand colour in `organisation.yml` does not reach WCAG AA contrast (4.5:1) with white text; the message gives the measured ratio"),
         new(RuleTranslation, "Rules", @"A scoring rule cannot be translated to JavaScript faithfully"),
         new(InvalidAssessment, "Self-assessments", @"A self-assessment definition that does not fit its scoring model (unknown model or question, a question missing, a condition on a later question or an impossible answer)"),
         new(InvalidLog, "Learning journal", @"A learning log that breaks the log format's rules (dates out of order or in the future, harm against the event type, the duty of candour, actions without factors or evidence, closing with open actions)"),

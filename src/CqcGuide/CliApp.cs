@@ -19,6 +19,8 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create(output, error));
         root.Subcommands.Add(NewCommand.Create(output, error));
         root.Subcommands.Add(VersionCommands.Create(output, error));
+        root.Subcommands.Add(UpstreamCommands.Create(output, error));
+        root.Subcommands.Add(ThemeCommands.Create(output, error));
         foreach (var command in ExtraCommands.Create(output, error)) root.Subcommands.Add(command);
 
         var parse = root.Parse(args);

@@ -28,11 +28,35 @@ public static partial class DocumentLoader
         if (node is null) return null;
         var map = new SourceMap(display);
         var config = YamlBinder.Bind<SiteConfig>(node, 1, map, diagnostics);
-        return config is null ? null : config with { Map = map };
+        if (config is null) return null;
+        config = config with { Map = map, Upstream = UpstreamContent.Load(inputDir) };
+        return LoadOrganisation(inputDir, config, diagnostics);
+    }
+
+    /// <summary>Applies <c>input/organisation.yml</c> (optional) over site.yml's values, and checks the brand colour.</summary>
+    private static SiteConfig? LoadOrganisation(string inputDir, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(inputDir, "organisation.yml");
+        if (!File.Exists(path)) return config;
+        var display = SourceSpan.DisplayPath(path);
+        var source = SourceReader.Read(path, "organisation.yml", display, diagnostics);
+        if (source is null) return null;
+        var node = FrontMatter.ParseMapping(source.Text, 1, display, diagnostics, allowEmpty: true);
+        if (node is null) return null;
+        var map = new SourceMap(display);
+        var org = YamlBinder.Bind<OrganisationSettings>(node, 1, map, diagnostics);
+        if (org is null) return null;
+        if (!Branding.Check(org, map, diagnostics)) return null;
+        return config with
+        {
+            Org = org, OrganisationMap = map,
+            Title = org.SiteTitle ?? config.Title, Description = org.Description ?? config.Description, BaseUrl = org.BaseUrl ?? config.BaseUrl,
+            Organisation = org.Name ?? config.Organisation, FooterNote = org.FooterNote ?? config.FooterNote,
+        };
     }
 
     /// <summary>Classifies every file under the input folder (sorted, so the build is deterministic).</summary>
-    public static (List<Discovered> Content, List<(string Relative, string Full)> Assets) Discover(string inputDir, IReadOnlyList<ISection> sections, DiagnosticBag diagnostics)
+    public static (List<Discovered> Content, List<(string Relative, string Full)> Assets) Discover(string inputDir, SiteConfig config, IReadOnlyList<ISection> sections, DiagnosticBag diagnostics)
     {
         var content = new List<Discovered>();
         var assets = new List<(string, string)>();
@@ -41,11 +65,20 @@ public static partial class DocumentLoader
             .Select(f => (Full: f, Rel: Path.GetRelativePath(inputDir, f).Replace('\\', '/')))
             .Where(f => !f.Rel.Split('/').Any(part => part.StartsWith('.')))
             .OrderBy(f => f.Rel, StringComparer.Ordinal);
-        foreach (var (full, rel) in files)
+        foreach (var (full, relative) in files)
         {
+            var rel = relative;
             var parts = rel.Split('/');
-            if (rel == "site.yml" || parts[0] == "_theme") continue;
-            if (parts[0] == "assets")
+            if (rel is "site.yml" or "organisation.yml" || parts[0] == "_theme") continue;
+            // input/examples/<type folder>/... is example content of that type, published while organisation.yml says so.
+            var example = false;
+            if (parts[0] == "examples" && parts.Length > 1)
+            {
+                if (!config.Org.Examples) continue;
+                parts = parts[1..];
+                example = true;
+            }
+            if (parts[0] == "assets" && !example)
             {
                 assets.Add((rel, full));
                 continue;
@@ -54,7 +87,7 @@ public static partial class DocumentLoader
             foreach (var (section, type) in types)
             {
                 if (type.Match(parts) is not { } match) continue;
-                found = new Discovered(full, rel, type, match, section);
+                found = new Discovered(full, rel, type, match with { Example = example }, section);
                 break;
             }
             if (found is null)
@@ -94,7 +127,7 @@ public static partial class DocumentLoader
             var data = node is null ? null : d.Type.Bind(node, 1, map, diagnostics);
             return data is null ? null : new ContentDocument
             {
-                Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = data, Map = map,
+                Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = data, Map = map, IsExample = d.Match.Example,
                 Url = d.Type.UrlOf(d.Match), FrontMatterText = source.Text,
             };
         }
@@ -106,7 +139,7 @@ public static partial class DocumentLoader
         if (front is null) return null;
         return new ContentDocument
         {
-            Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = front, Map = map,
+            Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = front, Map = map, IsExample = d.Match.Example,
             Markdown = MarkdownEngine.Parse(split.Body, split.BodyFirstLine), Url = d.Type.UrlOf(d.Match), FrontMatterText = split.Yaml!,
         };
     }

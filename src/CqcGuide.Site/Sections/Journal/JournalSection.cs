@@ -13,7 +13,8 @@ namespace CqcGuide.Site.Sections.Journal;
 /// The learning journal (<c>input/journal/*.md</c>): checks every log (its rules, personal data, provider-authored
 /// HTML, the <c>learning-log-quality</c> lint) and publishes the journal, a page per log, an action tracker, an
 /// evidence page per quality statement, an Atom feed (a theme template), the log format's JSON Schema and the draft
-/// form. The journal is published when <c>input/journal/</c> exists, so a fork starting its journal gets the form at once.
+/// form. The journal is published when <c>input/journal/</c> exists (so a fork starting its journal gets the form at
+/// once) or when there are logs, such as the examples in <c>input/examples/journal/</c>.
 /// </summary>
 public sealed class JournalSection : Section<CheckedLog>
 {
@@ -45,7 +46,7 @@ public sealed class JournalSection : Section<CheckedLog>
 
     public override void Index(IReadOnlyList<CheckedLog> documents, IndexBuilder index)
     {
-        if (!Directory.Exists(Path.Combine(index.Options.InputDir, "journal"))) return;
+        if (!Directory.Exists(Path.Combine(index.Options.InputDir, "journal")) && documents.Count == 0) return;
         index.Menu(40, "Learning journal", index.Href("/journal/"), "journal");
         var module = index.Module(LearningLogQuality.Instance);
         var validation = index.Module(LearningLogValidation.Instance);
@@ -60,7 +61,7 @@ public sealed class JournalSection : Section<CheckedLog>
             var item = new ListItem
             {
                 Title = c.Log.Title, Url = index.Href(c.Document.Url), Summary = c.Log.Summary,
-                Meta = LogLabels.StatusLabel(c.Log.Status) + (c.Log.TeachingExample ? " · teaching example" : ""),
+                Meta = LogLabels.StatusLabel(c.Log.Status) + (c.Document.IsExample ? " · example" : "") + (c.Log.TeachingExample ? " · teaching example" : ""),
             };
             foreach (var s in c.Log.QualityStatements) index.Tag("statement", s, "Learning logs", 5, item);
             foreach (var k in LogViews.KeyQuestionsOf(c.Log))

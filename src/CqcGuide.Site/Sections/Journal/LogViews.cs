@@ -85,6 +85,7 @@ public static class LogViews
             FilterStatus = LogFormat.Value(log.Status), FilterEvent = LogFormat.Value(log.EventType),
             FilterKeyQuestions = string.Join(' ', KeyQuestionsOf(log).Select(k => k.Id)),
             TeachingExample = log.TeachingExample,
+            Example = c.Document.IsExample,
         };
     }
 }
