@@ -65,6 +65,7 @@ public static class Codes
 
     // Self-assessments
     public const string InvalidAssessment = "CG701";
+    public const string InvalidForm = "CG720";
 
     // Learning journal
     public const string InvalidLog = "CG802";
@@ -118,6 +119,7 @@ public static class Codes
         new(LowContrast, "Site settings and editions", @"The brand colour in `organisation.yml` does not reach WCAG AA contrast (4.5:1) with white text; the message gives the measured ratio"),
         new(RuleTranslation, "Rules", @"A scoring rule cannot be translated to JavaScript faithfully"),
         new(InvalidAssessment, "Self-assessments", @"A self-assessment definition that does not fit its scoring model (unknown model or question, a question missing, a condition on a later question or an impossible answer)"),
+        new(InvalidForm, "Self-assessments", @"A fillable form definition (`input/forms/`) that cannot be filled in: a bad version or id, a choice without two options, a table of rows without columns, a learning-log mapping to a field the form lacks"),
         new(InvalidLog, "Learning journal", @"A learning log that breaks the log format's rules (dates out of order or in the future, harm against the event type, the duty of candour, actions without factors or evidence, closing with open actions)"),
         new(PersonalDataFound, "Learning journal", @"Personal data (an NHS number, a date of birth, a name where a role belongs) in a log meant for publication"),
         new(LintFinding, "Learning journal", @"(warning) A `learning-log-quality` finding: the log shows one of the pitfalls of learning from failure (an error with `--strict` unless acknowledged)"),
