@@ -223,7 +223,7 @@ public sealed class PersonalDataDetection : RuleModel
 
     public static readonly Rule<string, bool> NhsCheckDigit = new(
         "nhs-check-digit",
-        RuleKind.Published,
+        RuleKind.OwnMethod,
         """
         An NHS number is ten digits whose last digit is a Modulus 11 check digit: multiply the first nine digits by 10, 9,
         ... 2, add them up, and take the remainder on division by 11 away from 11 (11 becomes 0; 10 means the number is not
