@@ -217,7 +217,7 @@ public sealed class PersonalDataDetection : RuleModel
     public static readonly Rule<string, int> DigitValue = new(
         "digit-value",
         RuleKind.OwnMethod,
-        "The value of one ASCII digit (0 to 9).",
+        "The value of one ASCII digit (0 to 9), for the NHS number check digit.",
         Policy,
         s => s == "1" ? 1 : s == "2" ? 2 : s == "3" ? 3 : s == "4" ? 4 : s == "5" ? 5 : s == "6" ? 6 : s == "7" ? 7 : s == "8" ? 8 : s == "9" ? 9 : 0);
 
