@@ -70,6 +70,7 @@ public static class Codes
     // Learning journal
     public const string InvalidLog = "CG802";
     public const string PersonalDataFound = "CG808";
+    public const string RedactionNotConfirmed = "CG809";
     public const string LintFinding = "CG810";
     public const string StaleAcknowledgement = "CG811";
 
@@ -121,9 +122,10 @@ public static class Codes
         new(InvalidAssessment, "Self-assessments", @"A self-assessment definition that does not fit its scoring model (unknown model or question, a question missing, a condition on a later question or an impossible answer)"),
         new(InvalidForm, "Self-assessments", @"A fillable form definition (`input/forms/`) that cannot be filled in: a bad version or id, a choice without two options, a table of rows without columns, a learning-log mapping to a field the form lacks"),
         new(InvalidLog, "Learning journal", @"A learning log that breaks the log format's rules (dates out of order or in the future, harm against the event type, the duty of candour, actions without factors or evidence, closing with open actions)"),
-        new(PersonalDataFound, "Learning journal", @"Personal data (an NHS number, a date of birth, a name where a role belongs) in a log meant for publication"),
+        new(PersonalDataFound, "Learning journal", @"Personal data (an NHS number, a date of birth, an exact age, a person's name) in a log meant for publication, not marked in `not_personal_data` (a warning in a draft)"),
+        new(RedactionNotConfirmed, "Learning journal", @"A log meant for publication (any status but `draft`) whose redaction check is missing or not confirmed"),
         new(LintFinding, "Learning journal", @"(warning) A `learning-log-quality` finding: the log shows one of the pitfalls of learning from failure (an error with `--strict` unless acknowledged)"),
-        new(StaleAcknowledgement, "Learning journal", @"(warning) An acknowledgement that matches no finding of the log any more"),
+        new(StaleAcknowledgement, "Learning journal", @"(warning) An acknowledgement, or a `not_personal_data` phrase, that matches no finding of the log any more"),
         new(SearchIndexer, "Tools and output", @"The search indexer (Pagefind) could not be installed or failed"),
         new(OutputWrite, "Tools and output", @"The output could not be written"),
     ];

@@ -17,6 +17,9 @@ public static class ScoreReport
     /// <summary>The learning-log validation's issues as stable camelCase JSON (what <c>validate(input)</c> returns).</summary>
     public static string ToJson(IReadOnlyList<LearningLogs.LogIssue> issues) => JsonSerializer.Serialize(issues, RulesJson.Options) + "\n";
 
+    /// <summary>The personal-data findings as stable camelCase JSON (what <c>findPersonalData(input)</c> returns).</summary>
+    public static string ToJson(IReadOnlyList<LearningLogs.PersonalDataFinding> findings) => JsonSerializer.Serialize(findings, RulesJson.Options) + "\n";
+
     /// <summary>The result as plain text for a registered manager. Always says it is a self-assessment.</summary>
     public static string ToText(ScoreResult result) => result switch
     {

@@ -6,7 +6,7 @@ namespace CqcGuide.Rules;
 /// <summary>The registry of every rules model, by id.</summary>
 public static class Models
 {
-    /// <summary>Every model: the three answer-scoring models, the learning-log linter and the learning-log validation.</summary>
+    /// <summary>Every model: the three answer-scoring models, the learning-log linter, the learning-log validation and the personal-data detector.</summary>
     public static IReadOnlyList<RuleModel> All { get; } =
     [
         CqcSaf.Instance,
@@ -14,6 +14,7 @@ public static class Models
         LearningMaturity.Instance,
         LearningLogQuality.Instance,
         LearningLogValidation.Instance,
+        PersonalDataDetection.Instance,
     ];
 
     /// <summary>The models that score answers files.</summary>

@@ -527,6 +527,38 @@ internal static class JsRuntime
               return parts.join(separator ?? "");
             }
             """),
+        new("$range", ["$throw"], """
+            // Enumerable.Range(start, count): throws like .NET when count is negative or the range passes int.MaxValue.
+            function $range(start, count) {
+              if (count < 0 || start + count - 1 > 2147483647) $throw("System.ArgumentOutOfRangeException", "Specified argument was out of the range of valid values. (Parameter 'count')");
+              const out = new Array(count);
+              for (let i = 0; i < count; i++) out[i] = start + i;
+              return out;
+            }
+            """),
+        new("$regexMatches", ["$throw"], """
+            // Regex.Matches(input, pattern, RegexOptions.ECMAScript) for a pattern of the translator's subset (no empty
+            // matches): every match, left to right, as { index, length, value } in UTF-16 code units, as in .NET.
+            function $regexMatches(s, re) {
+              if (s == null) $throw("System.ArgumentNullException", "Value cannot be null. (Parameter 'input')");
+              const out = [];
+              re.lastIndex = 0;
+              let m;
+              while ((m = re.exec(s)) !== null) {
+                out.push({ index: m.index, length: m[0].length, value: m[0] });
+                if (m[0].length === 0) re.lastIndex++;
+              }
+              return out;
+            }
+            """),
+        new("$regexIsMatch", ["$throw"], """
+            // Regex.IsMatch(input, pattern, RegexOptions.ECMAScript) for a pattern of the translator's subset.
+            function $regexIsMatch(s, re) {
+              if (s == null) $throw("System.ArgumentNullException", "Value cannot be null. (Parameter 'input')");
+              re.lastIndex = 0;
+              return re.test(s);
+            }
+            """),
     ];
 
     private static readonly Dictionary<string, Helper> ByName = Helpers.ToDictionary(h => h.Name, StringComparer.Ordinal);

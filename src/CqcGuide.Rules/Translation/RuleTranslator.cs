@@ -4,6 +4,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CqcGuide.Rules.Translation;
 
@@ -218,6 +219,13 @@ internal sealed class RuleTranslator
                 "Value" => Helper("$value", operand),
                 _ => throw Fail($"the member {name} of {TypeName(objectType)}", m, null),
             };
+        }
+        if (typeof(Capture).IsAssignableFrom(objectType))
+        {
+            // A match from the regular-expression subset: the runtime's matches are { index, length, value }.
+            if (name is not ("Index" or "Length" or "Value") || objectType != typeof(Match))
+                throw Fail($"the member {TypeName(objectType)}.{name}", m, "Only Index, Length and Value of a Match are part of the regular-expression subset");
+            return new($"{Wrap(Translate(m.Expression), Primary)}.{name.ToLowerInvariant()}", Primary);
         }
         if (name == "Length" && (objectType == typeof(string) || objectType.IsArray))
             return new($"{Wrap(Translate(m.Expression), Primary)}.length", Primary);
@@ -677,6 +685,8 @@ internal sealed class RuleTranslator
                 throw Fail("Expr.Let without a lambda", m, null);
             return Helper("$let", Translate(m.Arguments[0]), Lambda(body));
         }
+        if (declaring == typeof(Regex))
+            return RegexCall(m);
         if (declaring == typeof(Enumerable))
             return Linq(m);
         if (declaring == typeof(MemoryExtensions) && method.Name == "Contains" && m.Arguments.Count == 2 && UnwrapSpan(m.Arguments[0]) is { } array)
@@ -719,6 +729,49 @@ internal sealed class RuleTranslator
             throw Fail($"a call of {TypeName(declaring)}.{method.Name}", m,
                 method.Name == "ToString" ? "Number and value formatting differs between .NET and JavaScript" : "Use the == and < operators on numbers and strings");
         throw Fail($"a call of {TypeName(declaring)}.{method.Name}", m, "It is not on the translator's allow-list");
+    }
+
+    /// <summary>
+    /// <c>Regex.IsMatch(input, pattern, options)</c> and <c>Regex.Matches(input, pattern, options)</c> with a constant
+    /// pattern, or <c>IsMatch(input)</c> and <c>Matches(input)</c> on a static readonly <see cref="Regex"/>: the pattern
+    /// must be in <see cref="RegexSubset"/> and the options ECMAScript. Emitted as a module-level RegExp literal.
+    /// </summary>
+    private J RegexCall(MethodCallExpression m)
+    {
+        var method = m.Method;
+        var parameters = method.GetParameters();
+        string pattern;
+        RegexOptions options;
+        Expression input;
+        string hint;
+        if (method.IsStatic && method.Name is "IsMatch" or "Matches" && parameters.Length == 3 && parameters[0].ParameterType == typeof(string)
+            && parameters[1].ParameterType == typeof(string) && parameters[2].ParameterType == typeof(RegexOptions))
+        {
+            var patternNode = StripConvert(m.Arguments[1]);
+            if (!IsClosed(patternNode) || !TryEvaluateClosed(patternNode, out var value, out _) || value is not string text)
+                throw Fail($"Regex.{method.Name} with a pattern that is not a constant", m,
+                    "Write the pattern as a string literal or a static readonly string, so it can be checked and emitted as a RegExp literal");
+            if (m.Arguments[2] is not ConstantExpression { Value: RegexOptions constant })
+                throw Fail($"Regex.{method.Name} with options that are not a constant", m, "Name RegexOptions.ECMAScript directly");
+            (pattern, options, input) = (text, constant, m.Arguments[0]);
+            hint = patternNode is MemberExpression member ? member.Member.Name : "regex";
+        }
+        else if (!method.IsStatic && method.Name is "IsMatch" or "Matches" && parameters.Length == 1 && parameters[0].ParameterType == typeof(string))
+        {
+            var reason = "";
+            if (!IsClosed(m.Object!) || !TryEvaluateClosed(m.Object!, out var value, out reason) || value is not Regex regex)
+                throw Fail($"Regex.{method.Name} on a Regex that is not static data", m,
+                    "Keep the Regex in a static readonly field (or pass a constant pattern to the static method)"
+                    + (string.IsNullOrEmpty(reason) ? "" : $" ({reason})"));
+            (pattern, options, input) = (regex.ToString(), regex.Options, m.Arguments[0]);
+            hint = m.Object is MemberExpression member ? member.Member.Name : "regex";
+        }
+        else
+            throw Fail($"a call of Regex.{method.Name}({string.Join(", ", parameters.Select(p => TypeName(p.ParameterType)))})", m,
+                "Only IsMatch and Matches, on the whole input, with RegexOptions.ECMAScript, are part of the regular-expression subset");
+        var literal = RegexSubset.ToJsLiteral(rule.Name, pattern, options, method.Name == "Matches", m);
+        var name = module.Constant(hint, literal);
+        return Helper(method.Name == "Matches" ? "$regexMatches" : "$regexIsMatch", Translate(input), new J(name, Primary));
     }
 
     private J Lambda(LambdaExpression lambda)
@@ -796,6 +849,8 @@ internal sealed class RuleTranslator
                 return Aggregate(m);
             case "Empty":
                 return new("[]", Primary);
+            case "Range" when args.Count == 2:
+                return Helper("$range", Translate(args[0]), Translate(args[1]));
             default:
                 throw Fail($"a call of Enumerable.{name}", m, "It is not on the translator's allow-list");
         }

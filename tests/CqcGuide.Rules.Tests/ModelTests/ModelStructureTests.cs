@@ -12,9 +12,9 @@ public class ModelStructureTests
     public static TheoryData<string> ModelIds() => new(CqcGuide.Rules.Models.All.Select(m => m.Id));
 
     [Fact]
-    public void Registry_lists_the_five_models()
+    public void Registry_lists_the_models()
     {
-        Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity", "learning-log-quality", "learning-log-validation"], CqcGuide.Rules.Models.All.Select(m => m.Id));
+        Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity", "learning-log-quality", "learning-log-validation", "personal-data"], CqcGuide.Rules.Models.All.Select(m => m.Id));
         Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity"], CqcGuide.Rules.Models.Scoring.Select(m => m.Id));
         Assert.Same(CqcSaf.Instance, CqcGuide.Rules.Models.Find("cqc-saf"));
         Assert.Null(CqcGuide.Rules.Models.Find("nope"));

@@ -57,6 +57,17 @@ public static class Generators
                 return new(modelId, inputJson, null, e.GetType().FullName);
             }
         }
+        if (modelId == PersonalDataDetection.ModelId)
+        {
+            try
+            {
+                return new(modelId, inputJson, ScoreReport.ToJson(PersonalDataDetection.Find(PersonalDataInput.FromJson(inputJson))), null);
+            }
+            catch (Exception e)
+            {
+                return new(modelId, inputJson, null, e.GetType().FullName);
+            }
+        }
         AnswersFile? file = null;
         if (modelId != LearningLogQuality.ModelId)
         {
@@ -85,6 +96,7 @@ public static class Generators
         LearningMaturity.ModelId => Answers(modelId, LearningMaturity.Instance.Groups.Select(g => ItemsOf(LearningMaturity.Instance, g.Id)).ToArray(), MaturityValues),
         LearningLogQuality.ModelId => LearningLog,
         LearningLogValidation.ModelId => ValidationInput,
+        PersonalDataDetection.ModelId => PersonalDataInputJson,
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 
@@ -96,6 +108,7 @@ public static class Generators
         LearningMaturity.ModelId => MaturityBoundaries(),
         LearningLogQuality.ModelId => LogBoundaries(),
         LearningLogValidation.ModelId => ValidationBoundaries().Select(ValidationJson),
+        PersonalDataDetection.ModelId => PersonalDataBoundaries(),
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 
@@ -418,5 +431,72 @@ public static class Generators
         yield return log with { FileSlug = null };
         yield return log with { FileSlug = "ll-2025-002" };
         yield return log with { Id = "", FileSlug = "x" };
+    }
+
+    // ------------------------------------------------------------------ personal data
+
+    /// <summary>
+    /// Pieces of care-log text that exercise every pattern of the detector and its edges: names of every shape (O'Brien,
+    /// McDonald, Smith-Jones, Zoë, word-like given names), titles, roles, known terms, stop words, dates in every format
+    /// (valid and impossible), NHS numbers (valid, invalid, placeholder, inside longer numbers), ages and age limits, and
+    /// characters .NET and JavaScript regular expressions could disagree on (İ, ſ, K (Kelvin), non-breaking and other
+    /// white space, line separators, curly quotes, combining marks).
+    /// </summary>
+    public static readonly string[] PersonalDataPieces =
+    [
+        "Sarah", "Sarah Jones", "Jones", "carer", "Carer", "night nurse", "Nurse", "Sister", "Matron", "the", "told", "said", "with",
+        "Mrs", "Mr.", "Dr", "Ms", "Miss", "Prof.", "J.", "A", "Patel", "O'Brien", "O’Brien", "McDonald", "Smith-Jones", "Zoë", "Siân",
+        "Ngozi", "Adeyemi", "Grace", "Will", "Hope", "Rose", "Victoria", "Florence Nightingale", "Abbey Pain Scale", "Oliver McGowan",
+        "Registered Manager", "After Action Review", "Example House", "Duty of Candour", "Care Quality Commission", "Elizabeth Ward",
+        "St Mary's Hospital", "St", "Monday", "June", "May", "Milton Keynes", "in", "at", "our", "deputy manager", "daughter", "GP",
+        "resident", "Resident", "(senior carer)", ", the night nurse,", "— agency nurse", "DOB", "D.O.B.", "born on", "born in",
+        "date of birth:", "birthday", "12/03/1937", "3rd March 1937", "March 3, 1937", "1937-03-12", "14.02.48", "31/02/1950",
+        "1929", "2031", "4 May", "June 1941", "aged 87", "aged 18 or over", "aged 65+", "aged 18-25", "87-year-old", "92 years old",
+        "under 18 years old", "age: 90", "page 5", "943 476 5919", "943-476-5919", "9434765919", "943 476 5918", "0000000000",
+        "1111111111", "19434765919", "401 023 2137", "401-023 2137", "01632 960123", "100%", "1,000",
+        "İ", "İsmail", "ſ", "\u212a", "\u00a0", "\u2028", "\u2029", "\r\n", "\t", "\u3000", "e\u0301", "“", "”", "’", "-", "—", "#", "**",
+        "[Sarah](/x)", "Sarah's", "Sarah’s", "Sam Taylor Way", "Łukasz", "Małgorzata", "ÀÉÎÕÜ", "àéîõü", "ß", "x", "",
+    ];
+
+    private static readonly string[] PersonalDataSeparators = [" ", " ", " ", ", ", ". ", "\n", "\n\n## ", " (", ") ", " - ", "\t", "\u00a0", ": ", "; ", "", "-", "'s "];
+
+    private static readonly Gen<string> PersonalDataText =
+        Gen.Select(Gen.OneOf(PersonalDataPieces).Array[0, 14], Gen.OneOf(PersonalDataSeparators).Array[14], (pieces, separators) =>
+        {
+            var text = new System.Text.StringBuilder();
+            for (var i = 0; i < pieces.Length; i++)
+            {
+                if (i > 0) text.Append(separators[i - 1]);
+                text.Append(pieces[i]);
+            }
+            return text.ToString();
+        });
+
+    private static readonly string?[] PersonalDataMarks =
+        ["Sam Taylor Way", "Sarah", "Sarah Jones", "Jones", "943 476 5919", "aged 87", "Mrs Patel", "", null, "arah", "Sarah Jones said", "x"];
+
+    private static readonly Gen<PersonalDataField> PersonalDataFieldGen =
+        Gen.Select(Gen.OneOf("summary", "body", "actions[0].owner_role", "learning_response.roles[1]", "__proto__"), PersonalDataText, Gen.Frequency((4, false), (1, true)),
+            (path, text, role) => new PersonalDataField(path, text, role));
+
+    private static readonly Gen<string> PersonalDataInputJson =
+        Gen.Select(PersonalDataFieldGen.Array[1, 3], Gen.OneOf(PersonalDataMarks).Array[0, 3],
+            (fields, marks) => PersonalDataJson(new PersonalDataInput(fields, marks!)));
+
+    public static string PersonalDataJson(PersonalDataInput input) => JsonSerializer.Serialize(input, RulesJson.Compact);
+
+    /// <summary>Each piece on its own and in a sentence, as text and as a role field, and the marking cases.</summary>
+    private static IEnumerable<string> PersonalDataBoundaries()
+    {
+        foreach (var piece in PersonalDataPieces)
+            foreach (var role in new[] { false, true })
+            {
+                yield return PersonalDataJson(new([new("body", piece, role)], []));
+                yield return PersonalDataJson(new([new("body", "We told " + piece + ", the night nurse, about " + piece + " today.", role)], []));
+            }
+        yield return PersonalDataJson(new([], []));
+        yield return PersonalDataJson(new([new("body", "She lives on Sam Taylor Way; carer Sam Taylor visits.", false)], ["Sam Taylor Way"]));
+        yield return PersonalDataJson(new([new("body", "carer Sarah Jones", false), new("summary", "Sarah Jones", false)], ["Sarah Jones", "Sarah"]));
+        yield return PersonalDataJson(new([new("body", "Sarah", false)], [null!, "", "Sarah Jones"]));
     }
 }

@@ -23,7 +23,7 @@ public sealed class JournalSection : Section<CheckedLog>
     private sealed record JournalIndex(IReadOnlyList<CheckedLog> Logs);
     private sealed record Tracker(IReadOnlyList<CheckedLog> Logs);
     private sealed record Feed(IReadOnlyList<CheckedLog> Logs);
-    private sealed record Draft(string Module, string ValidationModule);
+    private sealed record Draft(string Module, string ValidationModule, string PersonalDataModule);
     private sealed record EvidenceIndex(IReadOnlyList<CheckedLog> Logs);
     private sealed record Evidence(QualityStatement Statement, IReadOnlyList<CheckedLog> Logs);
 
@@ -50,6 +50,7 @@ public sealed class JournalSection : Section<CheckedLog>
         index.Menu(40, "Learning journal", index.Href("/journal/"), "journal");
         var module = index.Module(LearningLogQuality.Instance);
         var validation = index.Module(LearningLogValidation.Instance);
+        var personalData = index.Module(PersonalDataDetection.Instance);
         var ids = new Dictionary<string, CheckedLog>(StringComparer.Ordinal);
         foreach (var c in documents.OrderBy(d => d.Document.Slug, StringComparer.Ordinal))
             if (!ids.TryAdd(c.Log.Id, c))
@@ -69,7 +70,7 @@ public sealed class JournalSection : Section<CheckedLog>
         }
         index.Page(new PagePlan { Url = "/journal/", Layout = "journal", Type = "journal", Model = new JournalIndex(published) });
         index.Page(new PagePlan { Url = "/journal/actions/", Layout = "tracker", Type = "journal", Model = new Tracker(published) });
-        index.Page(new PagePlan { Url = "/journal/draft/", Layout = "log-draft", Type = "journal", Model = new Draft(module, validation) });
+        index.Page(new PagePlan { Url = "/journal/draft/", Layout = "log-draft", Type = "journal", Model = new Draft(module, validation, personalData) });
         index.Page(new PagePlan { Url = "/journal/feed.xml", Layout = "feed.xml", Type = "journal", InSitemap = false, Model = new Feed(published) });
         index.Page(new PagePlan { Url = "/journal/evidence/", Layout = "list", Type = "journal", Model = new EvidenceIndex(published) });
         foreach (var s in Framework.QualityStatements)
@@ -120,7 +121,7 @@ public sealed class JournalSection : Section<CheckedLog>
                 {
                     Data = new JournalView
                     {
-                        Module = d.Module, ValidationModule = d.ValidationModule, AsOf = DateView.Of(site.Today),
+                        Module = d.Module, ValidationModule = d.ValidationModule, PersonalDataModule = d.PersonalDataModule, AsOf = DateView.Of(site.Today),
                         StatementOptions = Framework.QualityStatements.Select(q => new LabelledText { Label = $"{Framework.FindKeyQuestion(q.KeyQuestionId)!.Name}: {q.Name}", Text = q.Id }).ToArray(),
                         StatusOptions = Enum.GetValues<LogStatus>().Select(s => new LabelledText { Label = LogLabels.StatusLabel(s), Text = LogFormat.Value(s) }).ToArray(),
                     },

@@ -27,6 +27,8 @@ public sealed record LearningLogFrontMatter : IFrontMatter
     public DateOnly? NextReview { get; init; }
     public RedactionCheck? RedactionCheck { get; init; }
     public IReadOnlyList<Acknowledgement> Acknowledged { get; init; } = [];
+    /// <summary>Phrases a person has checked and found not to be personal data: each marks the personal-data findings it covers.</summary>
+    public IReadOnlyList<string> NotPersonalData { get; init; } = [];
     /// <summary>A log written to show a pitfall: labelled as such and never counted as evidence.</summary>
     public bool TeachingExample { get; init; }
 
