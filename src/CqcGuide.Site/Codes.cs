@@ -63,21 +63,25 @@ public static class Codes
     public const string TemplateRender = "CG404";
     public const string MissingTemplate = "CG405";
     public const string AssetImportCycle = "CG406";
-    public const string UnknownFilter = "CG407";
+    public const string StaleOverride = "CG407";
+    public const string UnknownFilter = "CG408";
 
     // Site settings and editions
     public const string SiteConfig = "CG501";
     public const string UnknownVersion = "CG502";
+    public const string LowContrast = "CG503";
 
     // Rules
     public const string RuleTranslation = "CG601";
 
     // Self-assessments
     public const string InvalidAssessment = "CG701";
+    public const string InvalidForm = "CG720";
 
     // Learning journal
     public const string InvalidLog = "CG802";
     public const string PersonalDataFound = "CG808";
+    public const string RedactionNotConfirmed = "CG809";
     public const string LintFinding = "CG810";
     public const string StaleAcknowledgement = "CG811";
 
@@ -134,15 +138,19 @@ public static class Codes
         new(TemplateRender, "Templates and assets", @"A template failed while rendering (a filter error such as `divided_by: 0`, or more than its limits: 1,000,000 steps, ranges of 100,000 items, 8 MB per value, 32 MB per page)"),
         new(MissingTemplate, "Templates and assets", @"A layout, or a partial named by `include`, is missing"),
         new(AssetImportCycle, "Templates and assets", @"JavaScript modules import each other in a cycle"),
+        new(StaleOverride, "Templates and assets", @"(advice) A theme override in `input/_theme/` whose built-in file has changed upstream since it was made, or that does not record which version it overrides (`cqcguide theme override`)"),
         new(UnknownFilter, "Templates and assets", @"A template uses a filter that does not exist"),
         new(SiteConfig, "Site settings and editions", @"`site.yml` is missing or invalid (including a `language` that is not a BCP 47 tag and a `theme` folder outside the project)"),
         new(UnknownVersion, "Site settings and editions", @"An edition folder that `site.yml` does not list, or a listed edition without pages"),
+        new(LowContrast, "Site settings and editions", @"The brand colour in `organisation.yml` does not reach WCAG AA contrast (4.5:1) with white text; the message gives the measured ratio"),
         new(RuleTranslation, "Rules", @"A scoring rule cannot be translated to JavaScript faithfully"),
         new(InvalidAssessment, "Self-assessments", @"A self-assessment definition that does not fit its scoring model (unknown model or question, a question missing, a condition on a later question or an impossible answer)"),
+        new(InvalidForm, "Self-assessments", @"A fillable form definition (`input/forms/`) that cannot be filled in: a bad version or id, a choice without two options, a table of rows without columns, a learning-log mapping to a field the form lacks"),
         new(InvalidLog, "Learning journal", @"A learning log that breaks the log format's rules (dates out of order or in the future, harm against the event type, the duty of candour, actions without factors or evidence, closing with open actions)"),
-        new(PersonalDataFound, "Learning journal", @"Personal data (an NHS number, a date of birth, a name where a role belongs) in a log meant for publication"),
+        new(PersonalDataFound, "Learning journal", @"Personal data (an NHS number, a date of birth, an exact age, a person's name) in a log meant for publication, not marked in `not_personal_data` (a warning in a draft)"),
+        new(RedactionNotConfirmed, "Learning journal", @"A log meant for publication (any status but `draft`) whose redaction check is missing or not confirmed"),
         new(LintFinding, "Learning journal", @"(warning) A `learning-log-quality` finding: the log shows one of the pitfalls of learning from failure (an error with `--strict` unless acknowledged)"),
-        new(StaleAcknowledgement, "Learning journal", @"(warning) An acknowledgement that matches no finding of the log any more"),
+        new(StaleAcknowledgement, "Learning journal", @"(warning) An acknowledgement, or a `not_personal_data` phrase, that matches no finding of the log any more"),
         new(InternalError, "Tools and output", @"An unexpected failure while processing a file (a bug, or the machine: memory, disk); exit code 3, and `--verbose` prints the stack trace"),
         new(SearchIndexer, "Tools and output", @"The search indexer (Pagefind) could not be installed, failed or timed out; exit code 3"),
         new(OutputWrite, "Tools and output", @"The output could not be written (permissions, a full disk); exit code 3"),

@@ -16,6 +16,7 @@ public class RulesParityTests(SiteFixture site, ITestOutputHelper output)
     [InlineData("cqc-saf-evidence", "score")]
     [InlineData("learning-maturity", "score")]
     [InlineData("learning-log-quality", "lint")]
+    [InlineData("personal-data", "findPersonalData")]
     public async Task The_shipped_module_agrees_with_dotnet_in_chromium(string modelId, string entry)
     {
         var boundary = Generators.BoundaryInputs(modelId).Count();

@@ -1,3 +1,4 @@
+using CqcGuide.Rules.LearningLogs;
 using CqcGuide.Rules.ScoringModels;
 
 namespace CqcGuide.Rules;
@@ -5,13 +6,15 @@ namespace CqcGuide.Rules;
 /// <summary>The registry of every rules model, by id.</summary>
 public static class Models
 {
-    /// <summary>All four models: the three answer-scoring models and the learning-log linter.</summary>
+    /// <summary>Every model: the three answer-scoring models, the learning-log linter, the learning-log validation and the personal-data detector.</summary>
     public static IReadOnlyList<RuleModel> All { get; } =
     [
         CqcSaf.Instance,
         CqcSafEvidence.Instance,
         LearningMaturity.Instance,
         LearningLogQuality.Instance,
+        LearningLogValidation.Instance,
+        PersonalDataDetection.Instance,
     ];
 
     /// <summary>The models that score answers files.</summary>

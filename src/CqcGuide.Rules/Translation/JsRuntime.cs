@@ -89,6 +89,16 @@ internal static class JsRuntime
               return list[index];
             }
             """),
+        new("$freeze", [], """
+            // Freezes exported data all the way down, so no page can change what the rules decided.
+            function $freeze(value) {
+              if (value !== null && typeof value === "object") {
+                for (const key of Object.keys(value)) $freeze(value[key]);
+                Object.freeze(value);
+              }
+              return value;
+            }
+            """),
         new("$let", [], """
             // Names an intermediate value (Expr.Let in the C# rules).
             function $let(value, body) {
@@ -134,6 +144,35 @@ internal static class JsRuntime
             // Equality of two nullable values, with undefined treated as null.
             function $nullableEq(a, b) {
               return (a ?? null) === (b ?? null);
+            }
+            """),
+        new("$substring", ["$throw"], """
+            // string.Substring(start) and Substring(start, length) with .NET's checks, in UTF-16 code units as in .NET.
+            function $substring(s, start, length) {
+              if (s == null) $throw("System.NullReferenceException", "Object reference not set to an instance of an object.");
+              if (length === undefined) length = s.length - start;
+              if (start < 0 || start > s.length) $throw("System.ArgumentOutOfRangeException", "startIndex cannot be larger than length of string. (Parameter 'startIndex')");
+              if (length < 0 || start > s.length - length) $throw("System.ArgumentOutOfRangeException", "Index and length must refer to a location within the string. (Parameter 'length')");
+              return s.substring(start, start + length);
+            }
+            """),
+        new("$dayNumber", [], """
+            // Expr.DayNumber: days since 1970-01-01 of a real date written exactly YYYY-MM-DD (ASCII digits, years 0001-9999),
+            // otherwise null: the strings .NET's DateOnly.TryParseExact(s, "yyyy-MM-dd", InvariantCulture) accepts.
+            function $dayNumber(s) {
+              if (typeof s !== "string" || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return null;
+              const y = Number(s.slice(0, 4));
+              const m = Number(s.slice(5, 7));
+              const d = Number(s.slice(8, 10));
+              const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+              const length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+              if (y < 1 || length === undefined || d < 1 || d > length) return null;
+              // Days from the civil date (H. Hinnant's algorithm), exact in integers.
+              const yy = m <= 2 ? y - 1 : y;
+              const era = Math.floor(yy / 400);
+              const yoe = yy - era * 400;
+              const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+              return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
             }
             """),
         new("$strContains", ["$throw"], """
@@ -203,6 +242,35 @@ internal static class JsRuntime
                 };
               }
               return { each: (visit) => $each(source, (x) => visit(selector(x))) };
+            }
+            """),
+        new("$selectIndexed", ["$src", "$each"], """
+            // Enumerable.Select((x, i) => ...) (deferred): the selector gets each element and its index.
+            function $selectIndexed(source, selector) {
+              $src(source);
+              return {
+                each: (visit) => {
+                  let i = 0;
+                  return $each(source, (x) => visit(selector(x, i++)));
+                },
+              };
+            }
+            """),
+        new("$selectMany", ["$src", "$each", "$throw"], """
+            // Enumerable.SelectMany (deferred): each element's sequence in turn, in order. The selector also gets the
+            // element's index (SelectMany((x, i) => ...)); a null sequence throws, as in .NET.
+            function $selectMany(source, selector) {
+              $src(source);
+              return {
+                each: (visit) => {
+                  let i = 0;
+                  return $each(source, (x) => {
+                    const inner = selector(x, i++);
+                    if (inner == null) $throw("System.NullReferenceException", "Object reference not set to an instance of an object.");
+                    return $each(inner, visit);
+                  });
+                },
+              };
             }
             """),
         new("$concat", ["$src", "$each"], """
@@ -457,6 +525,38 @@ internal static class JsRuntime
                 return false;
               });
               return parts.join(separator ?? "");
+            }
+            """),
+        new("$range", ["$throw"], """
+            // Enumerable.Range(start, count): throws like .NET when count is negative or the range passes int.MaxValue.
+            function $range(start, count) {
+              if (count < 0 || start + count - 1 > 2147483647) $throw("System.ArgumentOutOfRangeException", "Specified argument was out of the range of valid values. (Parameter 'count')");
+              const out = new Array(count);
+              for (let i = 0; i < count; i++) out[i] = start + i;
+              return out;
+            }
+            """),
+        new("$regexMatches", ["$throw"], """
+            // Regex.Matches(input, pattern, RegexOptions.ECMAScript) for a pattern of the translator's subset (no empty
+            // matches): every match, left to right, as { index, length, value } in UTF-16 code units, as in .NET.
+            function $regexMatches(s, re) {
+              if (s == null) $throw("System.ArgumentNullException", "Value cannot be null. (Parameter 'input')");
+              const out = [];
+              re.lastIndex = 0;
+              let m;
+              while ((m = re.exec(s)) !== null) {
+                out.push({ index: m.index, length: m[0].length, value: m[0] });
+                if (m[0].length === 0) re.lastIndex++;
+              }
+              return out;
+            }
+            """),
+        new("$regexIsMatch", ["$throw"], """
+            // Regex.IsMatch(input, pattern, RegexOptions.ECMAScript) for a pattern of the translator's subset.
+            function $regexIsMatch(s, re) {
+              if (s == null) $throw("System.ArgumentNullException", "Value cannot be null. (Parameter 'input')");
+              re.lastIndex = 0;
+              return re.test(s);
             }
             """),
     ];

@@ -4,6 +4,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CqcGuide.Rules.Translation;
 
@@ -218,6 +219,13 @@ internal sealed class RuleTranslator
                 "Value" => Helper("$value", operand),
                 _ => throw Fail($"the member {name} of {TypeName(objectType)}", m, null),
             };
+        }
+        if (typeof(Capture).IsAssignableFrom(objectType))
+        {
+            // A match from the regular-expression subset: the runtime's matches are { index, length, value }.
+            if (name is not ("Index" or "Length" or "Value") || objectType != typeof(Match))
+                throw Fail($"the member {TypeName(objectType)}.{name}", m, "Only Index, Length and Value of a Match are part of the regular-expression subset");
+            return new($"{Wrap(Translate(m.Expression), Primary)}.{name.ToLowerInvariant()}", Primary);
         }
         if (name == "Length" && (objectType == typeof(string) || objectType.IsArray))
             return new($"{Wrap(Translate(m.Expression), Primary)}.length", Primary);
@@ -631,10 +639,18 @@ internal sealed class RuleTranslator
     private static bool NeverNullString(Expression e) =>
         IsNonNullConstant(e)
         || IsStringConcat(e, out _)
-        || (e is MethodCallExpression { Method.Name: "Join" } m && m.Method.DeclaringType == typeof(string))
+        || (e is MethodCallExpression { Method.Name: "Join" or "Substring" } m && m.Method.DeclaringType == typeof(string))
+        || (e is MethodCallExpression call && IsInvariantIntToString(call))
         || (e is ConditionalExpression c && NeverNullString(c.IfTrue) && NeverNullString(c.IfFalse));
 
     // ---------------------------------------------------------------- calls
+
+    /// <summary><c>i.ToString(CultureInfo.InvariantCulture)</c> on an int: JavaScript's String(i) writes exactly the same digits.</summary>
+    private static bool IsInvariantIntToString(MethodCallExpression m) =>
+        m.Method.DeclaringType == typeof(int) && m.Method.Name == "ToString" && m.Object is not null
+        && m.Method.GetParameters() is [{ ParameterType: var p }] && p == typeof(IFormatProvider)
+        && StripConvert(m.Arguments[0]) is MemberExpression { Expression: null, Member: PropertyInfo { Name: nameof(CultureInfo.InvariantCulture) } property }
+        && property.DeclaringType == typeof(CultureInfo);
 
     internal static bool IsRuleEvaluate(MethodInfo method) =>
         method.Name == "Evaluate" && method.DeclaringType is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(Rule<,>);
@@ -659,12 +675,18 @@ internal sealed class RuleTranslator
             var target = RuleTarget(rule, m);
             return new($"{module.FunctionNames[target]}({Translate(m.Arguments[0]).Code})", Primary);
         }
+        if (declaring == typeof(Expr) && method.Name == nameof(Expr.DayNumber))
+            return Helper("$dayNumber", Translate(m.Arguments[0]));
+        if (IsInvariantIntToString(m))
+            return new($"String({Translate(m.Object!).Code})", Primary);
         if (declaring == typeof(Expr) && method.Name == nameof(Expr.Let))
         {
             if (m.Arguments[1] is not LambdaExpression body)
                 throw Fail("Expr.Let without a lambda", m, null);
             return Helper("$let", Translate(m.Arguments[0]), Lambda(body));
         }
+        if (declaring == typeof(Regex))
+            return RegexCall(m);
         if (declaring == typeof(Enumerable))
             return Linq(m);
         if (declaring == typeof(MemoryExtensions) && method.Name == "Contains" && m.Arguments.Count == 2 && UnwrapSpan(m.Arguments[0]) is { } array)
@@ -709,6 +731,49 @@ internal sealed class RuleTranslator
         throw Fail($"a call of {TypeName(declaring)}.{method.Name}", m, "It is not on the translator's allow-list");
     }
 
+    /// <summary>
+    /// <c>Regex.IsMatch(input, pattern, options)</c> and <c>Regex.Matches(input, pattern, options)</c> with a constant
+    /// pattern, or <c>IsMatch(input)</c> and <c>Matches(input)</c> on a static readonly <see cref="Regex"/>: the pattern
+    /// must be in <see cref="RegexSubset"/> and the options ECMAScript. Emitted as a module-level RegExp literal.
+    /// </summary>
+    private J RegexCall(MethodCallExpression m)
+    {
+        var method = m.Method;
+        var parameters = method.GetParameters();
+        string pattern;
+        RegexOptions options;
+        Expression input;
+        string hint;
+        if (method.IsStatic && method.Name is "IsMatch" or "Matches" && parameters.Length == 3 && parameters[0].ParameterType == typeof(string)
+            && parameters[1].ParameterType == typeof(string) && parameters[2].ParameterType == typeof(RegexOptions))
+        {
+            var patternNode = StripConvert(m.Arguments[1]);
+            if (!IsClosed(patternNode) || !TryEvaluateClosed(patternNode, out var value, out _) || value is not string text)
+                throw Fail($"Regex.{method.Name} with a pattern that is not a constant", m,
+                    "Write the pattern as a string literal or a static readonly string, so it can be checked and emitted as a RegExp literal");
+            if (m.Arguments[2] is not ConstantExpression { Value: RegexOptions constant })
+                throw Fail($"Regex.{method.Name} with options that are not a constant", m, "Name RegexOptions.ECMAScript directly");
+            (pattern, options, input) = (text, constant, m.Arguments[0]);
+            hint = patternNode is MemberExpression member ? member.Member.Name : "regex";
+        }
+        else if (!method.IsStatic && method.Name is "IsMatch" or "Matches" && parameters.Length == 1 && parameters[0].ParameterType == typeof(string))
+        {
+            var reason = "";
+            if (!IsClosed(m.Object!) || !TryEvaluateClosed(m.Object!, out var value, out reason) || value is not Regex regex)
+                throw Fail($"Regex.{method.Name} on a Regex that is not static data", m,
+                    "Keep the Regex in a static readonly field (or pass a constant pattern to the static method)"
+                    + (string.IsNullOrEmpty(reason) ? "" : $" ({reason})"));
+            (pattern, options, input) = (regex.ToString(), regex.Options, m.Arguments[0]);
+            hint = m.Object is MemberExpression member ? member.Member.Name : "regex";
+        }
+        else
+            throw Fail($"a call of Regex.{method.Name}({string.Join(", ", parameters.Select(p => TypeName(p.ParameterType)))})", m,
+                "Only IsMatch and Matches, on the whole input, with RegexOptions.ECMAScript, are part of the regular-expression subset");
+        var literal = RegexSubset.ToJsLiteral(rule.Name, pattern, options, method.Name == "Matches", m);
+        var name = module.Constant(hint, literal);
+        return Helper(method.Name == "Matches" ? "$regexMatches" : "$regexIsMatch", Translate(input), new J(name, Primary));
+    }
+
     private J Lambda(LambdaExpression lambda)
     {
         var parameters = lambda.Parameters.Select(Bind).ToList();
@@ -722,7 +787,7 @@ internal sealed class RuleTranslator
         if (m.Arguments[index] is not LambdaExpression lambda)
             throw Fail($"{m.Method.Name} with a delegate that is not a lambda", m, "Write the lambda inline so it can be translated");
         if (lambda.Parameters.Count != parameters)
-            throw Fail($"the {m.Method.Name} overload with an index parameter", m, "Index overloads are not supported");
+            throw Fail($"the {m.Method.Name} overload with an index parameter", m, "Only Select and SelectMany have index overloads in the rules");
         return Lambda(lambda);
     }
 
@@ -737,8 +802,12 @@ internal sealed class RuleTranslator
         {
             case "Where":
                 return Helper("$where", Source(), LambdaArgument(m, 1));
+            case "Select" when args[1] is LambdaExpression { Parameters.Count: 2 }:
+                return Helper("$selectIndexed", Source(), LambdaArgument(m, 1, 2));
             case "Select":
                 return Helper("$select", Source(), LambdaArgument(m, 1));
+            case "SelectMany" when args.Count == 2:
+                return Helper("$selectMany", Source(), LambdaArgument(m, 1, args[1] is LambdaExpression { Parameters.Count: 2 } ? 2 : 1));
             case "Concat":
                 return Helper("$concat", Source(), Translate(args[1]));
             case "AsEnumerable":
@@ -780,6 +849,8 @@ internal sealed class RuleTranslator
                 return Aggregate(m);
             case "Empty":
                 return new("[]", Primary);
+            case "Range" when args.Count == 2:
+                return Helper("$range", Translate(args[0]), Translate(args[1]));
             default:
                 throw Fail($"a call of Enumerable.{name}", m, "It is not on the translator's allow-list");
         }
@@ -819,7 +890,7 @@ internal sealed class RuleTranslator
     private void RefuseSkippedSelector(MethodCallExpression m, Expression source, bool concatOnly)
     {
         if (StripConvert(source) is MethodCallExpression { Method.DeclaringType: var t, Method.Name: var n } && t == typeof(Enumerable)
-            && (n == "Concat" || (!concatOnly && n == "Select")))
+            && (n is "Concat" or "SelectMany" || (!concatOnly && n == "Select")))
             throw Fail($"{m.Method.Name}() directly on {n}(...)", m,
                 $".NET answers {m.Method.Name}() from the source's length without running the selector, so an exception would differ; "
                 + "call ToArray() first, or use a predicate");
@@ -835,6 +906,8 @@ internal sealed class RuleTranslator
                 return Helper("$isNullOrEmpty", Translate(m.Arguments[0]));
             case "IsNullOrWhiteSpace":
                 return Helper("$isNullOrWhiteSpace", Translate(m.Arguments[0]));
+            case "Substring" when m.Object is not null && parameters.All(p => p.ParameterType == typeof(int)):
+                return Helper("$substring", [Translate(m.Object), .. m.Arguments.Select(Translate)]);
             case "Contains" when m.Object is not null && parameters[0].ParameterType == typeof(string)
                 && (parameters.Length == 1 || IsOrdinal(m.Arguments[1])):
                 return Helper("$strContains", Translate(m.Object), Translate(m.Arguments[0]));
@@ -1117,7 +1190,10 @@ internal sealed class RuleTranslator
 
     private static bool IsNullConstant(Expression e) => StripConvert(e) is ConstantExpression { Value: null };
 
-    private static bool IsNonNullConstant(Expression e) => StripConvert(e) is ConstantExpression { Value: not null };
+    /// <summary>A constant, or closed static data (folded into the module as a literal), that is not null.</summary>
+    private static bool IsNonNullConstant(Expression e) =>
+        StripConvert(e) is ConstantExpression { Value: not null }
+        || (StripConvert(e) is MemberExpression member && IsClosed(member) && TryEvaluateClosed(member, out var value, out _) && value is not null);
 
     /// <summary>A nullable-typed expression that is a wrapped non-nullable value (so it cannot be null or undefined).</summary>
     private static bool NeverNull(Expression e) =>

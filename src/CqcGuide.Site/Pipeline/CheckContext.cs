@@ -9,6 +9,14 @@ public sealed class CheckContext(BuildOptions options, SiteConfig config, Diagno
     public DiagnosticBag Diagnostics { get; } = diagnostics;
     public DateOnly Today => Options.Today;
 
+    /// <summary>
+    /// How overdue review dates of this document are reported: content the organisation wrote or changed (or all
+    /// content, when organisation.yml says <c>review_dates: all</c>) warns, an error under --strict; upstream's
+    /// unchanged content only advises, so upstream's schedule never fails a fork's deploy.
+    /// </summary>
+    public bool OwnsReviewDates(ContentDocument document) =>
+        Config.Org.ReviewDates == ReviewPolicy.All || !Config.Upstream.IsUnchanged(document.Source.RelativePath, document.Source.Text);
+
     /// <summary>True once the section has said the document is deliberately not published (e.g. a draft).</summary>
     public bool IsUnpublished { get; private set; }
 

@@ -22,6 +22,8 @@ public sealed class ContentDocument
     public required SourceMap Map { get; init; }
     /// <summary>The Markdown body; null for YAML data files.</summary>
     public ParsedMarkdown? Markdown { get; init; }
+    /// <summary>Example content from <c>input/examples/</c> (fictional; a fork switches it off in organisation.yml).</summary>
+    public bool IsExample { get; init; }
     /// <summary>Site-relative URL, e.g. <c>/guidance/root-causes/</c>.</summary>
     public required string Url { get; init; }
 

@@ -8,7 +8,11 @@ public enum ContentFormat { Markdown, Yaml }
 
 /// <summary>Where a file sits within its content type: its slug (e.g. <c>root-causes</c>; empty for an index) and, for
 /// frozen guidance, its edition.</summary>
-public sealed record ContentMatch(string Slug, string? Edition = null);
+public sealed record ContentMatch(string Slug, string? Edition = null)
+{
+    /// <summary>Example content (<c>input/examples/...</c>), published only while the organisation's settings say so.</summary>
+    public bool Example { get; init; }
+}
 
 /// <summary>What every front-matter record gives the pipeline: a title and an order within its section.</summary>
 public interface IFrontMatter

@@ -35,22 +35,56 @@ public static partial class DocumentLoader
         var map = new SourceMap(display);
         var config = YamlBinder.Bind<SiteConfig>(node, 1, map, diagnostics);
         if (config is null) return null;
-        config = config with { Map = map };
-        return SiteSettings.Check(config, inputDir, diagnostics) ? config : null;
+        config = config with { Map = map, Upstream = UpstreamContent.Load(inputDir) };
+        if (!SiteSettings.Check(config, inputDir, diagnostics)) return null;
+        return LoadOrganisation(inputDir, config, diagnostics);
+    }
+
+    /// <summary>Applies <c>input/organisation.yml</c> (optional) over site.yml's values, and checks the brand colour.</summary>
+    private static SiteConfig? LoadOrganisation(string inputDir, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(inputDir, "organisation.yml");
+        if (SafeFiles.Kind(path, follow: false) == EntryKind.Missing) return config;
+        var display = SourceSpan.DisplayPath(path);
+        var readPath = SafeFiles.Check(path, inputDir, diagnostics);
+        if (readPath is null) return null;
+        var source = SourceReader.Read(path, "organisation.yml", display, diagnostics, readPath);
+        if (source is null) return null;
+        var node = FrontMatter.ParseMapping(source.Text, 1, display, diagnostics, allowEmpty: true);
+        if (node is null) return null;
+        var map = new SourceMap(display);
+        var org = YamlBinder.Bind<OrganisationSettings>(node, 1, map, diagnostics);
+        if (org is null) return null;
+        if (!Branding.Check(org, map, diagnostics)) return null;
+        return config with
+        {
+            Org = org, OrganisationMap = map,
+            Title = org.SiteTitle ?? config.Title, Description = org.Description ?? config.Description, BaseUrl = org.BaseUrl ?? config.BaseUrl,
+            Organisation = org.Name ?? config.Organisation, FooterNote = org.FooterNote ?? config.FooterNote,
+        };
     }
 
     /// <summary>Classifies every file under the input folder (sorted, so the build is deterministic).</summary>
-    public static (List<Discovered> Content, List<(string Relative, string Full)> Assets) Discover(string inputDir, IReadOnlyList<ISection> sections, DiagnosticBag diagnostics)
+    public static (List<Discovered> Content, List<(string Relative, string Full)> Assets) Discover(string inputDir, SiteConfig config, IReadOnlyList<ISection> sections, DiagnosticBag diagnostics)
     {
         var content = new List<Discovered>();
         var assets = new List<(string, string)>();
         var types = sections.SelectMany(s => s.ContentTypes.Select(t => (Section: s, Type: t))).ToArray();
-        // Regular files only (links checked, devices and FIFOs reported); the theme layer and site.yml are read elsewhere.
-        var files = SafeFiles.Enumerate(inputDir, diagnostics, rel => rel is "site.yml" or "_theme");
-        foreach (var (full, rel, readPath) in files)
+        // Regular files only (links checked, devices and FIFOs reported); the theme layer and the settings are read elsewhere.
+        var files = SafeFiles.Enumerate(inputDir, diagnostics, rel => rel is "site.yml" or "organisation.yml" or "_theme");
+        foreach (var (full, relative, readPath) in files)
         {
+            var rel = relative;
             var parts = rel.Split('/');
-            if (parts[0] == "assets")
+            // input/examples/<type folder>/... is example content of that type, published while organisation.yml says so.
+            var example = false;
+            if (parts[0] == "examples" && parts.Length > 1)
+            {
+                if (!config.Org.Examples) continue;
+                parts = parts[1..];
+                example = true;
+            }
+            if (parts[0] == "assets" && !example)
             {
                 if (InputAssets.Check(full, readPath, diagnostics)) assets.Add((rel, readPath));
                 continue;
@@ -59,7 +93,7 @@ public static partial class DocumentLoader
             foreach (var (section, type) in types)
             {
                 if (type.Match(parts) is not { } match) continue;
-                found = new Discovered(full, rel, type, match, section, readPath == full ? null : readPath);
+                found = new Discovered(full, rel, type, match with { Example = example }, section, readPath == full ? null : readPath);
                 break;
             }
             if (found is null)
@@ -112,7 +146,7 @@ public static partial class DocumentLoader
             var data = node is null ? null : d.Type.Bind(node, 1, map, diagnostics);
             return data is null || !TitleFits(data, map, diagnostics) ? null : new ContentDocument
             {
-                Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = data, Map = map,
+                Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = data, Map = map, IsExample = d.Match.Example,
                 Url = d.Type.UrlOf(d.Match), FrontMatterText = source.Text,
             };
         }
@@ -126,7 +160,7 @@ public static partial class DocumentLoader
         if (markdown is null) return null;
         return new ContentDocument
         {
-            Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = front, Map = map,
+            Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = front, Map = map, IsExample = d.Match.Example,
             Markdown = markdown, Url = d.Type.UrlOf(d.Match), FrontMatterText = split.Yaml!,
         };
     }

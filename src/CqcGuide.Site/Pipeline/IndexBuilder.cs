@@ -95,7 +95,7 @@ public sealed class IndexBuilder
             }
         }
         if (used && shared.ModelLinksChecked.TryAdd(model.Id, true))
-            foreach (var path in RuleLinks.Of(model))
+            foreach (var path in model.GuidanceLinks)
                 CheckLink(path, null, new SourceSpan($"rules:{model.Id}", 1, 1));
         return name;
     }

@@ -101,7 +101,7 @@ public static class SiteBuilder
 
         // Discover and load
         doing = "finding the input files";
-        var (discovered, inputAssets) = DocumentLoader.Discover(inputDir, sections, diagnostics);
+        var (discovered, inputAssets) = DocumentLoader.Discover(inputDir, config, sections, diagnostics);
         var loaded = new ContentDocument?[discovered.Count];
         Parallel.For(0, discovered.Count, i => Guard(diagnostics, "reading the file", FileAt(discovered[i].FullPath), () => loaded[i] = DocumentLoader.Load(discovered[i], diagnostics)));
         Done("parse");
@@ -159,12 +159,14 @@ public static class SiteBuilder
             .. config.Theme is { } t ? [Path.GetFullPath(Path.Combine(inputDir, t))] : Array.Empty<string>(),
             themeDir,
         ], diagnostics);
+        ThemeOverrides.Check(layers.Roots.Where(r => !string.Equals(r, themeDir, StringComparison.Ordinal)), themeDir, diagnostics);
         if (!File.Exists(Path.Combine(themeDir, "layouts", "base.liquid")))
             diagnostics.Error(Codes.MissingTemplate, $"no theme at {themeDir}", SourceSpan.File(themeDir), "pass --theme DIR, or run from the repository root");
         var assets = new AssetPipeline();
         foreach (var (rel, full) in layers.List("assets"))
             if (layers.Read(full, SafeFiles.MaxAssetBytes) is { } bytes) assets.Add(rel["assets/".Length..], bytes, SourceSpan.DisplayPath(full));
         foreach (var (name, bytes) in shared.Assets.OrderBy(kv => kv.Key, StringComparer.Ordinal)) assets.Add(name, bytes, "generated");
+        if (Branding.Stylesheet(config.Org) is { } brand) assets.Add(Branding.StylesheetName, Encoding.UTF8.GetBytes(brand), "organisation.yml");
         assets.Build(diagnostics);
 
         // The site index: every plan, tag and menu entry, and the link resolver over them
@@ -173,6 +175,8 @@ public static class SiteBuilder
             shared.Plans.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray(), tagged,
             MenuOf(config.Menu, shared.Menu, basePath), MenuOf(config.Footer, shared.Footer, basePath));
         var theme = new ThemeEngine(layers, basePath, name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null, diagnostics);
+        if (config.Org.Logo is { } logo && !inputAssets.Any(a => a.Relative == logo.TrimStart('/')))
+            diagnostics.Error(Codes.BrokenLink, $"the logo '{logo}' is not a file under input/assets/", config.OrganisationMap["logo"], "put the image in input/assets/ and write e.g. 'logo: assets/logo.svg'");
         var outputFiles = new HashSet<string>(StringComparer.Ordinal);
         outputFiles.UnionWith(assets.Built.Select(a => a.OutputPath));
         outputFiles.UnionWith(inputAssets.Select(a => a.Relative));
@@ -200,7 +204,7 @@ public static class SiteBuilder
             : FileAt(layers.Find($"layouts/{plan.Layout}.liquid") ?? themeDir);
         Parallel.For(0, plans.Count, i => Guard(diagnostics, $"building the page {plans[i].Url}", AtOf(plans[i]),
             () => views[i] = plans[i].Owner!.View(plans[i], site)));
-        var siteView = SiteView(site);
+        var siteView = SiteView(site, name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null);
         Done("views");
 
         // Render (and write, when the build can still succeed)
@@ -315,6 +319,17 @@ public static class SiteBuilder
         }
     }
 
+    private static ContactView? ContactOf(SiteConfig config)
+    {
+        var org = config.Org;
+        if (org.Contact is null && org.DataController is null) return null;
+        return new ContactView
+        {
+            Name = config.Organisation ?? config.Title, Email = org.Contact?.Email, Phone = org.Contact?.Phone, Address = org.Contact?.Address,
+            Url = org.Contact?.Url, DataController = org.DataController,
+        };
+    }
+
     public static (string BasePath, string? Absolute) BaseOf(string baseUrl)
     {
         if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
@@ -340,8 +355,12 @@ public static class SiteBuilder
         for (var i = 0; i < entries.Count; i++) site.Links.Resolve(entries[i].Url, null, site.Config.Map[$"{key}[{i}].url"]);
     }
 
-    private static SiteView SiteView(SiteIndex site) => new()
+    private static SiteView SiteView(SiteIndex site, Func<string, string?> asset) => new()
     {
+        LogoUrl = site.Config.Org.Logo is { } logo ? site.Href("/" + logo.TrimStart('/')) : null,
+        BrandStylesheet = site.Config.Org.BrandColour is not null ? asset(Branding.StylesheetName) : null,
+        Contact = ContactOf(site.Config),
+        Examples = site.Config.Org.Examples,
         Title = site.Config.Title, Description = site.Config.Description, Language = site.Config.Language,
         HomeUrl = site.Href("/"), SearchUrl = site.Href("/search/"), SearchEnabled = site.Config.Search,
         Organisation = site.Config.Organisation, FooterNote = site.Config.FooterNote,

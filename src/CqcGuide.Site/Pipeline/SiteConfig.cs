@@ -33,6 +33,14 @@ public sealed record SiteConfig
     /// <summary>Where each value was written (for errors about settings found after loading, e.g. a broken menu link).</summary>
     [YamlIgnore]
     public SourceMap Map { get; init; } = new("input/site.yml");
+    /// <summary>The organisation's own settings (<c>input/organisation.yml</c>), already applied to the values above.</summary>
+    [YamlIgnore]
+    public OrganisationSettings Org { get; init; } = new();
+    [YamlIgnore]
+    public SourceMap OrganisationMap { get; init; } = new("input/organisation.yml");
+    /// <summary>Which content came from upstream unchanged (<c>input/.upstream-content</c>).</summary>
+    [YamlIgnore]
+    public UpstreamContent Upstream { get; init; } = UpstreamContent.None;
 }
 
 /// <summary>An older, frozen edition of the guidance.</summary>

@@ -55,22 +55,27 @@ public static partial class Validation
 
     /// <summary>
     /// Review dates: next_review must follow last_reviewed; a page past next_review (as of <paramref name="today"/>)
-    /// is a warning (an error under --strict). Returns whether the page is overdue.
+    /// is a warning (an error under --strict) when the organisation <paramref name="owns"/> its review dates, and advice
+    /// (never an error) for upstream's unchanged content. Returns whether the page is overdue.
     /// </summary>
-    public static bool ReviewDates(ContentDocument doc, DateOnly? last, DateOnly? next, DateOnly today, bool required, DiagnosticBag diagnostics)
+    public static bool ReviewDates(ContentDocument doc, DateOnly? last, DateOnly? next, DateOnly today, bool required, DiagnosticBag diagnostics, bool owns = true)
     {
         if (required && (last is null || next is null))
         {
             var missing = last is null ? "last_reviewed" : "next_review";
-            diagnostics.Warning(Codes.MissingReviewDates, $"'{missing}' is missing", doc.At(""),
+            (owns ? (Action<string, string, SourceSpan, string?>)diagnostics.Warning : diagnostics.Advice)(Codes.MissingReviewDates, $"'{missing}' is missing", doc.At(""),
                 "guidance should say when it was last reviewed and when it is next due, e.g. 'last_reviewed: 2026-10-01' and 'next_review: 2027-10-01'");
         }
         if (last is { } l && next is { } n && n <= l)
             diagnostics.Error(Codes.ReviewDatesOutOfOrder, $"next_review ({n:yyyy-MM-dd}) is not after last_reviewed ({l:yyyy-MM-dd})", doc.At("next_review"));
         if (next is { } due && due < today)
         {
-            diagnostics.Warning(Codes.ReviewOverdue, $"this page was due for review on {due:yyyy-MM-dd}", doc.At("next_review"),
-                "review the page, then update last_reviewed and next_review");
+            if (owns)
+                diagnostics.Warning(Codes.ReviewOverdue, $"this page was due for review on {due:yyyy-MM-dd}", doc.At("next_review"),
+                    "review the page, then update last_reviewed and next_review");
+            else
+                diagnostics.Advice(Codes.ReviewOverdue, $"this page was due for review on {due:yyyy-MM-dd} (upstream's content, unchanged here: this never fails --strict)", doc.At("next_review"),
+                    "merge the latest edition from upstream, or review the page yourself (then it is your own and its dates count)");
             return true;
         }
         return false;

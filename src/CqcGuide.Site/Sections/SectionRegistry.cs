@@ -13,6 +13,7 @@ public static class SectionRegistry
         new Pages.PagesSection(),
         new Site.SiteSection(),
         new Assessments.AssessmentSection(),
+        new Forms.FormsSection(),
         new Journal.JournalSection(),
         new Scoring.ScoringSection(),
         new Taxonomy.TaxonomySection(),

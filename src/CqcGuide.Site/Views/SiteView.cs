@@ -18,4 +18,12 @@ public sealed record SiteView
     public IReadOnlyList<LinkView> FooterLinks { get; init; } = [];
     /// <summary>The sitemap's absolute address, when the site's address is known (robots.txt names it).</summary>
     public string? SitemapUrl { get; init; }
+    /// <summary>The organisation's logo (an address), shown in the header with the site title as its text.</summary>
+    public string? LogoUrl { get; init; }
+    /// <summary>The stylesheet that applies the organisation's brand colour, when it has one.</summary>
+    public string? BrandStylesheet { get; init; }
+    /// <summary>The organisation's contact details, when organisation.yml gives them.</summary>
+    public ContactView? Contact { get; init; }
+    /// <summary>True while the site publishes the fictional example content (input/examples/).</summary>
+    public bool Examples { get; init; }
 }

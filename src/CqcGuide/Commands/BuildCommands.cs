@@ -39,7 +39,7 @@ internal sealed class SiteOptions
     {
         InputDir = parse.GetValue(Input)!,
         OutputDir = parse.GetValue(Output) ?? "output",
-        ThemeDir = parse.GetValue(Theme),
+        ThemeDir = parse.GetValue(Theme) ?? Bundled.ThemeFor(parse.GetValue(Input)!),
         BaseUrl = parse.GetValue(BaseUrl),
         Today = CliApp.Today(parse.GetValue(Date)),
         Strict = parse.GetValue(Strict),

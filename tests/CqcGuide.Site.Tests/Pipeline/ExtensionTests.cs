@@ -143,6 +143,7 @@ public class ExtensionTests
     {
         using var input = TempDir.CopyOf(Path.Combine(Repo.Root, "input"));
         Directory.Delete(input["journal"], recursive: true);
+        File.WriteAllText(input["organisation.yml"], File.ReadAllText(input["organisation.yml"]).Replace("examples: true", "examples: false"));
         using var output = new TempDir();
         var result = Builds.Run(input.Path, output.Path);
         Assert.True(result.Success, Builds.Errors(result));

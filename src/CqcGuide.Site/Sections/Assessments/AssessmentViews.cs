@@ -25,7 +25,7 @@ public static partial class AssessmentViews
             {
                 var item = model.FindItem(q.Id);
                 var anchor = AnchorOf(q.Id);
-                var options = item is not null ? AnswerLabels.For(model, item, anchor)
+                var options = item is not null ? model.AnswerOptions(item).Select(o => new OptionView { Value = o.Value, Label = o.Label, Hint = o.Hint, InputId = $"{anchor}-{o.Value}", Divider = o.Divider }).ToArray()
                     : q.Type switch
                     {
                         ExtraQuestionType.YesNo => AnswerLabels.Simple(anchor, ("yes", "Yes"), ("no", "No")),

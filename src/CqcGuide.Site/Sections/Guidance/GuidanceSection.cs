@@ -62,7 +62,7 @@ public sealed class GuidanceSection : Section<CheckedGuidance>
         var overdue = false;
         if (document.Edition is null)
         {
-            overdue = Validation.ReviewDates(document, fm.LastReviewed, fm.NextReview, context.Today, required: true, d);
+            overdue = Validation.ReviewDates(document, fm.LastReviewed, fm.NextReview, context.Today, required: true, d, context.OwnsReviewDates(document));
             if (string.IsNullOrWhiteSpace(fm.Owner))
                 d.Warning(Codes.MissingField, "guidance should name an owner (a role)", document.At(""), "add e.g. 'owner: Registered manager'");
             if (fm.Sources.Count == 0)

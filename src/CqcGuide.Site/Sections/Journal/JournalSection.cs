@@ -1,3 +1,4 @@
+using CqcGuide.Rules.LearningLogs;
 using System.Text;
 using CqcGuide.Rules.Domain;
 using CqcGuide.Rules.ScoringModels;
@@ -12,7 +13,8 @@ namespace CqcGuide.Site.Sections.Journal;
 /// The learning journal (<c>input/journal/*.md</c>): checks every log (its rules, personal data, provider-authored
 /// HTML, the <c>learning-log-quality</c> lint) and publishes the journal, a page per log, an action tracker, an
 /// evidence page per quality statement, an Atom feed (a theme template), the log format's JSON Schema and the draft
-/// form. The journal is published when <c>input/journal/</c> exists, so a fork starting its journal gets the form at once.
+/// form. The journal is published when <c>input/journal/</c> exists (so a fork starting its journal gets the form at
+/// once) or when there are logs, such as the examples in <c>input/examples/journal/</c>.
 /// </summary>
 public sealed class JournalSection : Section<CheckedLog>
 {
@@ -21,7 +23,7 @@ public sealed class JournalSection : Section<CheckedLog>
     private sealed record JournalIndex(IReadOnlyList<CheckedLog> Logs);
     private sealed record Tracker(IReadOnlyList<CheckedLog> Logs);
     private sealed record Feed(IReadOnlyList<CheckedLog> Logs);
-    private sealed record Draft(string Module);
+    private sealed record Draft(string Module, string ValidationModule, string PersonalDataModule);
     private sealed record EvidenceIndex(IReadOnlyList<CheckedLog> Logs);
     private sealed record Evidence(QualityStatement Statement, IReadOnlyList<CheckedLog> Logs);
 
@@ -44,9 +46,11 @@ public sealed class JournalSection : Section<CheckedLog>
 
     public override void Index(IReadOnlyList<CheckedLog> documents, IndexBuilder index)
     {
-        if (!Directory.Exists(Path.Combine(index.Options.InputDir, "journal"))) return;
+        if (!Directory.Exists(Path.Combine(index.Options.InputDir, "journal")) && documents.Count == 0) return;
         index.Menu(40, "Learning journal", index.Href("/journal/"), "journal");
         var module = index.Module(LearningLogQuality.Instance);
+        var validation = index.Module(LearningLogValidation.Instance);
+        var personalData = index.Module(PersonalDataDetection.Instance);
         var ids = new Dictionary<string, CheckedLog>(StringComparer.Ordinal);
         foreach (var c in documents.OrderBy(d => d.Document.Slug, StringComparer.Ordinal))
             if (!ids.TryAdd(c.Log.Id, c))
@@ -58,7 +62,7 @@ public sealed class JournalSection : Section<CheckedLog>
             var item = new ListItem
             {
                 Title = c.Log.Title, Url = index.Href(c.Document.Url), Summary = c.Log.Summary,
-                Meta = LogLabels.StatusLabel(c.Log.Status) + (c.Log.TeachingExample ? " · teaching example" : ""),
+                Meta = LogLabels.StatusLabel(c.Log.Status) + (c.Document.IsExample ? " · example" : "") + (c.Log.TeachingExample ? " · teaching example" : ""),
             };
             foreach (var s in c.Log.QualityStatements) index.Tag("statement", s, "Learning logs", 5, item);
             foreach (var k in LogViews.KeyQuestionsOf(c.Log))
@@ -66,7 +70,7 @@ public sealed class JournalSection : Section<CheckedLog>
         }
         index.Page(new PagePlan { Url = "/journal/", Layout = "journal", Type = "journal", Model = new JournalIndex(published) });
         index.Page(new PagePlan { Url = "/journal/actions/", Layout = "tracker", Type = "journal", Model = new Tracker(published) });
-        index.Page(new PagePlan { Url = "/journal/draft/", Layout = "log-draft", Type = "journal", Model = new Draft(module) });
+        index.Page(new PagePlan { Url = "/journal/draft/", Layout = "log-draft", Type = "journal", Model = new Draft(module, validation, personalData) });
         index.Page(new PagePlan { Url = "/journal/feed.xml", Layout = "feed.xml", Type = "journal", InSitemap = false, Model = new Feed(published) });
         index.Page(new PagePlan { Url = "/journal/evidence/", Layout = "list", Type = "journal", Model = new EvidenceIndex(published) });
         foreach (var s in Framework.QualityStatements)
@@ -103,8 +107,8 @@ public sealed class JournalSection : Section<CheckedLog>
                     Data = new JournalView
                     {
                         Logs = j.Logs.Select(c => new JournalEntryView { Title = c.Log.Title, Url = site.Href(c.Document.Url), Log = LogViews.LogViewOf(site, c) }).ToArray(),
-                        StatusOptions = Enum.GetValues<LogStatus>().Where(s => s != LogStatus.Draft).Select(s => new LabelledText { Label = LogLabels.StatusLabel(s), Text = YamlBinder.KebabCase(s.ToString()) }).ToArray(),
-                        EventOptions = Enum.GetValues<EventType>().Select(e => new LabelledText { Label = LogLabels.EventLabel(e), Text = YamlBinder.KebabCase(e.ToString()) }).ToArray(),
+                        StatusOptions = Enum.GetValues<LogStatus>().Where(s => s != LogStatus.Draft).Select(s => new LabelledText { Label = LogLabels.StatusLabel(s), Text = LogFormat.Value(s) }).ToArray(),
+                        EventOptions = Enum.GetValues<EventType>().Select(e => new LabelledText { Label = LogLabels.EventLabel(e), Text = LogFormat.Value(e) }).ToArray(),
                         KeyQuestionOptions = Framework.KeyQuestions.Select(k => new LabelledText { Label = k.Name, Text = k.Id }).ToArray(),
                         FeedUrl = site.Href("/journal/feed.xml"),
                     },
@@ -117,9 +121,9 @@ public sealed class JournalSection : Section<CheckedLog>
                 {
                     Data = new JournalView
                     {
-                        Module = d.Module, AsOf = DateView.Of(site.Today),
+                        Module = d.Module, ValidationModule = d.ValidationModule, PersonalDataModule = d.PersonalDataModule, AsOf = DateView.Of(site.Today),
                         StatementOptions = Framework.QualityStatements.Select(q => new LabelledText { Label = $"{Framework.FindKeyQuestion(q.KeyQuestionId)!.Name}: {q.Name}", Text = q.Id }).ToArray(),
-                        StatusOptions = Enum.GetValues<LogStatus>().Select(s => new LabelledText { Label = LogLabels.StatusLabel(s), Text = YamlBinder.KebabCase(s.ToString()) }).ToArray(),
+                        StatusOptions = Enum.GetValues<LogStatus>().Select(s => new LabelledText { Label = LogLabels.StatusLabel(s), Text = LogFormat.Value(s) }).ToArray(),
                     },
                 };
             case Feed f:

@@ -15,4 +15,8 @@ public sealed record JournalView
     public DateView? AsOf { get; init; }
     public string? FeedUrl { get; init; }
     public string? Module { get; init; }
+    /// <summary>The compiled learning-log-validation module (the draft form validates with it).</summary>
+    public string? ValidationModule { get; init; }
+    /// <summary>The compiled personal-data module (the draft form checks for personal data with it).</summary>
+    public string? PersonalDataModule { get; init; }
 }

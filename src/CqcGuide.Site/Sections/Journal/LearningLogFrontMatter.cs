@@ -1,15 +1,8 @@
+using CqcGuide.Rules.LearningLogs;
 using CqcGuide.Site.Pipeline;
 
 namespace CqcGuide.Site.Sections.Journal;
 
-public enum LogStatus { Draft, LearningInProgress, ActionsOpen, Monitoring, Closed }
-public enum EventType { Incident, NearMiss, Risk, PoorOutcome, GoodCare }
-public enum Harm { None, Low, Moderate, Severe, Fatal }
-public enum DatePrecision { Day, Month }
-public enum ResponseMethod { AfterActionReview, SwarmHuddle, MdtReview, ThematicReview, Psii, Other }
-public enum WorkSystemArea { Person, Tasks, ToolsTechnology, Organisation, InternalEnvironment, ExternalEnvironment }
-public enum ActionStatus { Planned, InProgress, Done, Dropped }
-public enum ReviewDecision { Adopt, Adapt, Abandon }
 
 /// <summary>A provider-authored learning log: <c>input/journal/&lt;id&gt;.md</c> (see docs/content-spec.md).</summary>
 public sealed record LearningLogFrontMatter : IFrontMatter
@@ -34,6 +27,8 @@ public sealed record LearningLogFrontMatter : IFrontMatter
     public DateOnly? NextReview { get; init; }
     public RedactionCheck? RedactionCheck { get; init; }
     public IReadOnlyList<Acknowledgement> Acknowledged { get; init; } = [];
+    /// <summary>Phrases a person has checked and found not to be personal data: each marks the personal-data findings it covers.</summary>
+    public IReadOnlyList<string> NotPersonalData { get; init; } = [];
     /// <summary>A log written to show a pitfall: labelled as such and never counted as evidence.</summary>
     public bool TeachingExample { get; init; }
 

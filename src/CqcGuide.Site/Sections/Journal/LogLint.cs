@@ -1,3 +1,4 @@
+using CqcGuide.Rules.LearningLogs;
 using System.Globalization;
 using CqcGuide.Rules.ScoringModels;
 using CqcGuide.Site.Pipeline;
@@ -19,10 +20,10 @@ public static class LogLint
 
     /// <summary>The same input the browser's draft form passes to the compiled <c>lint()</c>.</summary>
     public static LearningLogInput InputOf(LearningLogFrontMatter log) => new(
-        YamlBinder.KebabCase(log.Status.ToString()),
-        log.Factors.Select(f => new LogFactor(f.Id, YamlBinder.KebabCase(f.Area.ToString()), f.Systemic)).ToArray(),
+        LogFormat.Value(log.Status),
+        log.Factors.Select(f => new LogFactor(f.Id, LogFormat.Value(f.Area), f.Systemic)).ToArray(),
         log.Actions.Select(a => new LogAction(a.Id, a.Description, a.Addresses.ToArray(), a.OwnerRole,
-            a.Due?.ToString("yyyy-MM-dd", Invariant), YamlBinder.KebabCase(a.Status.ToString()), a.Measure, a.Reviews.Count)).ToArray(),
+            a.Due?.ToString("yyyy-MM-dd", Invariant), LogFormat.Value(a.Status), a.Measure, a.Reviews.Count)).ToArray(),
         log.GovernanceReview?.Reflection);
 
     public static IReadOnlyList<LintedFinding> Lint(ContentDocument doc, LearningLogFrontMatter log, DiagnosticBag diagnostics)

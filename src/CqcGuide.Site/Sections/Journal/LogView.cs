@@ -27,4 +27,6 @@ public sealed record LogView
     public required string FilterKeyQuestions { get; init; }
     /// <summary>Written to show a pitfall; never evidence.</summary>
     public bool TeachingExample { get; init; }
+    /// <summary>Fictional example content (input/examples/), not the organisation's own log.</summary>
+    public bool Example { get; init; }
 }

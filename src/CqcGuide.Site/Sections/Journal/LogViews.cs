@@ -1,3 +1,4 @@
+using CqcGuide.Rules.LearningLogs;
 using System.Globalization;
 using CqcGuide.Site.Pipeline;
 using CqcGuide.Site.Views;
@@ -23,7 +24,7 @@ public static class LogViews
         StatusClass = a.Status switch { ActionStatus.Done => "tag--done", ActionStatus.InProgress => "tag--blue", _ => "tag--grey" },
         Completed = a.Completed is { } c ? DateView.Of(c) : null, Evidence = a.Evidence, Measure = a.Measure, DroppedReason = a.DroppedReason,
         Overdue = a.Status is ActionStatus.Planned or ActionStatus.InProgress && a.Due is { } due && due < today,
-        Reviews = a.Reviews.OrderBy(r => r.Date).Select(r => new ReviewView { Date = DateView.Of(r.Date), Result = r.Result, Decision = YamlBinder.KebabCase(r.Decision.ToString()) }).ToArray(),
+        Reviews = a.Reviews.OrderBy(r => r.Date).Select(r => new ReviewView { Date = DateView.Of(r.Date), Result = r.Result, Decision = LogFormat.Value(r.Decision) }).ToArray(),
         Log = logLink,
     };
 
@@ -43,11 +44,11 @@ public static class LogViews
         foreach (var a in log.Actions)
         {
             if (a.Completed is { } done) timeline.Add((done, $"Action {a.Id} completed"));
-            foreach (var review in a.Reviews) timeline.Add((review.Date, $"Action {a.Id} reviewed: {YamlBinder.KebabCase(review.Decision.ToString())}"));
+            foreach (var review in a.Reviews) timeline.Add((review.Date, $"Action {a.Id} reviewed: {LogFormat.Value(review.Decision)}"));
             if (a.Status is ActionStatus.Planned or ActionStatus.InProgress && a.Due is { } due) timeline.Add((due, $"Action {a.Id} due"));
         }
         if (log.NextReview is { } next) timeline.Add((next, "Next effectiveness review"));
-        var harm = log.Harm is { } h ? YamlBinder.KebabCase(h.ToString()) switch { "none" => "No harm", var x => char.ToUpperInvariant(x[0]) + x[1..] + " harm" } : null;
+        var harm = log.Harm is { } h ? LogLabels.HarmLabel(h) : null;
         var candour = log.DutyOfCandour is null ? null
             : log.DutyOfCandour.Applies ? "Applies" + (log.DutyOfCandour.Completed is { } sent ? $"; notification sent {DateView.Of(sent).Text}" : "; notification not yet recorded")
             : "Does not apply" + (string.IsNullOrWhiteSpace(log.DutyOfCandour.Reason) ? "" : $": {log.DutyOfCandour.Reason}");
@@ -81,9 +82,10 @@ public static class LogViews
             {
                 Code = f.Finding.Code, Pitfall = f.Finding.Pitfall, Message = f.Finding.Message, Guidance = site.Href(f.Finding.Guidance), Acknowledged = f.Acknowledged,
             }).ToArray(),
-            FilterStatus = YamlBinder.KebabCase(log.Status.ToString()), FilterEvent = YamlBinder.KebabCase(log.EventType.ToString()),
+            FilterStatus = LogFormat.Value(log.Status), FilterEvent = LogFormat.Value(log.EventType),
             FilterKeyQuestions = string.Join(' ', KeyQuestionsOf(log).Select(k => k.Id)),
             TeachingExample = log.TeachingExample,
+            Example = c.Document.IsExample,
         };
     }
 }

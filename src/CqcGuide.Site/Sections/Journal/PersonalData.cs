@@ -1,78 +1,101 @@
-using System.Text.RegularExpressions;
+using CqcGuide.Rules.LearningLogs;
+using CqcGuide.Site.Pipeline;
 
 namespace CqcGuide.Site.Sections.Journal;
 
 /// <summary>
-/// Heuristics for personal data in text meant for publication: valid NHS numbers (Modulus 11), date-of-birth
-/// patterns, and people's names where only a role belongs. Heuristics, not proof: they make a person look again.
+/// The bridge between a learning log and the <c>personal-data</c> rules (<see cref="PersonalDataDetection"/>): which texts
+/// of a log are checked, under which key paths, and where a finding is in the file. The detection itself is the compiled
+/// rule the draft form also runs.
 /// </summary>
-public static partial class PersonalData
+public static class PersonalData
 {
-    public sealed record Finding(string Kind, string Text);
-
-    /// <summary>NHS numbers: ten digits (optionally 3-3-4 with spaces or hyphens) whose Modulus 11 check digit is right.</summary>
-    public static IEnumerable<Finding> NhsNumbers(string text)
+    /// <summary>The rules' input for a log: every free-text field with its key path, the role fields, the body, and the log's not_personal_data phrases.</summary>
+    public static PersonalDataInput InputOf(LearningLogFrontMatter log, string body)
     {
-        foreach (Match m in NhsRegex().Matches(text))
+        var fields = new List<PersonalDataField>();
+        void Text(string path, string? value)
         {
-            var digits = m.Value.Where(char.IsAsciiDigit).Select(c => c - '0').ToArray();
-            if (IsValidNhsNumber(digits)) yield return new Finding("NHS number", m.Value);
+            if (!string.IsNullOrEmpty(value)) fields.Add(new PersonalDataField(path, value, false));
         }
+        void Role(string path, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) fields.Add(new PersonalDataField(path, value, true));
+        }
+        Text("title", log.Title);
+        Text("summary", log.Summary);
+        Text("duty_of_candour.reason", log.DutyOfCandour?.Reason);
+        if (log.LearningResponse is { } r)
+        {
+            for (var i = 0; i < r.Roles.Count; i++) Role($"learning_response.roles[{i}]", r.Roles[i]);
+            Text("learning_response.expected", r.Expected);
+            Text("learning_response.actual", r.Actual);
+            Text("learning_response.why_different", r.WhyDifferent);
+            Text("learning_response.went_well", r.WentWell);
+        }
+        for (var i = 0; i < log.Factors.Count; i++) Text($"factors[{i}].description", log.Factors[i].Description);
+        for (var i = 0; i < log.Actions.Count; i++)
+        {
+            var a = log.Actions[i];
+            Text($"actions[{i}].description", a.Description);
+            Role($"actions[{i}].owner_role", a.OwnerRole);
+            Text($"actions[{i}].evidence", a.Evidence);
+            Text($"actions[{i}].measure", a.Measure);
+            Text($"actions[{i}].dropped_reason", a.DroppedReason);
+            for (var k = 0; k < a.Reviews.Count; k++) Text($"actions[{i}].reviews[{k}].result", a.Reviews[k].Result);
+        }
+        Text("governance_review.forum", log.GovernanceReview?.Forum);
+        Text("governance_review.reflection", log.GovernanceReview?.Reflection);
+        Text("learning_to_share", log.LearningToShare);
+        Role("redaction_check.by", log.RedactionCheck?.By);
+        for (var i = 0; i < log.Acknowledged.Count; i++) Text($"acknowledged[{i}].reason", log.Acknowledged[i].Reason);
+        Text(BodyPath, body);
+        return new PersonalDataInput(fields.ToArray(), log.NotPersonalData.ToArray());
     }
 
-    public static bool IsValidNhsNumber(IReadOnlyList<int> digits)
+    /// <summary>The path the body's findings carry.</summary>
+    public const string BodyPath = "body";
+
+    /// <summary>
+    /// Where a finding is in the file: for the body, its exact line and column; for a front-matter value, the finding's
+    /// text where it first appears from the value's start to the end of the front matter (the n-th time, when the value
+    /// holds it n times), or the value's position when the text is not there verbatim (a folded line break inside it).
+    /// </summary>
+    public static SourceSpan Locate(ContentDocument doc, PersonalDataFinding finding, string fieldText, int bodyOffset)
     {
-        if (digits.Count != 10) return false;
-        var sum = 0;
-        for (var i = 0; i < 9; i++) sum += digits[i] * (10 - i);
-        var check = 11 - sum % 11;
-        if (check == 11) check = 0;
-        return check != 10 && check == digits[9];
+        var text = doc.Source.Text;
+        if (finding.Path == BodyPath) return At(doc.Path, text, bodyOffset + finding.Start);
+        var value = doc.At(finding.Path);
+        var from = OffsetOf(text, value.Line, value.Column);
+        if (from < 0) return value;
+        var occurrence = 0;
+        for (var i = fieldText.IndexOf(finding.Text, StringComparison.Ordinal); i >= 0 && i < finding.Start; i = fieldText.IndexOf(finding.Text, i + 1, StringComparison.Ordinal))
+            occurrence++;
+        var at = from - 1;
+        for (var n = 0; n <= occurrence; n++)
+        {
+            at = text.IndexOf(finding.Text, at + 1, StringComparison.Ordinal);
+            if (at < 0 || at >= bodyOffset) return value;
+        }
+        return At(doc.Path, text, at);
     }
 
-    public static IEnumerable<Finding> DatesOfBirth(string text) =>
-        DobRegex().Matches(text).Select(m => new Finding("date of birth", m.Value.Trim()));
-
-    /// <summary>A title and a surname anywhere ("Mrs Patel", "Dr. Okafor").</summary>
-    public static IEnumerable<Finding> TitledNames(string text) =>
-        TitleRegex().Matches(text).Select(m => new Finding("a person's name", m.Value));
-
-    /// <summary>A field that should hold a role ("Deputy manager") but looks like a name ("Sam Taylor").</summary>
-    public static Finding? NameInsteadOfRole(string value)
+    private static int OffsetOf(string text, int line, int column)
     {
-        if (TitledNames(value).FirstOrDefault() is { } titled) return titled;
-        var words = WordRegex().Matches(value).Select(m => m.Value).ToArray();
-        if (words.Length is < 2 or > 3) return null;
-        if (!words.All(w => char.IsUpper(w[0]))) return null;
-        return words.Any(w => RoleWords.Contains(w.ToLowerInvariant())) ? null : new Finding("a person's name where a role belongs", value);
+        var offset = 0;
+        for (var l = 1; l < line; l++)
+        {
+            offset = text.IndexOf('\n', offset) + 1;
+            if (offset == 0) return -1;
+        }
+        return Math.Min(text.Length, offset + Math.Max(0, column - 1));
     }
 
-    private static readonly HashSet<string> RoleWords = new(StringComparer.Ordinal)
+    private static SourceSpan At(string path, string text, int offset)
     {
-        "manager", "deputy", "registered", "senior", "carer", "carers", "care", "worker", "workers", "nurse", "nurses", "nursing", "assistant",
-        "lead", "leader", "team", "director", "nominated", "individual", "pharmacist", "pharmacy", "gp", "doctor", "practitioner",
-        "coordinator", "co-ordinator", "officer", "administrator", "admin", "head", "chef", "cook", "housekeeper", "housekeeping",
-        "domestic", "maintenance", "activities", "therapist", "physiotherapist", "occupational", "social", "family", "relative",
-        "resident", "person", "agency", "bank", "night", "day", "shift", "quality", "governance", "safeguarding", "training", "trainer",
-        "hr", "finance", "owner", "provider", "board", "member", "representative", "advocate", "district", "community", "hospital",
-        "discharge", "clinical", "medicines", "infection", "control", "champion", "supervisor", "staff", "volunteer", "visitor",
-        "paramedic", "ambulance", "commissioner", "inspector", "home", "branch", "of", "and", "the", "on", "duty", "general",
-        "operations", "area", "regional", "service", "services", "user", "users", "wellbeing", "dementia", "specialist", "tissue",
-        "viability", "speech", "language", "dietitian", "podiatrist", "optician", "dentist", "consultant", "ward", "sister", "matron",
-        "health", "healthcare", "support", "key", "practice", "educator", "auditor", "compliance", "safety", "fire", "falls",
-        "moving", "handling", "lifting", "mental", "capacity", "learning", "disability", "disabilities", "partner", "partners",
-        "local", "authority", "council", "police", "coroner", "ombudsman", "cqc", "nhs", "icb", "mdt", "multidisciplinary",
-    };
-
-    [GeneratedRegex(@"(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")]
-    private static partial Regex NhsRegex();
-
-    [GeneratedRegex(@"(?i)\b(d\.?o\.?b\.?|date of birth|born on|born)\b[:\s]*\d{1,4}[\/\-. ]\w{1,9}[\/\-. ]\d{2,4}")]
-    private static partial Regex DobRegex();
-
-    [GeneratedRegex(@"\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][a-z'’\-]+")]
-    private static partial Regex TitleRegex();
-
-    [GeneratedRegex(@"[\p{L}][\p{L}'’\-]*")]
-    private static partial Regex WordRegex();
+        var line = 1 + text.AsSpan(0, offset).Count('\n');
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
+        if (offset == 0) lineStart = 0;
+        return new SourceSpan(path, line, offset - lineStart + 1);
+    }
 }

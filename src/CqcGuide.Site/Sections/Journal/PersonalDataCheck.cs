@@ -1,64 +1,58 @@
+using CqcGuide.Rules.LearningLogs;
 using CqcGuide.Site.Pipeline;
+using CqcGuide.Site.Yaml;
 
 namespace CqcGuide.Site.Sections.Journal;
 
-/// <summary>Looks for personal data (NHS numbers, dates of birth, names) in a log meant for publication.</summary>
+/// <summary>
+/// Personal data in a learning log, found by the compiled <c>personal-data</c> rules (the draft form runs the same
+/// module). A log meant for publication (any status but draft) fails the build on every finding that its
+/// <c>not_personal_data</c> phrases do not mark, and on a redaction check that is not confirmed; a draft gets the
+/// findings as warnings. A <c>not_personal_data</c> phrase that marks nothing is a warning.
+/// </summary>
 public static class PersonalDataCheck
 {
     public const string PersonalDataFound = Codes.PersonalDataFound;
+    public const string RedactionNotConfirmed = Codes.RedactionNotConfirmed;
 
     public static bool Check(ContentDocument doc, LearningLogFrontMatter log, DiagnosticBag diagnostics)
     {
-        var confirmed = log.RedactionCheck?.Confirmed == true;
-        var found = new List<(string At, PersonalData.Finding Finding)>();
-        void Text(string at, string? value)
+        var published = log.Status != LogStatus.Draft;
+        var split = FrontMatter.Split(doc.Source.Text, doc.Path, new DiagnosticBag());
+        var body = split?.Body ?? "";
+        var bodyOffset = doc.Source.Text.Length - body.Length;
+        var input = PersonalData.InputOf(log, body);
+        var findings = PersonalDataDetection.Find(input);
+        var ok = true;
+        foreach (var f in findings.Where(f => f.MarkedBy is null))
         {
-            if (string.IsNullOrEmpty(value)) return;
-            found.AddRange(PersonalData.NhsNumbers(value).Concat(PersonalData.DatesOfBirth(value)).Concat(PersonalData.TitledNames(value)).Select(f => (at, f)));
-        }
-        void Role(string at, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value) && PersonalData.NameInsteadOfRole(value) is { } f) found.Add((at, f));
-        }
-        Text("title", log.Title);
-        Text("summary", log.Summary);
-        Text("learning_to_share", log.LearningToShare);
-        if (log.LearningResponse is { } r)
-        {
-            Text("learning_response.expected", r.Expected);
-            Text("learning_response.actual", r.Actual);
-            Text("learning_response.why_different", r.WhyDifferent);
-            Text("learning_response.went_well", r.WentWell);
-            for (var i = 0; i < r.Roles.Count; i++) Role($"learning_response.roles[{i}]", r.Roles[i]);
-        }
-        for (var i = 0; i < log.Factors.Count; i++) Text($"factors[{i}].description", log.Factors[i].Description);
-        for (var i = 0; i < log.Actions.Count; i++)
-        {
-            var a = log.Actions[i];
-            Text($"actions[{i}].description", a.Description);
-            Text($"actions[{i}].evidence", a.Evidence);
-            Role($"actions[{i}].owner_role", a.OwnerRole);
-        }
-        Text("governance_review.reflection", log.GovernanceReview?.Reflection);
-        Role("redaction_check.by", log.RedactionCheck?.By);
-        var bodyText = doc.Source.Text;
-        foreach (var f in PersonalData.NhsNumbers(bodyText).Concat(PersonalData.DatesOfBirth(bodyText)).Concat(PersonalData.TitledNames(bodyText)))
-        {
-            var index = bodyText.IndexOf(f.Text, StringComparison.Ordinal);
-            var line = 1 + bodyText.AsSpan(0, Math.Max(0, index)).Count('\n');
-            if (found.Any(x => x.Finding.Text == f.Text)) continue;
-            Report(new SourceSpan(doc.Path, line, 1), f);
-        }
-        foreach (var (at, f) in found) Report(doc.At(at), f);
-        return confirmed || found.Count == 0;
-
-        void Report(SourceSpan span, PersonalData.Finding f)
-        {
-            var message = $"this looks like {(f.Kind.StartsWith('a') ? "" : "a ")}{f.Kind} (“{f.Text}”) in a log meant for publication";
-            if (confirmed)
-                diagnostics.Warning(PersonalDataFound, message + "; the redaction check is confirmed, so check again before publishing", span);
+            var text = input.Fields.First(x => x.Path == f.Path).Text;
+            var at = PersonalData.Locate(doc, f, text, bodyOffset);
+            var message = $"{f.Path}: this looks like {f.Label} (“{f.Text}”) in a log meant for publication";
+            var hint = f.Hint + $" If it is not personal data, add it to the log's list: not_personal_data: [\"{f.Text}\"]";
+            if (published)
+            {
+                diagnostics.Error(PersonalDataFound, message, at, hint);
+                ok = false;
+            }
             else
-                diagnostics.Error(PersonalDataFound, message, span, "remove it (use roles, not names), then confirm 'redaction_check: { confirmed: true, by: <role>, date: YYYY-MM-DD }'");
+                diagnostics.Warning(PersonalDataFound, message + " (a draft: it is not published, but the file may be shared)", at, hint);
         }
+        for (var i = 0; i < log.NotPersonalData.Count; i++)
+            if (!findings.Any(f => f.MarkedBy == log.NotPersonalData[i]))
+                diagnostics.Warning(Codes.StaleAcknowledgement, $"not_personal_data: '{log.NotPersonalData[i]}' marks no finding of this log", doc.At($"not_personal_data[{i}]"),
+                    "remove it, so the list keeps only what someone has checked");
+        if (published && log.RedactionCheck?.Confirmed != true)
+        {
+            diagnostics.Error(RedactionNotConfirmed,
+                log.RedactionCheck is null
+                    ? "a log meant for publication needs a redaction check: someone must confirm that no personal data remains"
+                    : "the redaction check is not confirmed, so this log cannot be published",
+                log.RedactionCheck is null ? doc.At("status") : doc.At("redaction_check.confirmed"),
+                "read the whole log for names, dates of birth, NHS numbers and anything else that could identify someone, then set "
+                + "'redaction_check: { confirmed: true, by: <role>, date: YYYY-MM-DD }' (or keep 'status: draft')");
+            ok = false;
+        }
+        return ok;
     }
 }

@@ -17,4 +17,6 @@ public sealed record PageFrontMatter : IFrontMatter
     public string? Layout { get; init; }
     /// <summary>Link the page from every page's footer (when site.yml has no <c>footer:</c> list).</summary>
     public bool Footer { get; init; }
+    /// <summary>Show the organisation's contact details (from organisation.yml) at the end of the page.</summary>
+    public bool Contact { get; init; }
 }

@@ -67,6 +67,7 @@ public sealed partial class PagesSection : Section<ContentDocument>
             LastReviewed = fm.LastReviewed is { } l ? DateView.Of(l) : null,
             NextReview = fm.NextReview is { } n ? DateView.Of(n) : null,
             Search = new SearchView { Indexed = true, Type = "page" },
+            Data = new PageData { Contact = fm.Contact },
         };
     }
 

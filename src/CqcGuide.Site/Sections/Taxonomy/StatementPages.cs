@@ -25,8 +25,9 @@ public static partial class StatementPages
         (2, "Common shortfalls after a poor inspection"),
     ];
 
-    public static bool Check(ContentDocument doc, StatementFrontMatter fm, DateOnly today, DiagnosticBag diagnostics)
+    public static bool Check(ContentDocument doc, StatementFrontMatter fm, CheckContext context)
     {
+        var (today, diagnostics) = (context.Today, context.Diagnostics);
         var ok = true;
         if (Framework.FindStatement(fm.Statement) is null)
         {
@@ -58,7 +59,7 @@ public static partial class StatementPages
                 "say what the statement means in adult social care, what inspectors ask, what evidence shows it and what commonly falls short");
             ok = false;
         }
-        Validation.ReviewDates(doc, fm.LastReviewed, fm.NextReview, today, required: true, diagnostics);
+        Validation.ReviewDates(doc, fm.LastReviewed, fm.NextReview, today, required: true, diagnostics, context.OwnsReviewDates(doc));
         for (var i = 0; i < fm.Sources.Count; i++) Validation.ExternalAddress(fm.Sources[i].Url, doc.At($"sources[{i}].url"), diagnostics);
         return ok;
     }

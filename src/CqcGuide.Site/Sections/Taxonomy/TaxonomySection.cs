@@ -25,7 +25,7 @@ public sealed class TaxonomySection : Section<CheckedStatement>
     public override CheckedStatement? Check(ContentDocument document, CheckContext context)
     {
         var fm = document.Front<StatementFrontMatter>();
-        return StatementPages.Check(document, fm, context.Today, context.Diagnostics) ? new CheckedStatement(document, fm) : null;
+        return StatementPages.Check(document, fm, context) ? new CheckedStatement(document, fm) : null;
     }
 
     public override void Index(IReadOnlyList<CheckedStatement> documents, IndexBuilder index)

@@ -205,39 +205,88 @@ public class JournalTests
         Assert.Contains("Click", main.TextContent);
     }
 
-    public static TheoryData<string, string> PersonalData() => new()
+    public static TheoryData<string, string, int> PersonalData() => new()
     {
-        { "an NHS number", "summary: A returning resident (NHS 943 476 5919) missed an evening medicine." },
-        { "a date of birth", "summary: A returning resident, DOB 12/03/1941, missed an evening medicine." },
-        { "a titled name", "summary: Mrs Patel missed an evening medicine." },
+        { "summary: A returning resident (NHS 943 476 5919) missed an evening medicine.", "943 476 5919", 36 },
+        { "summary: A returning resident, DOB 12/03/1941, missed an evening medicine.", "12/03/1941", 36 },
+        { "summary: Mrs Patel missed an evening medicine.", "Mrs Patel", 10 },
+        { "summary: Carer Sarah Jones missed an evening medicine.", "Sarah Jones", 16 },
     };
 
     [Theory]
     [MemberData(nameof(PersonalData))]
-    public void Personal_data_blocks_publication_unless_the_redaction_check_is_confirmed(string what, string summary)
+    public void Personal_data_fails_every_build_even_with_a_confirmed_redaction_check(string summary, string found, int column)
     {
-        var edits = new[] { ("summary: A returning resident missed an evening medicine.", summary), ("  confirmed: true", "  confirmed: false") };
-        var (result, output) = Build(Valid, false, edits);
+        var (result, output) = Build(Valid, false, ("summary: A returning resident missed an evening medicine.", summary));
         using var _ = output;
+        Assert.False(result.Success);
         var d = Assert.Single(result.Diagnostics, d => d.Code == PersonalDataCheck.PersonalDataFound);
-        Assert.True(d.IsError, what);
-        Assert.Equal(9, d.Line);
-        var (confirmed, confirmedOut) = Build(Valid, false, edits[..1]);
-        using var __ = confirmedOut;
-        Assert.True(confirmed.Success);
-        Assert.Contains(confirmed.Diagnostics, x => x.Code == PersonalDataCheck.PersonalDataFound && !x.IsError);
+        Assert.True(d.IsError);
+        Assert.Contains($"“{found}”", d.Message);
+        Assert.Contains("not_personal_data", d.Hint);
+        Assert.Equal((9, column), (d.Line, d.Column));
+        Assert.False(File.Exists(Path.Combine(output.Path, "journal/ll-test/index.html")));
+    }
+
+    [Fact]
+    public void A_finding_marked_as_not_personal_data_is_published_and_a_stale_mark_is_a_warning()
+    {
+        var edits = new[]
+        {
+            ("summary: A returning resident missed an evening medicine.", "summary: A returning resident on Sam Taylor Way missed an evening medicine."),
+        };
+        var (failed, failedOut) = Build(Valid, false, edits[0]);
+        using (failedOut) Assert.Contains(failed.Diagnostics, d => d.Code == PersonalDataCheck.PersonalDataFound && d.IsError);
+        var (result, output) = Build(Valid, false, edits[0], ("redaction_check:", "not_personal_data: [Sam Taylor Way, Nobody Here]\nredaction_check:"));
+        using var _ = output;
+        Assert.True(result.Success, Builds.Errors(result));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == PersonalDataCheck.PersonalDataFound);
+        var stale = Assert.Single(result.Diagnostics, d => d.Code == Codes.StaleAcknowledgement);
+        Assert.Contains("Nobody Here", stale.Message);
+        Assert.False(stale.IsError);
+    }
+
+    [Fact]
+    public void A_log_meant_for_publication_needs_a_confirmed_redaction_check()
+    {
+        var (unconfirmed, o1) = Build(Valid, false, ("  confirmed: true", "  confirmed: false"));
+        using (o1)
+        {
+            Assert.False(unconfirmed.Success);
+            var d = Assert.Single(unconfirmed.Diagnostics, d => d.Code == PersonalDataCheck.RedactionNotConfirmed);
+            Assert.True(d.IsError);
+        }
+        var (missing, o2) = Build(Valid, false, ("redaction_check:\n  confirmed: true\n  by: Registered manager\n  date: 2026-04-11\n", ""));
+        using (o2) Assert.Contains(missing.Diagnostics, d => d.Code == PersonalDataCheck.RedactionNotConfirmed && d.IsError && d.Line == 4);
+        var (draft, o3) = Build(Valid, false, ("status: closed", "status: draft"), ("  confirmed: true", "  confirmed: false"), ("summary: A returning resident missed an evening medicine.", "summary: Mrs Patel missed an evening medicine."));
+        using (o3)
+        {
+            Assert.True(draft.Success, Builds.Errors(draft));
+            Assert.DoesNotContain(draft.Diagnostics, d => d.Code == PersonalDataCheck.RedactionNotConfirmed);
+            Assert.Contains(draft.Diagnostics, d => d.Code == PersonalDataCheck.PersonalDataFound && !d.IsError);
+        }
     }
 
     [Fact]
     public void A_name_where_a_role_belongs_is_caught_but_roles_are_not()
     {
-        Assert.NotNull(CqcGuide.Site.Sections.Journal.PersonalData.NameInsteadOfRole("Sam Taylor"));
-        Assert.NotNull(CqcGuide.Site.Sections.Journal.PersonalData.NameInsteadOfRole("Dr Okafor"));
-        Assert.Null(CqcGuide.Site.Sections.Journal.PersonalData.NameInsteadOfRole("Deputy manager"));
-        Assert.Null(CqcGuide.Site.Sections.Journal.PersonalData.NameInsteadOfRole("Night Nurse"));
-        Assert.Null(CqcGuide.Site.Sections.Journal.PersonalData.NameInsteadOfRole("Registered Manager"));
-        Assert.True(CqcGuide.Site.Sections.Journal.PersonalData.IsValidNhsNumber([9, 4, 3, 4, 7, 6, 5, 9, 1, 9]));
-        Assert.False(CqcGuide.Site.Sections.Journal.PersonalData.IsValidNhsNumber([9, 4, 3, 4, 7, 6, 5, 9, 1, 8]));
+        var (result, output) = Build(Valid, false, ("owner_role: Deputy manager", "owner_role: Sam Taylor"), ("roles: [Registered manager, Senior carer]", "roles: [Registered Manager, Night Nurse, Sarah]"));
+        using var _ = output;
+        var found = result.Diagnostics.Where(d => d.Code == PersonalDataCheck.PersonalDataFound).ToArray();
+        Assert.Equal(2, found.Length);
+        Assert.Contains(found, d => d.Message.Contains("“Sarah”") && d.Message.StartsWith("learning_response.roles[2]", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.Message.Contains("“Sam Taylor”") && d.Message.Contains("where a role belongs"));
+    }
+
+    [Fact]
+    public void A_finding_in_the_body_is_reported_at_its_line_and_column()
+    {
+        var (result, output) = Build(Valid, false, ("---\nThe story.", "---\nThe story.\n\nWe told Ngozi, the night nurse."));
+        using var _ = output;
+        var d = Assert.Single(result.Diagnostics, d => d.Code == PersonalDataCheck.PersonalDataFound);
+        Assert.StartsWith("body:", d.Message);
+        Assert.Equal(9, d.Column);
+        Assert.Equal(Valid.Split('\n').Length + 2, d.Line);
     }
 
     [Fact]
