@@ -238,7 +238,7 @@ internal static class FuzzGen
     private static readonly string[] Bases =
     [
         File.ReadAllText(Path.Combine(Repo.Fixture("site"), "guidance", "alpha.md")),
-        File.ReadAllText(Path.Combine(Repo.Root, "input", "journal", "ll-2026-004.md")),
+        File.ReadAllText(Path.Combine(Repo.Root, "input", "examples", "journal", "ll-2026-004.md")),
         File.ReadAllText(Path.Combine(Repo.Fixture("site"), "checklists", "pitfalls.md")),
         File.ReadAllText(Path.Combine(Repo.Fixture("site"), "pages", "about.md")),
         File.ReadAllText(Path.Combine(Repo.Root, "input", "assessments", "learning-maturity.yml")),

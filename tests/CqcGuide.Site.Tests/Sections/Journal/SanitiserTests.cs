@@ -10,7 +10,7 @@ public class SanitiserTests
 {
     private static ContentDocument Log(string body)
     {
-        var text = File.ReadAllText(Path.Combine(Repo.Root, "input", "journal", "ll-2026-004.md"));
+        var text = File.ReadAllText(Path.Combine(Repo.Root, "input", "examples", "journal", "ll-2026-004.md"));
         text = text[..(text.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)] + body;
         var rel = "journal/ll-2026-004.md";
         var d = new DocumentLoader.Discovered("/x/" + rel, rel, JournalSection.Log, JournalSection.Log.Match(rel.Split('/'))!, new JournalSection());
