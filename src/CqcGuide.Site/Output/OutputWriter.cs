@@ -109,9 +109,10 @@ public sealed class StagingSink : IOutputSink
         }
         if (Exchange(StagingDir, OutputDir))
         {
-            // The previous output now sits at the staging path; a later run cleans it up if this delete fails.
+            // The previous output now sits at the staging path (with its marker); the new site is in place, so failing
+            // to delete the old one is not a failed build: the next run removes it.
             SwapMethod = "exchange";
-            DeleteTree(StagingDir);
+            Discard();
             return;
         }
         SwapMethod = "two renames";

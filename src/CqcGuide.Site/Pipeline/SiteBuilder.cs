@@ -86,7 +86,7 @@ public static class SiteBuilder
                 diagnostics.Add(refused);
                 return Finish();
             }
-            doing = "removing leftover staging";
+            doing = "writing the site (removing the staging a failed run left)";
             OutputFolder.CleanLeftovers(options.OutputDir);
         }
         doing = "reading site.yml";
