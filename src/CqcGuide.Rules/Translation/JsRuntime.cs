@@ -157,6 +157,16 @@ internal static class JsRuntime
               return s.endsWith(value);
             }
             """),
+        new("$substring", ["$throw"], """
+            // string.Substring(startIndex[, length]) with .NET's argument checks (UTF-16 code units, like .NET).
+            function $substring(s, start, length) {
+              if (s == null) $throw("System.NullReferenceException", "Object reference not set to an instance of an object.");
+              if (start < 0 || start > s.length) $throw("System.ArgumentOutOfRangeException", "startIndex cannot be larger than length of string. (Parameter 'startIndex')");
+              if (length === undefined) return s.substring(start);
+              if (length < 0 || start > s.length - length) $throw("System.ArgumentOutOfRangeException", "Index and length must refer to a location within the string. (Parameter 'length')");
+              return s.substring(start, start + length);
+            }
+            """),
         new("$src", ["$throw"], """
             // LINQ's argument check: a null sequence throws.
             function $src(source) {
@@ -173,6 +183,18 @@ internal static class JsRuntime
                 return false;
               }
               return source.each(visit);
+            }
+            """),
+        new("$range", ["$throw"], """
+            // Enumerable.Range(start, count) (deferred); the arguments are checked when it is called, as in .NET.
+            function $range(start, count) {
+              if (count < 0 || start + count - 1 > 2147483647) $throw("System.ArgumentOutOfRangeException", "Specified argument was out of the range of valid values. (Parameter 'count')");
+              return {
+                each: (visit) => {
+                  for (let i = 0; i < count; i++) if (visit(start + i)) return true;
+                  return false;
+                },
+              };
             }
             """),
         new("$where", ["$src", "$each"], """

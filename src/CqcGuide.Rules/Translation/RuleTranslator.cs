@@ -735,6 +735,8 @@ internal sealed class RuleTranslator
         J Source() => Translate(args[0]);
         switch (name)
         {
+            case "Range" when args.Count == 2:
+                return Helper("$range", Translate(args[0]), Translate(args[1]));
             case "Where":
                 return Helper("$where", Source(), LambdaArgument(m, 1));
             case "Select":
@@ -853,6 +855,10 @@ internal sealed class RuleTranslator
                 return Helper("$join", Translate(m.Arguments[0]), Translate(m.Arguments[1]));
             case "Concat" when parameters.Length is >= 2 and <= 4 && parameters.All(p => p.ParameterType == typeof(string)):
                 return StringConcat(m, m.Arguments);
+            case "Substring" when m.Object is not null && parameters.Length == 1:
+                return Helper("$substring", Translate(m.Object), Translate(m.Arguments[0]), new J("undefined", Primary));
+            case "Substring" when m.Object is not null && parameters.Length == 2:
+                return Helper("$substring", Translate(m.Object), Translate(m.Arguments[0]), Translate(m.Arguments[1]));
             case "ToUpper" or "ToLower" or "ToUpperInvariant" or "ToLowerInvariant":
                 throw Fail($"a call of string.{method.Name}", m, "Case mapping differs between .NET and JavaScript for some characters");
             case "Trim" or "TrimStart" or "TrimEnd":
