@@ -5,13 +5,14 @@ namespace CqcGuide.Rules;
 /// <summary>The registry of every rules model, by id.</summary>
 public static class Models
 {
-    /// <summary>All four models: the three answer-scoring models and the learning-log linter.</summary>
+    /// <summary>All models: the three answer-scoring models, the learning-log linter and the SPC model.</summary>
     public static IReadOnlyList<RuleModel> All { get; } =
     [
         CqcSaf.Instance,
         CqcSafEvidence.Instance,
         LearningMaturity.Instance,
         LearningLogQuality.Instance,
+        Spc.Instance,
     ];
 
     /// <summary>The models that score answers files.</summary>

@@ -54,7 +54,7 @@ internal sealed class RuleTranslator
     {
         var text = new StringBuilder();
         text.Append("/**\n");
-        Line(text, $"Rule '{rule.Name}' — {Explanation.KindLabel(rule.Kind)}.");
+        Line(text, $"Rule '{rule.Name}' — {Explanation.KindLabel(rule.Kind, rule.Publisher)}.");
         text.Append(" *\n");
         foreach (var paragraph in rule.Description.Split("\n\n"))
             Line(text, paragraph);

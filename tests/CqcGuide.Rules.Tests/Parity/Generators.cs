@@ -41,11 +41,14 @@ public static class Generators
         return cases;
     }
 
-    /// <summary>Runs .NET on one input: the answers file is parsed with <see cref="AnswersFile.Parse"/> as the CLI does.</summary>
+    /// <summary>
+    /// Runs .NET on one input: an answers file is parsed with <see cref="AnswersFile.Parse"/> as the CLI does; an SPC input
+    /// is read with <see cref="SpcInput.FromJson"/> and the result written with <see cref="SpcReport.ToJson"/>.
+    /// </summary>
     public static ParityCase Expected(string modelId, string inputJson)
     {
         AnswersFile? file = null;
-        if (modelId != LearningLogQuality.ModelId)
+        if (modelId != LearningLogQuality.ModelId && modelId != Spc.ModelId)
         {
             var parsed = AnswersFile.Parse(inputJson);
             if (!parsed.Success)
@@ -54,6 +57,8 @@ public static class Generators
         }
         try
         {
+            if (modelId == Spc.ModelId)
+                return new(modelId, inputJson, SpcReport.ToJson(Spc.Analyse(SpcInput.FromJson(inputJson))), null);
             return file is null
                 ? new(modelId, inputJson, ScoreReport.ToJson(LearningLogQuality.Lint(LearningLogInput.FromJson(inputJson))), null)
                 : new(modelId, inputJson, ScoreReport.ToJson(Models.FindScoring(modelId)!.Score(file)), null);
@@ -71,6 +76,7 @@ public static class Generators
         CqcSafEvidence.ModelId => Answers(modelId, CqcSafEvidence.Catalogue.SelectMany(g => g.Statements.Select(s => s.ItemIds.ToArray())).ToArray(), SafValues),
         LearningMaturity.ModelId => Answers(modelId, LearningMaturity.Instance.Groups.Select(g => ItemsOf(LearningMaturity.Instance, g.Id)).ToArray(), MaturityValues),
         LearningLogQuality.ModelId => LearningLog,
+        Spc.ModelId => SpcGenerators.Input,
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 
@@ -81,6 +87,7 @@ public static class Generators
         CqcSafEvidence.ModelId => EvidenceBoundaries(),
         LearningMaturity.ModelId => MaturityBoundaries(),
         LearningLogQuality.ModelId => LogBoundaries(),
+        Spc.ModelId => SpcGenerators.Boundaries(),
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 
