@@ -75,7 +75,7 @@ public sealed partial class Spc
     public const double ScreenFactor = 3.267;
 
     private const string MdcName = "NHS England's Making Data Count";
-    private const string NhsrName = "NHSRplotthedots (NHS-R community)";
+    private const string NhsrName = "the NHS-R community's NHSRplotthedots";
 
     public static readonly Rule<double[], double> Mean = new(
         "mean",
@@ -352,7 +352,7 @@ public sealed partial class Spc
         new("run chart below 12 points",
             "NHSRplotthedots warns about groups of fewer than 12 points but still draws trial limits and flags points. CqcGuide "
             + "shows a run chart with the median instead, so limits from a handful of points are never read as a finding."),
-        NhsrName);
+        MdcName);
 
     public static readonly Rule<double[], double> Median = new(
         "median",
