@@ -59,7 +59,7 @@ public sealed partial class Spc
         """
         Reads the settings. The period kind (week, month or quarter) and the improvement direction (increase, decrease or
         neutral) are required, in lower case. The target and the allowed minimum and maximum are optional numbers; a blank
-        one counts as not set. The run length for shifts and trends is 7 unless set to 6. Fixing the limits needs at least
+        one counts as not set, and so do a minimum and a maximum in the wrong order (values are not checked against them). The run length for shifts and trends is 7 unless set to 6. Fixing the limits needs at least
         12 points (NHSRplotthedots' minimum). Outlier screening is on unless switched off.
         """,
         [Sources.SpcInputFormat, Sources.NhsrPlotTheDots],
@@ -72,8 +72,8 @@ public sealed partial class Spc
                         t.PeriodKind == "week" ? SpcPeriodKind.Week : t.PeriodKind == "quarter" ? SpcPeriodKind.Quarter : SpcPeriodKind.Month,
                         t.Direction == "increase" ? SpcDirection.Increase : t.Direction == "decrease" ? SpcDirection.Decrease : SpcDirection.Neutral,
                         target.Problem == "" ? target.Value : null,
-                        minimum.Problem == "" ? minimum.Value : null,
-                        maximum.Problem == "" ? maximum.Value : null,
+                        minimum.Problem == "" && !(maximum.Problem == "" && minimum.Value > maximum.Value) ? minimum.Value : null,
+                        maximum.Problem == "" && !(minimum.Problem == "" && minimum.Value > maximum.Value) ? maximum.Value : null,
                         x.RunLength ?? DefaultRunLength,
                         x.FixAfter,
                         x.ScreenOutliers ?? true),
