@@ -177,5 +177,8 @@ public static class SpcGenerators
         yield return Series(steps, direction: "up", target: "1,5", min: "x", max: "1e3").ToJson();
         yield return Series(steps, min: "30", max: "10", fixAfter: 6, runLength: 8).ToJson();
         yield return Series([-1, 50, 101, 100, 0], min: "0", max: "100").ToJson();
+        // The largest values the rules read (15 digits before the point) and the smallest decimals.
+        yield return Series([999999999999999, 999999999999998, -999999999999999, 1, 0, 5e14, 7e14, 999999999999999, 3, 2, 1, 0]).ToJson();
+        yield return Series([0.000000000000001, 0.000000000000002, 0, 0.000000000000001, 0.000000000000003, 0, 0, 0, 0.000000000000001, 0, 0, 0.000000000000002]).ToJson();
     }
 }
