@@ -1,19 +1,23 @@
 namespace CqcGuide.Site;
 
+/// <summary>A diagnostic code: what it means, and the part of the build that reports it.</summary>
+public sealed record DiagnosticCode(string Code, string Stage, string Meaning);
+
 /// <summary>
-/// Diagnostic codes. The numbering groups them by stage; docs/error-codes.md lists each with an example.
-/// Codes are stable: tools and people search for them.
+/// The one registry of diagnostic codes. Codes are stable: tools and people search for them. docs/error-codes.md is
+/// generated from <see cref="All"/> (<see cref="Markdown"/>); a test keeps the two equal and checks that every code the
+/// source uses is registered here.
 /// </summary>
 public static class Codes
 {
-    // Loading (CG1xx)
+    // Loading
     public const string Unreadable = "CG100";
     public const string BinaryFile = "CG101";
     public const string NotUtf8 = "CG102";
     public const string EmptyFile = "CG103";
     public const string StrayFile = "CG104";
 
-    // Front matter and YAML (CG11x-CG13x)
+    // Front matter and YAML
     public const string MissingFrontMatter = "CG110";
     public const string UnclosedFrontMatter = "CG111";
     public const string MalformedYaml = "CG112";
@@ -25,7 +29,7 @@ public static class Codes
     public const string DuplicateKey = "CG124";
     public const string InvalidValue = "CG125";
 
-    // Content validation (CG2xx)
+    // Content
     public const string UnknownQualityStatement = "CG201";
     public const string UnknownKeyQuestion = "CG202";
     public const string ReviewDatesOutOfOrder = "CG203";
@@ -34,28 +38,108 @@ public static class Codes
     public const string InvalidSlug = "CG206";
     public const string DuplicateId = "CG207";
     public const string MissingReviewDates = "CG208";
+    public const string IncompleteStatementPage = "CG209";
 
-    // Links (CG3xx)
+    // Links and HTML
     public const string BrokenLink = "CG301";
     public const string BrokenAnchor = "CG302";
     public const string UnsafeHtml = "CG303";
+    public const string HostEndsWithDot = "CG309";
 
-    // Templates and assets (CG4xx)
+    // Templates and assets
     public const string TemplateSyntax = "CG401";
     public const string UndefinedVariable = "CG402";
     public const string UnknownAsset = "CG403";
     public const string TemplateRender = "CG404";
     public const string MissingTemplate = "CG405";
     public const string AssetImportCycle = "CG406";
+    public const string StaleOverride = "CG407";
 
-    // Site configuration and versions (CG5xx)
+    // Site settings and editions
     public const string SiteConfig = "CG501";
     public const string UnknownVersion = "CG502";
+    public const string LowContrast = "CG503";
 
-    // Scoring rules (CG6xx)
+    // Rules
     public const string RuleTranslation = "CG601";
 
-    // Assessments (CG7xx), learning logs (CG8xx) and tools (CG9xx) are defined next to their stages.
+    // Self-assessments
+    public const string InvalidAssessment = "CG701";
+    public const string InvalidForm = "CG720";
+
+    // Learning journal
+    public const string InvalidLog = "CG802";
+    public const string PersonalDataFound = "CG808";
+    public const string LintFinding = "CG810";
+    public const string StaleAcknowledgement = "CG811";
+
+    // Tools and output
     public const string SearchIndexer = "CG901";
     public const string OutputWrite = "CG902";
+
+    public static IReadOnlyList<DiagnosticCode> All { get; } =
+    [
+        new(Unreadable, "Loading", @"The file could not be read"),
+        new(BinaryFile, "Loading", @"A binary file where text was expected"),
+        new(NotUtf8, "Loading", @"The file is not valid UTF-8 (the position of the first bad byte is given)"),
+        new(EmptyFile, "Loading", @"The file is empty"),
+        new(StrayFile, "Loading", @"(warning) A file in `input/` that belongs to no content type"),
+        new(MissingFrontMatter, "Front matter and YAML", @"No front matter (the file must start with `---`)"),
+        new(UnclosedFrontMatter, "Front matter and YAML", @"The front matter is not closed by a second `---` line"),
+        new(MalformedYaml, "Front matter and YAML", @"Malformed YAML"),
+        new(TabIndentation, "Front matter and YAML", @"A tab used for indentation in YAML"),
+        new(UnknownKey, "Front matter and YAML", @"An unknown key (with the nearest valid key as a hint)"),
+        new(WrongType, "Front matter and YAML", @"A value of the wrong type"),
+        new(MissingField, "Front matter and YAML", @"A required key is missing, or (warning) guidance lacks an owner or sources"),
+        new(InvalidDate, "Front matter and YAML", @"An impossible or malformed date"),
+        new(DuplicateKey, "Front matter and YAML", @"A key written twice"),
+        new(InvalidValue, "Front matter and YAML", @"A value that is not one of the allowed values"),
+        new(UnknownQualityStatement, "Content", @"An unknown quality statement id (with the nearest valid id)"),
+        new(UnknownKeyQuestion, "Content", @"An unknown key question id"),
+        new(ReviewDatesOutOfOrder, "Content", @"`next_review` is not after `last_reviewed`"),
+        new(ReviewOverdue, "Content", @"(warning) The page is past its `next_review` date"),
+        new(DuplicateUrl, "Content", @"Two files publish the same address"),
+        new(InvalidSlug, "Content", @"A file or folder name that cannot be used in a web address"),
+        new(DuplicateId, "Content", @"An id used twice (checklist items, assessment questions, learning logs)"),
+        new(MissingReviewDates, "Content", @"(warning) Guidance without review dates"),
+        new(IncompleteStatementPage, "Content", @"A quality statement page (`input/quality-statements/`) that is missing, misnamed, lacks one of its sections or has fewer than 250 words of its own"),
+        new(BrokenLink, "Links and HTML", @"A broken internal link"),
+        new(BrokenAnchor, "Links and HTML", @"A broken `#anchor`"),
+        new(UnsafeHtml, "Links and HTML", @"(warning) Unsafe HTML removed from provider-authored content"),
+        new(HostEndsWithDot, "Links and HTML", @"(warning) A web address whose host ends with a dot (`cqc.org.uk.`): write it without the dot"),
+        new(TemplateSyntax, "Templates and assets", @"A Liquid syntax error in a template"),
+        new(UndefinedVariable, "Templates and assets", @"A template uses a variable or member that does not exist"),
+        new(UnknownAsset, "Templates and assets", @"A template names an asset that does not exist"),
+        new(TemplateRender, "Templates and assets", @"A template failed while rendering"),
+        new(MissingTemplate, "Templates and assets", @"A layout is missing"),
+        new(AssetImportCycle, "Templates and assets", @"JavaScript modules import each other in a cycle"),
+        new(StaleOverride, "Templates and assets", @"(advice) A theme override in `input/_theme/` whose built-in file has changed upstream since it was made, or that does not record which version it overrides (`cqcguide theme override`)"),
+        new(SiteConfig, "Site settings and editions", @"`site.yml` is missing or invalid"),
+        new(UnknownVersion, "Site settings and editions", @"An edition folder that `site.yml` does not list, or a listed edition without pages"),
+        new(LowContrast, "Site settings and editions", @"The brand colour in `organisation.yml` does not reach WCAG AA contrast (4.5:1) with white text; the message gives the measured ratio"),
+        new(RuleTranslation, "Rules", @"A scoring rule cannot be translated to JavaScript faithfully"),
+        new(InvalidAssessment, "Self-assessments", @"A self-assessment definition that does not fit its scoring model (unknown model or question, a question missing, a condition on a later question or an impossible answer)"),
+        new(InvalidForm, "Self-assessments", @"A fillable form definition (`input/forms/`) that cannot be filled in: a bad version or id, a choice without two options, a table of rows without columns, a learning-log mapping to a field the form lacks"),
+        new(InvalidLog, "Learning journal", @"A learning log that breaks the log format's rules (dates out of order or in the future, harm against the event type, the duty of candour, actions without factors or evidence, closing with open actions)"),
+        new(PersonalDataFound, "Learning journal", @"Personal data (an NHS number, a date of birth, a name where a role belongs) in a log meant for publication"),
+        new(LintFinding, "Learning journal", @"(warning) A `learning-log-quality` finding: the log shows one of the pitfalls of learning from failure (an error with `--strict` unless acknowledged)"),
+        new(StaleAcknowledgement, "Learning journal", @"(warning) An acknowledgement that matches no finding of the log any more"),
+        new(SearchIndexer, "Tools and output", @"The search indexer (Pagefind) could not be installed or failed"),
+        new(OutputWrite, "Tools and output", @"The output could not be written"),
+    ];
+
+    /// <summary>docs/error-codes.md.</summary>
+    public static string Markdown()
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append("# Error codes\n\n");
+        sb.Append("Every message has the form `path:line:column: error|warning CODE: message`, sometimes followed by `hint: …`.\n");
+        sb.Append("Warnings become errors with `--strict`. This page is generated from `src/CqcGuide.Site/Codes.cs`.\n");
+        foreach (var stage in All.GroupBy(c => c.Stage))
+        {
+            sb.Append("\n## ").Append(stage.Key).Append("\n\n| Code | Meaning |\n|---|---|\n");
+            foreach (var c in stage) sb.Append("| ").Append(c.Code).Append(" | ").Append(c.Meaning).Append(" |\n");
+        }
+        return sb.ToString();
+    }
 }

@@ -41,8 +41,16 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => items.Any(d => d.IsError);
 
-    public IReadOnlyList<Diagnostic> Sorted() =>
-        items.Distinct()
+    public IReadOnlyList<Diagnostic> Sorted() => Order(items);
+
+    /// <summary>The diagnostics of several bags (e.g. one per document) in one stable order.</summary>
+    public static IReadOnlyList<Diagnostic> Merge(IEnumerable<DiagnosticBag> bags) => Order(bags.SelectMany(b => b.items));
+
+    /// <summary>Every diagnostic, unordered.</summary>
+    public IEnumerable<Diagnostic> All => items;
+
+    public static IReadOnlyList<Diagnostic> Order(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Distinct()
              .OrderBy(d => d.Path, StringComparer.Ordinal)
              .ThenBy(d => d.Line).ThenBy(d => d.Column)
              .ThenBy(d => d.Code, StringComparer.Ordinal)

@@ -17,8 +17,12 @@ public static class CliApp
         root.Subcommands.Add(BuildCommands.Build(output, error));
         root.Subcommands.Add(BuildCommands.Check(output, error));
         root.Subcommands.Add(ServeCommand.Create(output, error));
-        root.Subcommands.Add(NewCommand.Create(output, error));
+        var newCommand = NewCommand.Create(output, error);
+        newCommand.Subcommands.Add(NewSiteCommand.Create(output, error));
+        root.Subcommands.Add(newCommand);
         root.Subcommands.Add(VersionCommands.Create(output, error));
+        root.Subcommands.Add(UpstreamCommands.Create(output, error));
+        root.Subcommands.Add(ThemeCommands.Create(output, error));
         foreach (var command in ExtraCommands.Create(output, error)) root.Subcommands.Add(command);
 
         var parse = root.Parse(args);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using CqcGuide.Cli.Commands;
-using CqcGuide.Site.Build;
+using CqcGuide.Site.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using CqcGuide.Cli;
-using CqcGuide.Site.Build;
+using CqcGuide.Site.Pipeline;
 
 namespace CqcGuide.Tests;
 

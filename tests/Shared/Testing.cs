@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Net;
 using System.Net.Sockets;
 using CqcGuide.Site;
-using CqcGuide.Site.Build;
+using CqcGuide.Site.Pipeline;
 
 namespace CqcGuide.Testing;
 

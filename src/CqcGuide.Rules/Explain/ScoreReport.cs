@@ -14,6 +14,9 @@ public static class ScoreReport
     /// <summary>The lint findings as stable camelCase JSON.</summary>
     public static string ToJson(IReadOnlyList<LogFinding> findings) => JsonSerializer.Serialize(findings, RulesJson.Options) + "\n";
 
+    /// <summary>The learning-log validation's issues as stable camelCase JSON (what <c>validate(input)</c> returns).</summary>
+    public static string ToJson(IReadOnlyList<LearningLogs.LogIssue> issues) => JsonSerializer.Serialize(issues, RulesJson.Options) + "\n";
+
     /// <summary>The result as plain text for a registered manager. Always says it is a self-assessment.</summary>
     public static string ToText(ScoreResult result) => result switch
     {

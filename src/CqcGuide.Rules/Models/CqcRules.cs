@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace CqcGuide.Rules.ScoringModels;
 
 /// <summary>CQC ratings. The numbers are stable: they are what the JSON results and the JavaScript module carry.</summary>
@@ -55,12 +57,56 @@ public sealed record KeyQuestionResult(
 public sealed record OverallResult(Rating Rating, string RatingLabel, string DecidedBy, string Reason);
 
 /// <summary>
+/// A rating's band: the inclusive whole-percent limits and the label. The rules read these records (percentage-band,
+/// rating-band-limits, rating-label) and <see cref="ModelPresentation.Bands"/> exports the same records to the browser.
+/// </summary>
+public sealed record RatingBand(Rating Rating, string Label, int Lower, int Upper);
+
+/// <summary>
 /// The CQC rules shared by <see cref="CqcSaf"/> and <see cref="CqcSafEvidence"/>: the 1–4 scale, percentages,
 /// rounding, bands, position in band, limiters and the overall aggregation principles.
 /// </summary>
 public static class CqcRules
 {
     public const string Notice = "Self-assessment — not a CQC rating";
+
+    /// <summary>The label of a key question or service with nothing to rate.</summary>
+    public const string NotRatedLabel = "Not rated";
+
+    // The bands come first: the band rules' descriptions below are written from them as the class is initialised.
+    public static readonly RatingBand InadequateBand = new(Rating.Inadequate, "Inadequate", 25, 38);
+    public static readonly RatingBand RequiresImprovementBand = new(Rating.RequiresImprovement, "Requires improvement", 39, 62);
+    public static readonly RatingBand GoodBand = new(Rating.Good, "Good", 63, 87);
+    public static readonly RatingBand OutstandingBand = new(Rating.Outstanding, "Outstanding", 88, 100);
+
+    /// <summary>CQC's four rating bands, lowest first: the data the band rules read and the browser draws.</summary>
+    public static IReadOnlyList<RatingBand> RatingBands { get; } = [InadequateBand, RequiresImprovementBand, GoodBand, OutstandingBand];
+
+    /// <summary>The answers each CQC item accepts, with the wording a form shows (the values <see cref="AnswerScore"/> reads).</summary>
+    public static IReadOnlyList<AnswerOption> AnswerOptions { get; } =
+    [
+        new("1", "1 – Significant shortfalls", "The evidence shows significant shortfalls.", false),
+        new("2", "2 – Some shortfalls", "The evidence shows some shortfalls.", false),
+        new("3", "3 – Good standard", "The evidence shows a good standard.", false),
+        new("4", "4 – Exceptional standard", "The evidence shows an exceptional standard.", false),
+        new("not-assessed", "Not assessed", "Leave this statement out of the score.", true),
+    ];
+
+    /// <summary>How the CQC models' answers and results are shown (shared by <see cref="CqcSaf"/> and <see cref="CqcSafEvidence"/>).</summary>
+    public static ModelPresentation Presentation { get; } = new(
+        Notice,
+        AnswerOptions,
+        PresentedBand.Of(RatingBands.Select(b => ((int)b.Rating, b.Label, b.Lower, b.Upper))),
+        new ResultLayout(
+            ResultLayout.CqcRatings,
+            RulesJson.NameOf(typeof(SafScoreResult), nameof(SafScoreResult.KeyQuestions)),
+            "Key question",
+            "Results by key question",
+            "Percentage by key question",
+            "Overall self-assessed rating",
+            "Rating",
+            RulesJson.NameOf(typeof(KeyQuestionResult), nameof(KeyQuestionResult.RatingLabel)),
+            RulesJson.NameOf(typeof(KeyQuestionResult), nameof(KeyQuestionResult.NotAssessed))));
 
     public static readonly Rule<AnswerKey, int> AnswerScore = new(
         "answer-score",
@@ -122,29 +168,31 @@ public static class CqcRules
     public static readonly Rule<int, Rating> PercentageBand = new(
         "percentage-band",
         RuleKind.Published,
-        """
-        The whole-number percentage gives the rating: 25 to 38% is inadequate, 39 to 62% requires improvement,
-        63 to 87% is good, and 88% and above is outstanding. The lowest possible percentage is 25%, because the
-        lowest score is 1 out of 4.
-        """,
+        Invariant($"""
+        The whole-number percentage gives the rating: {InadequateBand.Lower} to {InadequateBand.Upper}% is inadequate,
+        {RequiresImprovementBand.Lower} to {RequiresImprovementBand.Upper}% requires improvement,
+        {GoodBand.Lower} to {GoodBand.Upper}% is good, and {OutstandingBand.Lower}% and above is outstanding. The lowest
+        possible percentage is 25%, because the lowest score is 1 out of 4.
+        """),
         [Sources.CqcLocalAuthorityRatings],
-        p => p >= 88 ? Rating.Outstanding
-            : p >= 63 ? Rating.Good
-            : p >= 39 ? Rating.RequiresImprovement
-            : Rating.Inadequate);
+        p => p >= OutstandingBand.Lower ? OutstandingBand.Rating
+            : p >= GoodBand.Lower ? GoodBand.Rating
+            : p >= RequiresImprovementBand.Lower ? RequiresImprovementBand.Rating
+            : InadequateBand.Rating);
 
     public static readonly Rule<Rating, BandLimits> RatingBandLimits = new(
         "rating-band-limits",
         RuleKind.Published,
-        """
-        The whole-number limits of each rating's band, both inclusive: inadequate 25–38, requires improvement 39–62,
-        good 63–87, outstanding 88–100.
-        """,
+        Invariant($"""
+        The whole-number limits of each rating's band, both inclusive: inadequate {InadequateBand.Lower}–{InadequateBand.Upper},
+        requires improvement {RequiresImprovementBand.Lower}–{RequiresImprovementBand.Upper},
+        good {GoodBand.Lower}–{GoodBand.Upper}, outstanding {OutstandingBand.Lower}–{OutstandingBand.Upper}.
+        """),
         [Sources.CqcLocalAuthorityRatings],
-        r => r == Rating.Outstanding ? new BandLimits(88, 100)
-            : r == Rating.Good ? new BandLimits(63, 87)
-            : r == Rating.RequiresImprovement ? new BandLimits(39, 62)
-            : r == Rating.Inadequate ? new BandLimits(25, 38)
+        r => r == Rating.Outstanding ? new BandLimits(OutstandingBand.Lower, OutstandingBand.Upper)
+            : r == Rating.Good ? new BandLimits(GoodBand.Lower, GoodBand.Upper)
+            : r == Rating.RequiresImprovement ? new BandLimits(RequiresImprovementBand.Lower, RequiresImprovementBand.Upper)
+            : r == Rating.Inadequate ? new BandLimits(InadequateBand.Lower, InadequateBand.Upper)
             : new BandLimits(0, 0));
 
     public static readonly Rule<PercentInBand, BandPosition> PositionInBand = new(
@@ -195,11 +243,11 @@ public static class CqcRules
         service with nothing to rate is shown as "Not rated".
         """,
         [Sources.CqcLocalAuthorityRatings],
-        r => r == Rating.Outstanding ? "Outstanding"
-            : r == Rating.Good ? "Good"
-            : r == Rating.RequiresImprovement ? "Requires improvement"
-            : r == Rating.Inadequate ? "Inadequate"
-            : "Not rated");
+        r => r == Rating.Outstanding ? OutstandingBand.Label
+            : r == Rating.Good ? GoodBand.Label
+            : r == Rating.RequiresImprovement ? RequiresImprovementBand.Label
+            : r == Rating.Inadequate ? InadequateBand.Label
+            : NotRatedLabel);
 
     public static readonly Rule<KeyQuestionInput, KeyQuestionResult> KeyQuestionRating = new(
         "key-question-rating",

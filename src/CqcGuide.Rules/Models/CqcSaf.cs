@@ -22,8 +22,8 @@ public sealed class CqcSaf : ScoringModel
     public const string ModelId = "cqc-saf";
     public const string ModelVersion = "1.0.0";
 
-    /// <summary>The answer values each statement accepts.</summary>
-    public static IReadOnlyList<string> Values { get; } = ["1", "2", "3", "4", "not-assessed"];
+    /// <summary>The answer values each statement accepts (the values of <see cref="CqcRules.AnswerOptions"/>).</summary>
+    public static IReadOnlyList<string> Values { get; } = CqcRules.AnswerOptions.Select(o => o.Value).ToArray();
 
     /// <summary>Key questions with their statement ids, from <see cref="Framework"/>.</summary>
     public static IReadOnlyList<CatalogueGroup> Catalogue { get; } = Framework.KeyQuestions
@@ -53,37 +53,28 @@ public sealed class CqcSaf : ScoringModel
                     keyQuestions,
                     CqcRules.OverallRating.Evaluate(keyQuestions)))));
 
+    /// <summary>The model. Built on first use, after every static rule above exists (so declaration order does not matter).</summary>
+    public static CqcSaf Instance => instance.Value;
+
+    private static readonly Lazy<CqcSaf> instance = new(() => new CqcSaf());
+
     private CqcSaf()
+        : base(new ModelDescriptor
+        {
+            Id = ModelId,
+            Version = ModelVersion,
+            Title = "CQC quality statement scoring (since December 2024)",
+            Summary = "Score each of CQC's 34 quality statements from 1 (significant shortfalls) to 4 (exceptional), or leave it not assessed. "
+                + "Each key question gets a percentage of the maximum and a rating from CQC's bands; the overall rating follows CQC's "
+                + "aggregation principles. Where CQC's published rules are silent we say so and name our interpretation. "
+                + "This is a self-assessment, not a CQC rating.",
+            IsCqcMethod = true,
+            Entry = new("score", ScoreAnswers),
+            Rules = [ScoreAnswers, CqcRules.AnswerScore, .. CqcRules.KeyQuestionAndOverallRules],
+            Groups = Framework.KeyQuestions.Select(k => new ModelGroup(k.Id, k.Name)).ToArray(),
+            Items = Framework.QualityStatements.Select(s => new ModelItem(s.Id, s.KeyQuestionId, Values, s.Name)).ToArray(),
+            Presentation = CqcRules.Presentation,
+        })
     {
-        Groups = Framework.KeyQuestions.Select(k => new ModelGroup(k.Id, k.Name)).ToArray();
-        Items = Framework.QualityStatements.Select(s => new ModelItem(s.Id, s.KeyQuestionId, Values, s.Name)).ToArray();
-        Rules = [ScoreAnswers, CqcRules.AnswerScore, .. CqcRules.KeyQuestionAndOverallRules];
     }
-
-    public override string Id => ModelId;
-
-    public override string Version => ModelVersion;
-
-    public override string Title => "CQC quality statement scoring (since December 2024)";
-
-    public override string Summary =>
-        "Score each of CQC's 34 quality statements from 1 (significant shortfalls) to 4 (exceptional), or leave it not assessed. "
-        + "Each key question gets a percentage of the maximum and a rating from CQC's bands; the overall rating follows CQC's "
-        + "aggregation principles. Where CQC's published rules are silent we say so and name our interpretation. "
-        + "This is a self-assessment, not a CQC rating.";
-
-    public override bool IsCqcMethod => true;
-
-    public override IReadOnlyList<ModelGroup> Groups { get; }
-
-    public override IReadOnlyList<ModelItem> Items { get; }
-
-    public override IReadOnlyList<Rule> Rules { get; }
-
-    public override ModuleEntry Entry => new("score", ScoreAnswers);
-
-    public override ScoreResult Score(AnswersFile file) => ScoreAnswers.Evaluate(file);
-
-    // Declared last: static initialisers run in textual order, and the constructor reads the rules above.
-    public static CqcSaf Instance { get; } = new();
 }

@@ -126,42 +126,33 @@ public sealed class CqcSafEvidence : ScoringModel
                     keyQuestions,
                     CqcRules.OverallRating.Evaluate(keyQuestions))))));
 
+    /// <summary>The model. Built on first use, after every static rule above exists (so declaration order does not matter).</summary>
+    public static CqcSafEvidence Instance => instance.Value;
+
+    private static readonly Lazy<CqcSafEvidence> instance = new(() => new CqcSafEvidence());
+
     private CqcSafEvidence()
+        : base(new ModelDescriptor
+        {
+            Id = ModelId,
+            Version = ModelVersion,
+            Title = "CQC evidence category scoring (before December 2024)",
+            Summary = "CQC's earlier method: score each quality statement's evidence categories from 1 to 4 (or not assessed), convert "
+                + "them to a statement score, then rate the key questions and the service as in the current method. Use it to "
+                + "compare with a report written under the old method. This is a self-assessment, not a CQC rating.",
+            IsCqcMethod = true,
+            Entry = new("score", ScoreAnswers),
+            Rules =
+            [
+                ScoreAnswers, CqcRules.AnswerScore, StatementFromCategories, StatementScoreConversion,
+                .. CqcRules.KeyQuestionAndOverallRules,
+            ],
+            Groups = Framework.KeyQuestions.Select(k => new ModelGroup(k.Id, k.Name)).ToArray(),
+            Items = Framework.QualityStatements
+                .SelectMany(s => Categories.Select(c => new ModelItem(ItemId(s.Id, c.Id), s.KeyQuestionId, CqcSaf.Values, $"{s.Name}: {c.Name}")))
+                .ToArray(),
+            Presentation = CqcRules.Presentation,
+        })
     {
-        Groups = Framework.KeyQuestions.Select(k => new ModelGroup(k.Id, k.Name)).ToArray();
-        Items = Framework.QualityStatements
-            .SelectMany(s => Categories.Select(c => new ModelItem(ItemId(s.Id, c.Id), s.KeyQuestionId, CqcSaf.Values, $"{s.Name}: {c.Name}")))
-            .ToArray();
-        Rules =
-        [
-            ScoreAnswers, CqcRules.AnswerScore, StatementFromCategories, StatementScoreConversion,
-            .. CqcRules.KeyQuestionAndOverallRules,
-        ];
     }
-
-    public override string Id => ModelId;
-
-    public override string Version => ModelVersion;
-
-    public override string Title => "CQC evidence category scoring (before December 2024)";
-
-    public override string Summary =>
-        "CQC's earlier method: score each quality statement's evidence categories from 1 to 4 (or not assessed), convert "
-        + "them to a statement score, then rate the key questions and the service as in the current method. Use it to "
-        + "compare with a report written under the old method. This is a self-assessment, not a CQC rating.";
-
-    public override bool IsCqcMethod => true;
-
-    public override IReadOnlyList<ModelGroup> Groups { get; }
-
-    public override IReadOnlyList<ModelItem> Items { get; }
-
-    public override IReadOnlyList<Rule> Rules { get; }
-
-    public override ModuleEntry Entry => new("score", ScoreAnswers);
-
-    public override ScoreResult Score(AnswersFile file) => ScoreAnswers.Evaluate(file);
-
-    // Declared last: static initialisers run in textual order, and the constructor reads the rules above.
-    public static CqcSafEvidence Instance { get; } = new();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using F = CqcGuide.Rules.LearningLogs.LogFormat;
 
 namespace CqcGuide.Rules.ScoringModels;
 
@@ -54,7 +55,7 @@ public sealed class LearningLogQuality : RuleModel
         that only answer the immediate event are quick fixes; learning addresses the conditions that allowed it.
         """,
         [Sources.LearningFromFailure, Sources.PsirfToolkit],
-        x => x.Actions.Any(a => a.Status != "dropped" && a.Addresses.Any(id => x.Factors.Any(f => f.Systemic && f.Id == id)))
+        x => x.Actions.Any(a => a.Status != F.ActionStatuses.Dropped.Value && a.Addresses.Any(id => x.Factors.Any(f => f.Systemic && f.Id == id)))
             ? new LogFinding[0]
             : new[]
             {
@@ -79,7 +80,7 @@ public sealed class LearningLogQuality : RuleModel
                     "No contributory factors are recorded. Record what in the work system (tasks, tools and technology, organisation, environment) contributed, not only who was involved.",
                     "/guidance/common-pitfalls/#blaming-individuals", null),
             }
-            : x.Factors.All(f => f.Area == "person")
+            : x.Factors.All(f => f.Area == F.WorkSystemAreas.Person.Value)
                 ? new[]
                 {
                     new LogFinding("LLQ002", "warning", "blaming-individuals",
@@ -115,7 +116,7 @@ public sealed class LearningLogQuality : RuleModel
         """,
         [Sources.LearningFromFailure, Sources.FirstCommunityPsirp],
         x => x.Actions
-            .Where(a => a.Status != "dropped" && string.IsNullOrWhiteSpace(a.Measure))
+            .Where(a => a.Status != F.ActionStatuses.Dropped.Value && string.IsNullOrWhiteSpace(a.Measure))
             .Select(a => new LogFinding("LLQ004", "warning", "unmonitored-changes",
                 "Action " + a.Id + " has no measure of effectiveness. Say what you will measure to know whether it worked.",
                 "/guidance/common-pitfalls/#unmonitored-changes", a.Id))
@@ -147,9 +148,9 @@ public sealed class LearningLogQuality : RuleModel
         review. Close a log only after each change has been reviewed and adopted, adapted or abandoned.
         """,
         [Sources.FirstCommunityPsirp, Sources.LearningFromFailure],
-        x => x.Status == "closed"
+        x => x.Status == F.Statuses.Closed.Value
             ? x.Actions
-                .Where(a => a.Status != "dropped" && a.Reviews <= 0)
+                .Where(a => a.Status != F.ActionStatuses.Dropped.Value && a.Reviews <= 0)
                 .Select(a => new LogFinding("LLQ006", "warning", "unmonitored-changes",
                     "The log is closed but action " + a.Id + " has no effectiveness review. Record whether it worked and whether to adopt, adapt or abandon it.",
                     "/guidance/common-pitfalls/#unmonitored-changes", a.Id))
@@ -173,31 +174,27 @@ public sealed class LearningLogQuality : RuleModel
             .Concat(ClosedWithoutReview.Evaluate(x))
             .ToArray());
 
-    private LearningLogQuality()
-    {
-        Rules = [LintLog, OnlyQuickFixes, IndividualsOnly, NoGovernanceReflection, ActionWithoutMeasure, ActionWithoutOwnerOrDate, ClosedWithoutReview];
-    }
-
-    public override string Id => ModelId;
-
-    public override string Version => ModelVersion;
-
-    public override string Title => "Learning log quality checks";
-
-    public override string Summary =>
-        "CqcGuide's own checks, not a CQC method: warnings on a learning log that shows one of the common pitfalls of "
-        + "learning from failure — quick fixes instead of underlying causes, blaming individuals, undocumented reflection, "
-        + "and changes that are not monitored.";
-
-    public override bool IsCqcMethod => false;
-
-    public override IReadOnlyList<Rule> Rules { get; }
-
-    public override ModuleEntry Entry => new("lint", LintLog);
-
     /// <summary>Lints one learning log.</summary>
     public static IReadOnlyList<LogFinding> Lint(LearningLogInput input) => LintLog.Evaluate(input);
 
-    // Declared last: static initialisers run in textual order, and the constructor reads the rules above.
-    public static LearningLogQuality Instance { get; } = new();
+    /// <summary>The model. Built on first use, after every static rule above exists (so declaration order does not matter).</summary>
+    public static LearningLogQuality Instance => instance.Value;
+
+    private static readonly Lazy<LearningLogQuality> instance = new(() => new LearningLogQuality());
+
+    private LearningLogQuality()
+        : base(new ModelDescriptor
+        {
+            Id = ModelId,
+            Version = ModelVersion,
+            Title = "Learning log quality checks",
+            Summary = "CqcGuide's own checks, not a CQC method: warnings on a learning log that shows one of the common pitfalls of "
+                + "learning from failure — quick fixes instead of underlying causes, blaming individuals, undocumented reflection, "
+                + "and changes that are not monitored.",
+            IsCqcMethod = false,
+            Entry = new("lint", LintLog),
+            Rules = [LintLog, OnlyQuickFixes, IndividualsOnly, NoGovernanceReflection, ActionWithoutMeasure, ActionWithoutOwnerOrDate, ClosedWithoutReview],
+        })
+    {
+    }
 }

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace CqcGuide.Rules.ScoringModels;
 
 /// <summary>Maturity bands of the learning-maturity model.</summary>
@@ -37,6 +39,12 @@ public sealed record MaturityGroupResult(
 /// <summary>A common pitfall suggested by the answers, the guidance that addresses it, and the statements that raised it.</summary>
 public sealed record PitfallFlag(string Id, string Pitfall, string Guidance, IReadOnlyList<string> TriggeredBy);
 
+/// <summary>
+/// A maturity band: the inclusive whole-percent limits and the label. The rules read these records (maturity-band,
+/// maturity-band-limits, maturity-label) and <see cref="ModelPresentation.Bands"/> exports the same records.
+/// </summary>
+public sealed record MaturityLevel(Maturity Band, string Label, int Lower, int Upper);
+
 /// <summary>The result of <see cref="LearningMaturity"/>.</summary>
 public sealed record MaturityScoreResult(
     ModelRef Model,
@@ -55,7 +63,30 @@ public sealed class LearningMaturity : ScoringModel
     public const string ModelVersion = "1.0.0";
     public const string Notice = "Self-assessment — CqcGuide's own learning-maturity model, not a CQC method or rating";
 
-    public static IReadOnlyList<string> Values { get; } = ["1", "2", "3", "4", "na"];
+    /// <summary>The label of a theme where every statement was not applicable or unanswered.</summary>
+    public const string NotScoredLabel = "Not scored";
+
+    // The bands come first: the band rules' descriptions below are written from them as the class is initialised.
+    public static readonly MaturityLevel ReactiveLevel = new(Maturity.Reactive, "Reactive", 25, 43);
+    public static readonly MaturityLevel DevelopingLevel = new(Maturity.Developing, "Developing", 44, 62);
+    public static readonly MaturityLevel EstablishedLevel = new(Maturity.Established, "Established", 63, 81);
+    public static readonly MaturityLevel EmbeddedLevel = new(Maturity.Embedded, "Embedded", 82, 100);
+
+    /// <summary>The four maturity bands, lowest first: the data the band rules read and the browser draws.</summary>
+    public static IReadOnlyList<MaturityLevel> Levels { get; } = [ReactiveLevel, DevelopingLevel, EstablishedLevel, EmbeddedLevel];
+
+    /// <summary>The answers each statement accepts, with the wording a form shows (the values <see cref="AnswerScore"/> reads).</summary>
+    public static IReadOnlyList<AnswerOption> Answers { get; } =
+    [
+        new("1", "1 – Reactive", "We act only after things go wrong.", false),
+        new("2", "2 – Developing", "We have started, but it is patchy or depends on a few people.", false),
+        new("3", "3 – Established", "It is in place and usually followed.", false),
+        new("4", "4 – Embedded", "It is simply how we work, and we can show it.", false),
+        new("na", "Not applicable", "This does not apply to our service; leave it out of the score.", true),
+    ];
+
+    public static IReadOnlyList<string> Values { get; } = Answers.Select(o => o.Value).ToArray();
+
 
     /// <summary>The themes, in display order.</summary>
     public static IReadOnlyList<(string Id, string Name, string Guidance)> ThemeList { get; } =
@@ -144,25 +175,27 @@ public sealed class LearningMaturity : ScoringModel
     public static readonly Rule<int, Maturity> MaturityBand = new(
         "maturity-band",
         RuleKind.OwnMethod,
-        """
+        Invariant($"""
         The whole-number percentage gives the maturity band. The range 25–100% is split into four equal quarters and
-        rounded to whole percentages: 25–43% Reactive, 44–62% Developing, 63–81% Established, 82–100% Embedded.
-        """,
+        rounded to whole percentages: {ReactiveLevel.Lower}–{ReactiveLevel.Upper}% Reactive,
+        {DevelopingLevel.Lower}–{DevelopingLevel.Upper}% Developing, {EstablishedLevel.Lower}–{EstablishedLevel.Upper}% Established,
+        {EmbeddedLevel.Lower}–{EmbeddedLevel.Upper}% Embedded.
+        """),
         Guidance,
-        p => p >= 82 ? Maturity.Embedded
-            : p >= 63 ? Maturity.Established
-            : p >= 44 ? Maturity.Developing
-            : Maturity.Reactive);
+        p => p >= EmbeddedLevel.Lower ? EmbeddedLevel.Band
+            : p >= EstablishedLevel.Lower ? EstablishedLevel.Band
+            : p >= DevelopingLevel.Lower ? DevelopingLevel.Band
+            : ReactiveLevel.Band);
 
     public static readonly Rule<Maturity, BandLimits> MaturityBandLimits = new(
         "maturity-band-limits",
         RuleKind.OwnMethod,
-        "The inclusive limits of each maturity band: Reactive 25–43, Developing 44–62, Established 63–81, Embedded 82–100.",
+        Invariant($"The inclusive limits of each maturity band: Reactive {ReactiveLevel.Lower}–{ReactiveLevel.Upper}, Developing {DevelopingLevel.Lower}–{DevelopingLevel.Upper}, Established {EstablishedLevel.Lower}–{EstablishedLevel.Upper}, Embedded {EmbeddedLevel.Lower}–{EmbeddedLevel.Upper}."),
         Guidance,
-        m => m == Maturity.Embedded ? new BandLimits(82, 100)
-            : m == Maturity.Established ? new BandLimits(63, 81)
-            : m == Maturity.Developing ? new BandLimits(44, 62)
-            : m == Maturity.Reactive ? new BandLimits(25, 43)
+        m => m == Maturity.Embedded ? new BandLimits(EmbeddedLevel.Lower, EmbeddedLevel.Upper)
+            : m == Maturity.Established ? new BandLimits(EstablishedLevel.Lower, EstablishedLevel.Upper)
+            : m == Maturity.Developing ? new BandLimits(DevelopingLevel.Lower, DevelopingLevel.Upper)
+            : m == Maturity.Reactive ? new BandLimits(ReactiveLevel.Lower, ReactiveLevel.Upper)
             : new BandLimits(0, 0));
 
     public static readonly Rule<Maturity, string> MaturityLabel = new(
@@ -170,11 +203,11 @@ public sealed class LearningMaturity : ScoringModel
         RuleKind.OwnMethod,
         "The names of the bands: Reactive, Developing, Established and Embedded; \"Not scored\" when every statement was not applicable or unanswered.",
         Guidance,
-        m => m == Maturity.Embedded ? "Embedded"
-            : m == Maturity.Established ? "Established"
-            : m == Maturity.Developing ? "Developing"
-            : m == Maturity.Reactive ? "Reactive"
-            : "Not scored");
+        m => m == Maturity.Embedded ? EmbeddedLevel.Label
+            : m == Maturity.Established ? EstablishedLevel.Label
+            : m == Maturity.Developing ? DevelopingLevel.Label
+            : m == Maturity.Reactive ? ReactiveLevel.Label
+            : NotScoredLabel);
 
     public static readonly Rule<MaturityGroupInput, MaturityGroupResult> GroupMaturity = new(
         "group-maturity",
@@ -291,42 +324,46 @@ public sealed class LearningMaturity : ScoringModel
                 hits.Length == 0 ? null : new PitfallFlag(id, pitfall, guidance, hits)));
     }
 
+    /// <summary>The model. Built on first use, after every static rule above exists (so declaration order does not matter).</summary>
+    public static LearningMaturity Instance => instance.Value;
+
+    private static readonly Lazy<LearningMaturity> instance = new(() => new LearningMaturity());
+
     private LearningMaturity()
+        : base(new ModelDescriptor
+        {
+            Id = ModelId,
+            Version = ModelVersion,
+            Title = "Learning from failure: maturity self-assessment",
+            Summary = "CqcGuide's own model, not a CQC method: 35 statements in seven themes drawn from guidance on learning from failure "
+                + "after a poor inspection. Each is answered 1 Reactive, 2 Developing, 3 Established or 4 Embedded, or not applicable. "
+                + "Each theme and the whole assessment get a percentage and a maturity band, and answer patterns that suggest a "
+                + "common pitfall point to the guidance that addresses it.",
+            IsCqcMethod = false,
+            Entry = new("score", ScoreAnswers),
+            Rules =
+            [
+                ScoreAnswers, AnswerScore, CqcRules.Totals, CqcRules.PercentageOfMaximum, CqcRules.WholePercentRounding,
+                MaturityBand, MaturityBandLimits, CqcRules.PositionInBand, MaturityLabel, GroupMaturity,
+                QuickFixes, BlamingIndividuals, UndocumentedLearning, UnmonitoredChanges, OneOffResponse, SilencedStaff, PitfallFlags,
+            ],
+            Groups = ThemeList.Select(t => new ModelGroup(t.Id, t.Name)).ToArray(),
+            Items = Statements.Select(s => new ModelItem(s.Id, s.ThemeId, Values, s.Text)).ToArray(),
+            Presentation = new(
+                Notice,
+                Answers,
+                PresentedBand.Of(Levels.Select(l => ((int)l.Band, l.Label, l.Lower, l.Upper))),
+                new ResultLayout(
+                    ResultLayout.MaturityBands,
+                    RulesJson.NameOf(typeof(MaturityScoreResult), nameof(MaturityScoreResult.Themes)),
+                    "Theme",
+                    "Results by theme",
+                    "Percentage by theme",
+                    "Overall maturity",
+                    "Maturity",
+                    RulesJson.NameOf(typeof(MaturityGroupResult), nameof(MaturityGroupResult.BandLabel)),
+                    RulesJson.NameOf(typeof(MaturityGroupResult), nameof(MaturityGroupResult.NotApplicable)))),
+        })
     {
-        Groups = ThemeList.Select(t => new ModelGroup(t.Id, t.Name)).ToArray();
-        Items = Statements.Select(s => new ModelItem(s.Id, s.ThemeId, Values, s.Text)).ToArray();
-        Rules =
-        [
-            ScoreAnswers, AnswerScore, CqcRules.Totals, CqcRules.PercentageOfMaximum, CqcRules.WholePercentRounding,
-            MaturityBand, MaturityBandLimits, CqcRules.PositionInBand, MaturityLabel, GroupMaturity,
-            QuickFixes, BlamingIndividuals, UndocumentedLearning, UnmonitoredChanges, OneOffResponse, SilencedStaff, PitfallFlags,
-        ];
     }
-
-    public override string Id => ModelId;
-
-    public override string Version => ModelVersion;
-
-    public override string Title => "Learning from failure: maturity self-assessment";
-
-    public override string Summary =>
-        "CqcGuide's own model, not a CQC method: 35 statements in seven themes drawn from guidance on learning from failure "
-        + "after a poor inspection. Each is answered 1 Reactive, 2 Developing, 3 Established or 4 Embedded, or not applicable. "
-        + "Each theme and the whole assessment get a percentage and a maturity band, and answer patterns that suggest a "
-        + "common pitfall point to the guidance that addresses it.";
-
-    public override bool IsCqcMethod => false;
-
-    public override IReadOnlyList<ModelGroup> Groups { get; }
-
-    public override IReadOnlyList<ModelItem> Items { get; }
-
-    public override IReadOnlyList<Rule> Rules { get; }
-
-    public override ModuleEntry Entry => new("score", ScoreAnswers);
-
-    public override ScoreResult Score(AnswersFile file) => ScoreAnswers.Evaluate(file);
-
-    // Declared last: static initialisers run in textual order, and the constructor reads the rules above.
-    public static LearningMaturity Instance { get; } = new();
 }

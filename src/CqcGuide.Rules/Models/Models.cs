@@ -1,3 +1,4 @@
+using CqcGuide.Rules.LearningLogs;
 using CqcGuide.Rules.ScoringModels;
 
 namespace CqcGuide.Rules;
@@ -5,13 +6,14 @@ namespace CqcGuide.Rules;
 /// <summary>The registry of every rules model, by id.</summary>
 public static class Models
 {
-    /// <summary>All models: the three answer-scoring models, the learning-log linter and the SPC model.</summary>
+    /// <summary>Every model: the three answer-scoring models, the learning-log linter, the learning-log validation and the SPC model.</summary>
     public static IReadOnlyList<RuleModel> All { get; } =
     [
         CqcSaf.Instance,
         CqcSafEvidence.Instance,
         LearningMaturity.Instance,
         LearningLogQuality.Instance,
+        LearningLogValidation.Instance,
         Spc.Instance,
     ];
 

@@ -71,6 +71,18 @@ public static class Sources
         "CQC: Learning culture quality statement",
         "https://www.cqc.org.uk/guidance-regulation/providers/assessment/single-assessment-framework/safe/learning-culture");
 
+    public static readonly RuleSource DutyOfCandour = new(
+        "CQC: Regulation 20: Duty of candour",
+        "https://www.cqc.org.uk/content/regulation-20-duty-candour");
+
+    public static readonly RuleSource NhsHarmRecording = new(
+        "NHS England: Policy guidance on recording patient safety events and levels of harm (event types, when a harm grade is needed)",
+        "https://www.england.nhs.uk/long-read/policy-guidance-on-recording-patient-safety-events-and-levels-of-harm/");
+
+    public static readonly RuleSource LearningLogFormat = new(
+        "CqcGuide: the learning log format (docs/content-spec.md in the project)",
+        null);
+
     // Statistical process control (the spc model): NHS England's Making Data Count and NHSRplotthedots 0.2.2.
 
     public static readonly RuleSource MakingDataCount = new(

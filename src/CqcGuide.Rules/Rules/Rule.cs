@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 
@@ -81,6 +82,9 @@ public abstract partial class Rule
 
     public abstract Type OutputType { get; }
 
+    /// <summary>Runs the rule on an untyped input (the input must be a <see cref="InputType"/>).</summary>
+    internal abstract object? EvaluateObject(object? input);
+
     public override string ToString() => $"rule '{Name}'";
 
     // Descriptions are written as raw string literals; collapse single line breaks into spaces, keep paragraph breaks.
@@ -123,6 +127,8 @@ public sealed class Rule<TIn, TOut> : Rule
 
     /// <summary>Runs the rule: the expression is compiled once, on first use, and cached.</summary>
     public TOut Evaluate(TIn input) => compiled.Value(input);
+
+    internal override object? EvaluateObject(object? input) => Evaluate((TIn)input!);
 }
 
 /// <summary>Helpers usable inside rule expressions; the translator knows each of them.</summary>
@@ -134,4 +140,17 @@ public static class Expr
     /// <c>$let(value, (t) =&gt; ...)</c> elsewhere.
     /// </summary>
     public static TResult Let<T, TResult>(T value, Func<T, TResult> body) => body(value);
+
+    /// <summary>
+    /// The day number (days since 1970-01-01) of a real calendar date written exactly <c>YYYY-MM-DD</c> (ASCII digits,
+    /// years 0001–9999), or null for anything else: the strings <c>DateOnly.TryParseExact(s, "yyyy-MM-dd",
+    /// CultureInfo.InvariantCulture, DateTimeStyles.None, ...)</c> accepts. Translated to the runtime helper
+    /// <c>$dayNumber</c>. Rules compare dates as day numbers; they never read the clock ("today" is an input).
+    /// </summary>
+    public static int? DayNumber(string? isoDate) =>
+        isoDate is not null && DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date.DayNumber - UnixEpoch
+            : null;
+
+    private static readonly int UnixEpoch = new DateOnly(1970, 1, 1).DayNumber;
 }

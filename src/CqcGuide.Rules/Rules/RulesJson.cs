@@ -30,6 +30,11 @@ public static class RulesJson
         return options;
     }
 
+    /// <summary>The JSON name of <paramref name="type"/>'s property <paramref name="memberName"/> (throws if it is not serialised).</summary>
+    public static string NameOf(Type type, string memberName) =>
+        PropertiesOf(type).FirstOrDefault(p => p.MemberName == memberName).JsonName
+        ?? throw new ArgumentException($"{type.Name}.{memberName} is not a serialised property.", nameof(memberName));
+
     /// <summary>The serialised properties of <paramref name="type"/>: JSON name and CLR member name, in output order.</summary>
     public static IReadOnlyList<(string JsonName, string MemberName, Type Type)> PropertiesOf(Type type)
     {

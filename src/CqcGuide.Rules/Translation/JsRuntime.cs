@@ -89,6 +89,16 @@ internal static class JsRuntime
               return list[index];
             }
             """),
+        new("$freeze", [], """
+            // Freezes exported data all the way down, so no page can change what the rules decided.
+            function $freeze(value) {
+              if (value !== null && typeof value === "object") {
+                for (const key of Object.keys(value)) $freeze(value[key]);
+                Object.freeze(value);
+              }
+              return value;
+            }
+            """),
         new("$let", [], """
             // Names an intermediate value (Expr.Let in the C# rules).
             function $let(value, body) {
@@ -136,6 +146,35 @@ internal static class JsRuntime
               return (a ?? null) === (b ?? null);
             }
             """),
+        new("$substring", ["$throw"], """
+            // string.Substring(start) and Substring(start, length) with .NET's checks, in UTF-16 code units as in .NET.
+            function $substring(s, start, length) {
+              if (s == null) $throw("System.NullReferenceException", "Object reference not set to an instance of an object.");
+              if (length === undefined) length = s.length - start;
+              if (start < 0 || start > s.length) $throw("System.ArgumentOutOfRangeException", "startIndex cannot be larger than length of string. (Parameter 'startIndex')");
+              if (length < 0 || start > s.length - length) $throw("System.ArgumentOutOfRangeException", "Index and length must refer to a location within the string. (Parameter 'length')");
+              return s.substring(start, start + length);
+            }
+            """),
+        new("$dayNumber", [], """
+            // Expr.DayNumber: days since 1970-01-01 of a real date written exactly YYYY-MM-DD (ASCII digits, years 0001-9999),
+            // otherwise null: the strings .NET's DateOnly.TryParseExact(s, "yyyy-MM-dd", InvariantCulture) accepts.
+            function $dayNumber(s) {
+              if (typeof s !== "string" || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return null;
+              const y = Number(s.slice(0, 4));
+              const m = Number(s.slice(5, 7));
+              const d = Number(s.slice(8, 10));
+              const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+              const length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+              if (y < 1 || length === undefined || d < 1 || d > length) return null;
+              // Days from the civil date (H. Hinnant's algorithm), exact in integers.
+              const yy = m <= 2 ? y - 1 : y;
+              const era = Math.floor(yy / 400);
+              const yoe = yy - era * 400;
+              const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+              return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+            }
+            """),
         new("$strContains", ["$throw"], """
             // string.Contains(string): ordinal; throws on a null argument.
             function $strContains(s, value) {
@@ -155,16 +194,6 @@ internal static class JsRuntime
             function $endsWith(s, value) {
               if (value == null) $throw("System.ArgumentNullException", "Value cannot be null. (Parameter 'value')");
               return s.endsWith(value);
-            }
-            """),
-        new("$substring", ["$throw"], """
-            // string.Substring(startIndex[, length]) with .NET's argument checks (UTF-16 code units, like .NET).
-            function $substring(s, start, length) {
-              if (s == null) $throw("System.NullReferenceException", "Object reference not set to an instance of an object.");
-              if (start < 0 || start > s.length) $throw("System.ArgumentOutOfRangeException", "startIndex cannot be larger than length of string. (Parameter 'startIndex')");
-              if (length === undefined) return s.substring(start);
-              if (length < 0 || start > s.length - length) $throw("System.ArgumentOutOfRangeException", "Index and length must refer to a location within the string. (Parameter 'length')");
-              return s.substring(start, start + length);
             }
             """),
         new("$src", ["$throw"], """
@@ -225,6 +254,35 @@ internal static class JsRuntime
                 };
               }
               return { each: (visit) => $each(source, (x) => visit(selector(x))) };
+            }
+            """),
+        new("$selectIndexed", ["$src", "$each"], """
+            // Enumerable.Select((x, i) => ...) (deferred): the selector gets each element and its index.
+            function $selectIndexed(source, selector) {
+              $src(source);
+              return {
+                each: (visit) => {
+                  let i = 0;
+                  return $each(source, (x) => visit(selector(x, i++)));
+                },
+              };
+            }
+            """),
+        new("$selectMany", ["$src", "$each", "$throw"], """
+            // Enumerable.SelectMany (deferred): each element's sequence in turn, in order. The selector also gets the
+            // element's index (SelectMany((x, i) => ...)); a null sequence throws, as in .NET.
+            function $selectMany(source, selector) {
+              $src(source);
+              return {
+                each: (visit) => {
+                  let i = 0;
+                  return $each(source, (x) => {
+                    const inner = selector(x, i++);
+                    if (inner == null) $throw("System.NullReferenceException", "Object reference not set to an instance of an object.");
+                    return $each(inner, visit);
+                  });
+                },
+              };
             }
             """),
         new("$concat", ["$src", "$each"], """

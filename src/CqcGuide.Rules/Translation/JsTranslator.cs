@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace CqcGuide.Rules.Translation;
 
@@ -12,23 +13,25 @@ namespace CqcGuide.Rules.Translation;
 /// </summary>
 public static class JsTranslator
 {
-    /// <summary>The ES module of a model: <c>model</c> metadata, enums, data, one function per rule and the entry point.</summary>
-    public static string EmitModule(RuleModel model) =>
-        Emit(model.Id, model.Version, model.Title, model.Entry, model.Rules);
+    /// <summary>
+    /// The ES module of a model: <c>model</c> metadata, enums, the model's exported data (<see cref="RuleModel.Exports"/>),
+    /// one function per rule and the entry point.
+    /// </summary>
+    public static string EmitModule(RuleModel model) => Compile(model).Text;
 
     /// <summary>The SHA-256 (lower-case hex) of the model's canonical rule text, as exported in <c>model.sourceHash</c>.</summary>
     public static string SourceHash(RuleModel model) => Compile(model).Hash;
 
     /// <summary>The module text and its source hash in one translation.</summary>
     public static (string Text, string Hash) Compile(RuleModel model) =>
-        new ModuleBuilder(model.Id, model.Version, model.Title, model.Entry, model.Rules).Build();
+        new ModuleBuilder(model.Id, model.Version, model.Title, model.Entry, model.Rules, model.Exports).Build();
 
     /// <summary>
     /// Emits a module for any entry rule (used by tests and tools): <c>export function {entry.FunctionName}(input)</c>.
     /// <paramref name="order"/> fixes the order of rule functions; rules reached but not listed follow in discovery order.
     /// </summary>
     public static string Emit(string id, string version, string title, ModuleEntry entry, IEnumerable<Rule>? order = null) =>
-        new ModuleBuilder(id, version, title, entry, order?.ToArray() ?? []).Build().Text;
+        new ModuleBuilder(id, version, title, entry, order?.ToArray() ?? [], []).Build().Text;
 
     /// <summary>Every rule reachable from <paramref name="entry"/> through <c>Evaluate</c> calls, the entry first.</summary>
     public static IReadOnlyList<Rule> ReachableRules(Rule entry) => ModuleBuilder.Discover(entry);
@@ -60,6 +63,7 @@ internal sealed class ModuleBuilder
     private readonly string title;
     private readonly ModuleEntry entry;
     private readonly IReadOnlyList<Rule> order;
+    private readonly IReadOnlyList<ModuleExport> exports;
 
     internal readonly HashSet<string> Helpers = new(StringComparer.Ordinal);
     internal readonly SortedDictionary<string, Type> Enums = new(StringComparer.Ordinal);
@@ -68,13 +72,14 @@ internal sealed class ModuleBuilder
     internal readonly Dictionary<Rule, string> FunctionNames = new(ReferenceEqualityComparer.Instance);
     internal readonly HashSet<string> ModuleNames = new(StringComparer.Ordinal);
 
-    public ModuleBuilder(string id, string version, string title, ModuleEntry entry, IReadOnlyList<Rule> order)
+    public ModuleBuilder(string id, string version, string title, ModuleEntry entry, IReadOnlyList<Rule> order, IReadOnlyList<ModuleExport> exports)
     {
         this.id = id;
         this.version = version;
         this.title = title;
         this.entry = entry;
         this.order = order;
+        this.exports = exports;
     }
 
     public (string Text, string Hash) Build()
@@ -91,6 +96,12 @@ internal sealed class ModuleBuilder
         }
         ModuleNames.Add(entry.FunctionName);
         ModuleNames.Add("model");
+        foreach (var export in exports)
+        {
+            if (!Js.IsIdentifier(export.Name) || JsTranslator.Reserved.Contains(export.Name) || !ModuleNames.Add(export.Name))
+                throw new TranslationException(entry.Rule.Name, $"the export '{export.Name}'", null,
+                    "Exports need a JavaScript identifier that is not reserved and not used by the module already");
+        }
         foreach (var rule in rules)
         {
             var name = JsTranslator.CamelCase(rule.Name);
@@ -115,6 +126,13 @@ internal sealed class ModuleBuilder
                 .Select(m => $"{m.Name}: {m.Value.ToString(CultureInfo.InvariantCulture)}");
             body.Append('\n').Append($"/** The .NET enum {type.FullName}, by value. */\n");
             body.Append($"export const {name} = Object.freeze({{ {string.Join(", ", members)} }});\n");
+        }
+        foreach (var export in exports)
+        {
+            var data = JsonSerializer.SerializeToElement(export.Value, export.Value.GetType(), RulesJson.Options);
+            body.Append('\n').Append($"/** {Comment(export.Description).Replace("*/", "*\\/")} */\n");
+            body.Append($"export const {export.Name} = $freeze({Js.Data(data, 0)});\n");
+            Helpers.Add("$freeze");
         }
         foreach (var (name, literal) in Constants)
             body.Append('\n').Append($"const {name} = {literal};\n");
@@ -251,6 +269,50 @@ internal static class Js
     }
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private const int LineWidth = 96;
+
+    /// <summary>
+    /// A JavaScript literal of JSON data (strings ASCII-escaped, numbers as JSON wrote them), on one line when it fits in
+    /// the line width, otherwise one entry per line indented by two spaces per level.
+    /// </summary>
+    public static string Data(JsonElement value, int indent)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var entries = value.EnumerateObject().Select(p => $"{Key(p.Name)}: {Data(p.Value, indent + 1)}").ToList();
+                return Block("{ ", " }", "{", "}", entries, indent, "{}");
+            case JsonValueKind.Array:
+                var items = value.EnumerateArray().Select(v => Data(v, indent + 1)).ToList();
+                return Block("[", "]", "[", "]", items, indent, "[]");
+            case JsonValueKind.String:
+                return String(value.GetString()!);
+            case JsonValueKind.Number:
+                return value.GetRawText();
+            case JsonValueKind.True:
+                return "true";
+            case JsonValueKind.False:
+                return "false";
+            default:
+                return "null";
+        }
+
+        static string Block(string open, string close, string openBlock, string closeBlock, List<string> parts, int indent, string empty)
+        {
+            if (parts.Count == 0)
+                return empty;
+            var single = open + string.Join(", ", parts) + close;
+            if (single.Length <= LineWidth && !single.Contains('\n'))
+                return single;
+            var inner = new string(' ', 2 * (indent + 1));
+            return openBlock + "\n" + string.Join(",\n", parts.Select(p => inner + p)) + ",\n" + new string(' ', 2 * indent) + closeBlock;
+        }
+    }
+
+    /// <summary>An object key: bare when it is an identifier, quoted otherwise (<c>__proto__</c> computed, so it stays data).</summary>
+    public static string Key(string name) =>
+        name == "__proto__" ? "[\"__proto__\"]" : IsIdentifier(name) ? name : String(name);
 
     /// <summary>A JavaScript number literal for a double that reads back to exactly the same bits.</summary>
     public static string Double(double value)

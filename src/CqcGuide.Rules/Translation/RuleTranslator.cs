@@ -631,10 +631,18 @@ internal sealed class RuleTranslator
     private static bool NeverNullString(Expression e) =>
         IsNonNullConstant(e)
         || IsStringConcat(e, out _)
-        || (e is MethodCallExpression { Method.Name: "Join" } m && m.Method.DeclaringType == typeof(string))
+        || (e is MethodCallExpression { Method.Name: "Join" or "Substring" } m && m.Method.DeclaringType == typeof(string))
+        || (e is MethodCallExpression call && IsInvariantIntToString(call))
         || (e is ConditionalExpression c && NeverNullString(c.IfTrue) && NeverNullString(c.IfFalse));
 
     // ---------------------------------------------------------------- calls
+
+    /// <summary><c>i.ToString(CultureInfo.InvariantCulture)</c> on an int: JavaScript's String(i) writes exactly the same digits.</summary>
+    private static bool IsInvariantIntToString(MethodCallExpression m) =>
+        m.Method.DeclaringType == typeof(int) && m.Method.Name == "ToString" && m.Object is not null
+        && m.Method.GetParameters() is [{ ParameterType: var p }] && p == typeof(IFormatProvider)
+        && StripConvert(m.Arguments[0]) is MemberExpression { Expression: null, Member: PropertyInfo { Name: nameof(CultureInfo.InvariantCulture) } property }
+        && property.DeclaringType == typeof(CultureInfo);
 
     internal static bool IsRuleEvaluate(MethodInfo method) =>
         method.Name == "Evaluate" && method.DeclaringType is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(Rule<,>);
@@ -659,6 +667,10 @@ internal sealed class RuleTranslator
             var target = RuleTarget(rule, m);
             return new($"{module.FunctionNames[target]}({Translate(m.Arguments[0]).Code})", Primary);
         }
+        if (declaring == typeof(Expr) && method.Name == nameof(Expr.DayNumber))
+            return Helper("$dayNumber", Translate(m.Arguments[0]));
+        if (IsInvariantIntToString(m))
+            return new($"String({Translate(m.Object!).Code})", Primary);
         if (declaring == typeof(Expr) && method.Name == nameof(Expr.Let))
         {
             if (m.Arguments[1] is not LambdaExpression body)
@@ -722,7 +734,7 @@ internal sealed class RuleTranslator
         if (m.Arguments[index] is not LambdaExpression lambda)
             throw Fail($"{m.Method.Name} with a delegate that is not a lambda", m, "Write the lambda inline so it can be translated");
         if (lambda.Parameters.Count != parameters)
-            throw Fail($"the {m.Method.Name} overload with an index parameter", m, "Index overloads are not supported");
+            throw Fail($"the {m.Method.Name} overload with an index parameter", m, "Only Select and SelectMany have index overloads in the rules");
         return Lambda(lambda);
     }
 
@@ -739,8 +751,12 @@ internal sealed class RuleTranslator
                 return Helper("$range", Translate(args[0]), Translate(args[1]));
             case "Where":
                 return Helper("$where", Source(), LambdaArgument(m, 1));
+            case "Select" when args[1] is LambdaExpression { Parameters.Count: 2 }:
+                return Helper("$selectIndexed", Source(), LambdaArgument(m, 1, 2));
             case "Select":
                 return Helper("$select", Source(), LambdaArgument(m, 1));
+            case "SelectMany" when args.Count == 2:
+                return Helper("$selectMany", Source(), LambdaArgument(m, 1, args[1] is LambdaExpression { Parameters.Count: 2 } ? 2 : 1));
             case "Concat":
                 return Helper("$concat", Source(), Translate(args[1]));
             case "AsEnumerable":
@@ -821,7 +837,7 @@ internal sealed class RuleTranslator
     private void RefuseSkippedSelector(MethodCallExpression m, Expression source, bool concatOnly)
     {
         if (StripConvert(source) is MethodCallExpression { Method.DeclaringType: var t, Method.Name: var n } && t == typeof(Enumerable)
-            && (n == "Concat" || (!concatOnly && n == "Select")))
+            && (n is "Concat" or "SelectMany" || (!concatOnly && n == "Select")))
             throw Fail($"{m.Method.Name}() directly on {n}(...)", m,
                 $".NET answers {m.Method.Name}() from the source's length without running the selector, so an exception would differ; "
                 + "call ToArray() first, or use a predicate");
@@ -837,6 +853,8 @@ internal sealed class RuleTranslator
                 return Helper("$isNullOrEmpty", Translate(m.Arguments[0]));
             case "IsNullOrWhiteSpace":
                 return Helper("$isNullOrWhiteSpace", Translate(m.Arguments[0]));
+            case "Substring" when m.Object is not null && parameters.All(p => p.ParameterType == typeof(int)):
+                return Helper("$substring", [Translate(m.Object), .. m.Arguments.Select(Translate)]);
             case "Contains" when m.Object is not null && parameters[0].ParameterType == typeof(string)
                 && (parameters.Length == 1 || IsOrdinal(m.Arguments[1])):
                 return Helper("$strContains", Translate(m.Object), Translate(m.Arguments[0]));
@@ -855,10 +873,6 @@ internal sealed class RuleTranslator
                 return Helper("$join", Translate(m.Arguments[0]), Translate(m.Arguments[1]));
             case "Concat" when parameters.Length is >= 2 and <= 4 && parameters.All(p => p.ParameterType == typeof(string)):
                 return StringConcat(m, m.Arguments);
-            case "Substring" when m.Object is not null && parameters.Length == 1:
-                return Helper("$substring", Translate(m.Object), Translate(m.Arguments[0]), new J("undefined", Primary));
-            case "Substring" when m.Object is not null && parameters.Length == 2:
-                return Helper("$substring", Translate(m.Object), Translate(m.Arguments[0]), Translate(m.Arguments[1]));
             case "ToUpper" or "ToLower" or "ToUpperInvariant" or "ToLowerInvariant":
                 throw Fail($"a call of string.{method.Name}", m, "Case mapping differs between .NET and JavaScript for some characters");
             case "Trim" or "TrimStart" or "TrimEnd":
@@ -1123,7 +1137,10 @@ internal sealed class RuleTranslator
 
     private static bool IsNullConstant(Expression e) => StripConvert(e) is ConstantExpression { Value: null };
 
-    private static bool IsNonNullConstant(Expression e) => StripConvert(e) is ConstantExpression { Value: not null };
+    /// <summary>A constant, or closed static data (folded into the module as a literal), that is not null.</summary>
+    private static bool IsNonNullConstant(Expression e) =>
+        StripConvert(e) is ConstantExpression { Value: not null }
+        || (StripConvert(e) is MemberExpression member && IsClosed(member) && TryEvaluateClosed(member, out var value, out _) && value is not null);
 
     /// <summary>A nullable-typed expression that is a wrapped non-nullable value (so it cannot be null or undefined).</summary>
     private static bool NeverNull(Expression e) =>

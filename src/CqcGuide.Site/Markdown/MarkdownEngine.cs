@@ -19,19 +19,15 @@ public sealed record MarkdownLink(string Url, int Line, int Column);
 /// <summary>
 /// What the parse stage keeps of a Markdown body: the facts later stages need (headings, links, anchors, raw HTML).
 /// The syntax tree itself is not kept: holding 10,000 trees costs more memory than the whole build may use, so the
-/// render stage parses the body again (a fraction of a millisecond) and applies the link stage's resolved targets
-/// to the same links, in the same order.
+/// render stage parses the body again (a fraction of a millisecond) and resolves the same links, in the same order,
+/// as it writes them.
 /// </summary>
 public sealed record ParsedMarkdown(
     string Body,
     IReadOnlyList<Heading> Headings,
     IReadOnlyList<MarkdownLink> Links,
     IReadOnlyList<HtmlFragment> RawHtml,
-    IReadOnlySet<string> Anchors)
-{
-    /// <summary>Resolved targets of <see cref="Links"/>, index by index, filled by the link stage (null: leave as written).</summary>
-    public string?[] Targets { get; } = new string?[Links.Count];
-}
+    IReadOnlySet<string> Anchors);
 
 /// <summary>Raw HTML written in Markdown, with its first line in the file.</summary>
 public sealed record HtmlFragment(string Html, int Line, int Column);
@@ -93,15 +89,19 @@ public static class MarkdownEngine
     /// <summary>The links the build checks and rewrites: every link and image except bare autolinks to other sites.</summary>
     private static bool IsChecked(LinkInline link) => link.Url is not null && (link.IsImage || !link.IsAutoLink || link.Url.StartsWith('/'));
 
-    /// <summary>Parses the body again and renders it, with each checked link pointing at its resolved target.</summary>
-    public static string Render(ParsedMarkdown parsed)
+    /// <summary>
+    /// Parses the body again and renders it. Before writing, each checked link (the same links, in the same order, as
+    /// <see cref="ParsedMarkdown.Links"/>) is rewritten to what <paramref name="resolve"/> returns (null: as written),
+    /// so links are resolved, and broken ones reported, while the page is written.
+    /// </summary>
+    public static string Render(ParsedMarkdown parsed, Func<MarkdownLink, string?> resolve)
     {
         var ast = Markdig.Markdown.Parse(parsed.Body, Pipeline);
         var i = 0;
         foreach (var link in ast.Descendants<LinkInline>())
         {
             if (!IsChecked(link)) continue;
-            if (i < parsed.Targets.Length && parsed.Targets[i] is { } target) link.Url = target;
+            if (i < parsed.Links.Count && resolve(parsed.Links[i]) is { } target) link.Url = target;
             i++;
         }
         return Render(ast);

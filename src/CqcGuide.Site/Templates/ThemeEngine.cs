@@ -49,7 +49,8 @@ public sealed partial class ThemeEngine
             Now = static () => DateTimeOffset.UnixEpoch, // no wall clock in output
             MemberAccessStrategy = new DefaultMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
         };
-        foreach (var type in typeof(PageView).Assembly.GetTypes().Where(t => t.Namespace == typeof(PageView).Namespace && t.IsPublic))
+        // Templates may read the members of the view models: the shared ones (Views/) and each section's own.
+        foreach (var type in typeof(PageView).Assembly.GetTypes().Where(IsViewModel))
             options.MemberAccessStrategy.Register(type);
         options.Undefined = name =>
         {
@@ -58,6 +59,7 @@ public sealed partial class ThemeEngine
         };
         options.Filters.AddFilter("asset", Asset);
         options.Filters.AddFilter("url", Url);
+        options.Filters.AddFilter("xml", Xml);
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<(string, SourceSpan)>();
@@ -88,27 +90,34 @@ public sealed partial class ThemeEngine
 
     public bool HasLayout(string name) => layouts.ContainsKey(name);
 
-    /// <summary>Renders a page through its layout and then <c>base</c>. Returns null (and reports) on failure.</summary>
-    public string? RenderPage(string layout, PageView page, SiteView site)
+    private static bool IsViewModel(Type t) =>
+        t.IsPublic && !t.IsAbstract && !t.IsInterface && t.Namespace is { } ns
+        && (ns.StartsWith("CqcGuide.Site.Views", StringComparison.Ordinal) || ns.StartsWith("CqcGuide.Site.Sections", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Renders a page through its layout and then <c>base</c> (or on its own when <paramref name="standalone"/>, e.g. a
+    /// feed). Returns null on failure, reported to <paramref name="report"/> (the page's own diagnostics).
+    /// </summary>
+    public string? RenderPage(string layout, PageView page, SiteView site, bool standalone, DiagnosticBag report)
     {
         if (!layouts.TryGetValue(layout, out var inner))
         {
-            diagnostics.Error(Codes.MissingTemplate, $"no layout '{layout}' for {page.Url}",
+            report.Error(Codes.MissingTemplate, $"no layout '{layout}' for {page.Url}",
                 new SourceSpan(page.SourcePath ?? "theme/layouts", 1, 1), $"add theme/layouts/{layout}.liquid (or override it under input/_theme/layouts/)");
             return null;
         }
-        var body = Render(inner, page, site, content: null);
-        if (body is null || layout == "base" || !layouts.TryGetValue("base", out var outer)) return body;
-        return Render(outer, page, site, body);
+        var body = Render(inner, page, site, content: null, report);
+        if (body is null || standalone || layout == "base" || !layouts.TryGetValue("base", out var outer)) return body;
+        return Render(outer, page, site, body, report);
     }
 
-    private string? Render((IFluidTemplate Template, string Path, string Source) t, PageView page, SiteView site, string? content)
+    private string? Render((IFluidTemplate Template, string Path, string Source) t, PageView page, SiteView site, string? content, DiagnosticBag report)
     {
         var context = new TemplateContext(options);
         context.SetValue("page", page);
         context.SetValue("site", site);
         context.SetValue("content", new StringValue(content ?? "", encode: false));
-        var scope = new RenderScope(this, t.Path, t.Source);
+        var scope = new RenderScope(this, t.Path, t.Source, report);
         var previous = current;
         current = scope;
         try
@@ -118,7 +127,7 @@ public sealed partial class ThemeEngine
         }
         catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException)
         {
-            diagnostics.Error(Codes.TemplateRender, $"rendering {page.Url} failed: {e.Message}", new SourceSpan(t.Path, 1, 1));
+            report.Error(Codes.TemplateRender, $"rendering {page.Url} failed: {e.Message}", new SourceSpan(t.Path, 1, 1));
             return null;
         }
         finally
@@ -138,6 +147,10 @@ public sealed partial class ThemeEngine
         }
         return ValueTask.FromResult<FluidValue>(new StringValue(url));
     }
+
+    /// <summary>Text escaped for XML (<c>&amp;apos;</c>, not HTML's <c>&amp;#x27;</c>), for feeds and sitemaps.</summary>
+    private static ValueTask<FluidValue> Xml(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        ValueTask.FromResult<FluidValue>(new StringValue(System.Security.SecurityElement.Escape(input.ToStringValue()) ?? "", encode: false));
 
     private ValueTask<FluidValue> Url(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
@@ -164,7 +177,7 @@ public sealed partial class ThemeEngine
         return new SourceSpan(path, line, Math.Max(1, col));
     }
 
-    private sealed class RenderScope(ThemeEngine engine, string path, string source)
+    private sealed class RenderScope(ThemeEngine engine, string path, string source, DiagnosticBag report)
     {
         private readonly ConcurrentDictionary<string, bool> reported = new();
         public bool Failed { get; private set; }
@@ -179,7 +192,7 @@ public sealed partial class ThemeEngine
             if (!reported.TryAdd(code + needle, true)) return;
             var index = source.IndexOf(needle, StringComparison.Ordinal);
             var at = index >= 0 ? Locate(path, source, index) : engine.FindInPartials(needle) ?? new SourceSpan(path, 1, 1);
-            engine.diagnostics.Error(code, message, at, hint);
+            report.Error(code, message, at, hint);
         }
     }
 

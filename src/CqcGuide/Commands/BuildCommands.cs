@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CqcGuide.Site;
-using CqcGuide.Site.Build;
+using CqcGuide.Site.Pipeline;
 
 namespace CqcGuide.Cli.Commands;
 
@@ -33,7 +33,7 @@ internal sealed class SiteOptions
     {
         InputDir = parse.GetValue(Input)!,
         OutputDir = parse.GetValue(Output) ?? "output",
-        ThemeDir = parse.GetValue(Theme),
+        ThemeDir = parse.GetValue(Theme) ?? Bundled.ThemeFor(parse.GetValue(Input)!),
         BaseUrl = parse.GetValue(BaseUrl),
         Today = CliApp.Today(parse.GetValue(Date)),
         Strict = parse.GetValue(Strict),

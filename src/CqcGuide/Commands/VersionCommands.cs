@@ -1,5 +1,6 @@
 using System.CommandLine;
-using CqcGuide.Site.Build;
+using CqcGuide.Site.Pipeline;
+using CqcGuide.Site.Sections.Guidance;
 
 namespace CqcGuide.Cli.Commands;
 

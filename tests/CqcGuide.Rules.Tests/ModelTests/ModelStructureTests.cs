@@ -14,17 +14,58 @@ public class ModelStructureTests
     [Fact]
     public void Registry_lists_the_models()
     {
-        Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity", "learning-log-quality", "spc"], CqcGuide.Rules.Models.All.Select(m => m.Id));
+        Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity", "learning-log-quality", "learning-log-validation", "spc"], CqcGuide.Rules.Models.All.Select(m => m.Id));
         Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity"], CqcGuide.Rules.Models.Scoring.Select(m => m.Id));
         Assert.Same(CqcSaf.Instance, CqcGuide.Rules.Models.Find("cqc-saf"));
         Assert.Null(CqcGuide.Rules.Models.Find("nope"));
         Assert.Null(CqcGuide.Rules.Models.FindScoring("learning-log-quality"));
         Assert.All(CqcGuide.Rules.Models.All, m => Assert.Equal("1.0.0", m.Version));
         Assert.Equal("lint", LearningLogQuality.Instance.Entry.FunctionName);
+        Assert.Equal("validate", CqcGuide.Rules.LearningLogs.LearningLogValidation.Instance.Entry.FunctionName);
+        Assert.Null(CqcGuide.Rules.Models.FindScoring("learning-log-validation"));
         Assert.Equal("analyse", Spc.Instance.Entry.FunctionName);
         Assert.Same(Spc.Instance, CqcGuide.Rules.Models.Find("spc"));
         Assert.Null(CqcGuide.Rules.Models.FindScoring("spc"));
         Assert.All(CqcGuide.Rules.Models.Scoring, m => Assert.Equal("score", m.Entry.FunctionName));
+    }
+
+    [Fact]
+    public void A_model_file_declares_data_and_overrides_nothing()
+    {
+        foreach (var model in CqcGuide.Rules.Models.All)
+        {
+            var overrides = model.GetType().GetMethods(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public
+                    | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly)
+                .Where(m => m.GetBaseDefinition().DeclaringType != m.DeclaringType && m.DeclaringType == model.GetType())
+                .Select(m => m.Name).ToArray();
+            Assert.True(overrides.Length == 0, $"{model.Id} overrides {string.Join(", ", overrides)}");
+            Assert.Same(model.Descriptor.Entry.Rule, model.Rules[0]);
+        }
+    }
+
+    private sealed class BrokenModel(ModelDescriptor descriptor) : RuleModel(descriptor);
+
+    private sealed class BrokenScoring(ModelDescriptor descriptor) : ScoringModel(descriptor);
+
+    private static readonly Rule<int, int> Identity = new("identity", RuleKind.OwnMethod, "Returns its input unchanged.", [], x => x);
+
+    private static ModelDescriptor Descriptor(Rule entry, IReadOnlyList<Rule> rules) => new()
+    {
+        Id = "broken", Version = "1.0.0", Title = "Broken", Summary = "A model for a test.", IsCqcMethod = false,
+        Entry = new("run", entry), Rules = rules,
+    };
+
+    [Fact]
+    public void A_rule_read_before_it_is_initialised_is_a_clear_error()
+    {
+        // What a model built eagerly above its rules would see: a null rule.
+        var e = Assert.Throws<InvalidOperationException>(() => new BrokenModel(Descriptor(Identity, [Identity, null!])));
+        Assert.Contains("read before it was initialised", e.Message);
+        Assert.Throws<InvalidOperationException>(() => new BrokenModel(Descriptor(null!, [Identity])));
+        Assert.Throws<ArgumentException>(() => new BrokenModel(Descriptor(Identity, [])));
+        // A scoring model must score an answers file with score(input).
+        Assert.Throws<ArgumentException>(() => new BrokenScoring(Descriptor(Identity, [Identity])));
+        Assert.Equal("broken", new BrokenModel(Descriptor(Identity, [Identity])).Id);
     }
 
     [Theory]
@@ -92,8 +133,29 @@ public class ModelStructureTests
         // Only the helpers used are emitted, each once.
         foreach (Match m in Regex.Matches(first, @"^function (\$\w+)\(", RegexOptions.Multiline))
             Assert.Single(Regex.Matches(first, $@"^function {Regex.Escape(m.Groups[1].Value)}\(", RegexOptions.Multiline));
-        Assert.Equal(id == LearningLogQuality.ModelId, first.Contains("function $isNullOrWhiteSpace("));
+        Assert.Equal(id is LearningLogQuality.ModelId or CqcGuide.Rules.LearningLogs.LearningLogValidation.ModelId, first.Contains("function $isNullOrWhiteSpace("));
         Assert.DoesNotContain("Math.round(", first);
+    }
+
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void Guidance_links_from_the_trees_equal_what_a_scan_of_the_module_finds(string id)
+    {
+        var model = CqcGuide.Rules.Models.Find(id)!;
+        // The scan the site used to run over the generated JavaScript (ScoringSection.GuidancePathRegex).
+        var scanned = Regex.Matches(model.Module, "\"(/guidance/[^\"#]*(?:#[^\"]*)?)\"").Select(m => m.Groups[1].Value)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(scanned, model.GuidanceLinks);
+        Assert.Equal(id is LearningLogQuality.ModelId or LearningMaturity.ModelId, model.GuidanceLinks.Count > 0);
+    }
+
+    [Fact]
+    public void Guidance_links_include_captured_values_and_folded_data()
+    {
+        Assert.Contains("/guidance/common-pitfalls/#quick-fixes", LearningMaturity.Instance.GuidanceLinks); // captured by Pitfall(...)
+        Assert.Contains("/guidance/root-causes/", LearningMaturity.Instance.GuidanceLinks); // in the folded Catalogue
+        Assert.Contains("/guidance/practice-change/", LearningLogQuality.Instance.GuidanceLinks); // a constant in a rule
+        Assert.Equal(LearningMaturity.Instance.GuidanceLinks.Order(StringComparer.Ordinal), LearningMaturity.Instance.GuidanceLinks);
     }
 
     [Fact]

@@ -7,6 +7,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CqcGuide.Rules.LearningLogs;
 using CqcGuide.Rules.ScoringModels;
 using CsCheck;
 
@@ -49,6 +50,17 @@ public static class Generators
     /// </summary>
     public static ParityCase Expected(string modelId, string inputJson)
     {
+        if (modelId == LearningLogValidation.ModelId)
+        {
+            try
+            {
+                return new(modelId, inputJson, ScoreReport.ToJson(LearningLogValidation.Validate(LogValidationInput.FromJson(inputJson))), null);
+            }
+            catch (Exception e)
+            {
+                return new(modelId, inputJson, null, e.GetType().FullName);
+            }
+        }
         AnswersFile? file = null;
         if (modelId != LearningLogQuality.ModelId && modelId != Spc.ModelId)
         {
@@ -78,6 +90,7 @@ public static class Generators
         CqcSafEvidence.ModelId => Answers(modelId, CqcSafEvidence.Catalogue.SelectMany(g => g.Statements.Select(s => s.ItemIds.ToArray())).ToArray(), SafValues),
         LearningMaturity.ModelId => Answers(modelId, LearningMaturity.Instance.Groups.Select(g => ItemsOf(LearningMaturity.Instance, g.Id)).ToArray(), MaturityValues),
         LearningLogQuality.ModelId => LearningLog,
+        LearningLogValidation.ModelId => ValidationInput,
         Spc.ModelId => SpcGenerators.Input,
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
@@ -89,6 +102,7 @@ public static class Generators
         CqcSafEvidence.ModelId => EvidenceBoundaries(),
         LearningMaturity.ModelId => MaturityBoundaries(),
         LearningLogQuality.ModelId => LogBoundaries(),
+        LearningLogValidation.ModelId => ValidationBoundaries().Select(ValidationJson),
         Spc.ModelId => SpcGenerators.Boundaries(),
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
@@ -277,6 +291,141 @@ public static class Generators
             [new("f1", "person", true), new("f2", "organisation", true)],
             [new("a1", "Retrain", ["f1"], "Trainer", "2025-01-31", "done", "Audit", 1), new("a2", "Fix rota", ["f2"], null, null, "dropped", null, 0)],
             "Reviewed at the governance meeting."));
+    }
+
+    // ------------------------------------------------------------------ learning-log validation
+
+    private static readonly string[] Todays = ["2025-03-15", "2024-02-29", "2025-01-01", "2024-12-31", "2025-03-31"];
+
+    /// <summary>Strings that are not real dates: impossible days, short forms, padding, other digits, other formats.</summary>
+    public static readonly string[] BadDates =
+        ["2025-02-30", "2025-02-29", "2025-3-01", "2025-13-01", "2025-00-10", "not a date", " 2025-01-01", "0000-01-01", "2025-01-01T00:00", "\u0662\u0660\u0662\u0665-01-01"];
+
+    private static readonly string[] BadOccurred = ["2025-13", "2025-1", "", "2025-00", "202-01", "\u0662\u0660\u0662\u0665-01", "2025-02-30", "2025-2-28", "25-02", "2025-02 "];
+
+    public static string Day(string today, int offset) =>
+        DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A date near today (a few days after it at most), or absent (null, ""), or not a real date.</summary>
+    private static readonly Gen<Func<string, string?>> DateNear = Gen.Frequency(
+        (14, Gen.Int[-45, 3].Select(o => (Func<string, string?>)(t => Day(t, o)))),
+        (2, Gen.Const<Func<string, string?>>(_ => null)),
+        (1, Gen.Const<Func<string, string?>>(_ => "")),
+        (1, Gen.OneOf(BadDates).Select(b => (Func<string, string?>)(_ => b))));
+
+    private static readonly Gen<Func<string, (string Occurred, string Precision)>> Occurred = Gen.Frequency(
+        (6, Gen.Select(Gen.Int[-60, 3], Gen.Frequency((6, "day"), (2, "month"), (1, "Month")),
+            (o, p) => (Func<string, (string, string)>)(t => (Day(t, o), p)))),
+        (4, Gen.Select(Gen.Int[-80, 40], Gen.Frequency((6, "month"), (2, "day")),
+            (o, p) => (Func<string, (string, string)>)(t => (Day(t, o).Substring(0, 7), p)))),
+        (1, Gen.Select(Gen.OneOf(BadOccurred), Gen.OneOf("day", "month"), (b, p) => (Func<string, (string, string)>)(_ => (b, p)))));
+
+    private static readonly string[] ValidationStatuses = ["draft", "learning-in-progress", "actions-open", "monitoring", "closed", "Closed", ""];
+    private static readonly string[] EventTypes = ["incident", "near-miss", "risk", "poor-outcome", "good-care", "Incident"];
+    private static readonly string?[] Harms = [null, "none", "low", "moderate", "severe", "fatal", "Moderate"];
+    private static readonly string[] ValidationFactorIds = ["f1", "f2", "f3", "f1", "__proto__", ""];
+    private static readonly string[] AddressIds = ["f1", "f2", "f3", "f9", "__proto__", "", "constructor"];
+
+    private static readonly Gen<Func<string, LogCandourInput?>> Candour = Gen.Frequency(
+        (3, Gen.Const<Func<string, LogCandourInput?>>(_ => null)),
+        (2, Gen.Select(Gen.Bool, DateNear, Gen.OneOf(TrickyText), (applies, completed, reason) =>
+            (Func<string, LogCandourInput?>)(t => new LogCandourInput(applies, completed(t), reason)))));
+
+    private static readonly Gen<Func<string, LogValidationAction>> ValidationAction =
+        Gen.Select(Gen.OneOf("a1", "a2", "a3", "a1", "__proto__", ""), Gen.OneOf(AddressIds).Array[0, 3],
+            Gen.Frequency((3, "planned"), (3, "in-progress"), (4, "done"), (2, "dropped"), (1, "Done")),
+            DateNear, Gen.OneOf(TrickyText), Gen.OneOf(TrickyText), DateNear.Array[0, 3],
+            (id, addresses, status, completed, evidence, dropped, reviews) => (Func<string, LogValidationAction>)(t =>
+                new LogValidationAction(id, addresses, status, completed(t), evidence, dropped, reviews.Select(r => new LogValidationReview(r(t)!)).ToArray())));
+
+    private static readonly Gen<string> ValidationInput =
+        Gen.Select(Gen.OneOf(Todays), Gen.Frequency((3, 0), (2, 1), (1, 2)), Gen.OneOf(ValidationStatuses), Gen.OneOf(EventTypes), Occurred, DateNear,
+            Gen.OneOf(Harms), Candour, Gen.OneOf(ValidationFactorIds).Array[0, 4], ValidationAction.Array[0, 4], DateNear,
+            (today, file, status, eventType, occurred, identified, harm, candour, factors, actions, nextReview) =>
+            {
+                var (o, precision) = occurred(today);
+                return ValidationJson(new LogValidationInput(
+                    "ll-2025-001", file switch { 0 => "ll-2025-001", 1 => null, _ => "ll-2025-01" }, status, eventType, o, precision,
+                    identified(today)!, harm, candour(today), factors.Select(f => new LogValidationFactor(f)).ToArray(),
+                    actions.Select(a => a(today)).ToArray(), nextReview(today), today));
+            });
+
+    public static string ValidationJson(LogValidationInput input) => JsonSerializer.Serialize(input, RulesJson.Compact);
+
+    /// <summary>A log the validation accepts, as of 2025-03-15: the starting point of the boundary cases.</summary>
+    public static LogValidationInput ValidLog { get; } = new(
+        "ll-2025-001", "ll-2025-001", "actions-open", "incident", "2025-03-01", "day", "2025-03-02", "low", null,
+        [new("f1"), new("f2")],
+        [new("a1", ["f1"], "planned", null, null, null, []), new("a2", ["f2"], "done", "2025-03-10", "Audit of 12 records", null, [new("2025-03-14")])],
+        null, "2025-03-15");
+
+    /// <summary>Every rule's edge: a day either side of each date comparison, each status, each harm against each event type.</summary>
+    public static IEnumerable<LogValidationInput> ValidationBoundaries()
+    {
+        var log = ValidLog;
+        yield return log;
+        // The three cases the draft form used to accept and the build refused.
+        yield return log with { Identified = "2025-03-16" };
+        yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Completed = "2025-03-01" }] };
+        yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Reviews = [new("2025-03-14"), new("2025-03-16")] }] };
+        // Each date comparison, a day either side and on the day.
+        foreach (var identified in new[] { "2025-02-28", "2025-03-01", "2025-03-14", "2025-03-15", "2025-03-16" })
+            yield return log with { Identified = identified };
+        foreach (var occurred in new[] { "2025-03-14", "2025-03-15", "2025-03-16", "2025-03", "2025-04", "2025-02", "2024-12" })
+            foreach (var precision in new[] { "day", "month" })
+                yield return log with { Occurred = occurred, OccurredPrecision = precision, Identified = "2025-03-01" };
+        yield return log with { Occurred = "2025-03", OccurredPrecision = "month", Identified = "2025-02-28" };
+        foreach (var completed in new[] { "2025-03-01", "2025-03-02", "2025-03-03" })
+            yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Completed = completed }] };
+        foreach (var review in new[] { "2025-03-15", "2025-03-16" })
+            yield return log with { Actions = [log.Actions[0] with { Reviews = [new(review)] }, log.Actions[1]] };
+        foreach (var today in new[] { "2025-02-28", "2025-03-01", "2025-03-02", "2025-03-09", "2025-03-10", "2025-03-14", "2024-02-29" })
+            yield return log with { Today = today };
+        // Occurred written every wrong way.
+        foreach (var bad in BadOccurred.Concat(BadDates))
+            foreach (var precision in new[] { "day", "month" })
+                yield return log with { Occurred = bad, OccurredPrecision = precision };
+        // Malformed dates (the form only).
+        foreach (var bad in BadDates.Append("").Append(null))
+        {
+            yield return log with { Identified = bad! };
+            yield return log with { NextReview = bad };
+            yield return log with { Actions = [log.Actions[0] with { Completed = bad, Reviews = [new(bad!)] }, log.Actions[1]] };
+            yield return log with { DutyOfCandour = new(true, bad, null), Status = "monitoring" };
+        }
+        // Harm against every event type, and the duty of candour.
+        foreach (var eventType in EventTypes)
+            foreach (var harm in Harms)
+                yield return log with { EventType = eventType, Harm = harm };
+        foreach (var harm in new[] { "low", "moderate", "severe", "fatal" })
+            foreach (var candour in new LogCandourInput?[] { null, new(false, null, null), new(false, null, " \u0085 "), new(false, null, "Low harm"), new(true, null, null), new(true, "2025-03-05", null), new(true, "", null) })
+                foreach (var status in new[] { "draft", "learning-in-progress", "actions-open", "closed" })
+                    yield return log with { Harm = harm, DutyOfCandour = candour, Status = status };
+        // Statuses: closed with none, one and two open actions, with and without reviews; monitoring with and without next_review.
+        foreach (var status in ValidationStatuses)
+        {
+            yield return log with { Status = status };
+            yield return log with { Status = status, NextReview = "2025-06-01" };
+            yield return log with { Status = status, NextReview = "" };
+            yield return log with { Status = status, Actions = [] };
+            yield return log with { Status = status, Actions = [log.Actions[0], log.Actions[0] with { Id = "a3", Status = "in-progress" }] };
+            yield return log with { Status = status, Actions = [log.Actions[1] with { Reviews = [] }, log.Actions[0] with { Status = "dropped", DroppedReason = "Superseded" }] };
+        }
+        // Duplicate and unknown ids, actions with no factors, done and dropped without their records.
+        yield return log with { Factors = [new("f1"), new("f1"), new("f2"), new("f1")] };
+        yield return log with { Factors = [] };
+        yield return log with { Factors = [new("__proto__"), new("constructor")], Actions = [log.Actions[0] with { Addresses = ["__proto__", "toString", "f1"] }] };
+        yield return log with { Actions = [log.Actions[0], log.Actions[0], log.Actions[1] with { Id = "a1" }] };
+        yield return log with { Actions = [log.Actions[0] with { Addresses = [] }, log.Actions[1] with { Addresses = ["f2", "f9", "f2", "f8"] }] };
+        foreach (var text in TrickyText)
+        {
+            yield return log with { Actions = [log.Actions[1] with { Evidence = text, Completed = text }] };
+            yield return log with { Actions = [log.Actions[0] with { Status = "dropped", DroppedReason = text }] };
+        }
+        // The id and the file name.
+        yield return log with { FileSlug = null };
+        yield return log with { FileSlug = "ll-2025-002" };
+        yield return log with { Id = "", FileSlug = "x" };
     }
 }
 

@@ -69,3 +69,5 @@ public class CqcSafEvidenceParity(ITestOutputHelper output) : ParityTests(output
 public class LearningMaturityParity(ITestOutputHelper output) : ParityTests(output, LearningMaturity.ModelId);
 
 public class LearningLogQualityParity(ITestOutputHelper output) : ParityTests(output, LearningLogQuality.ModelId);
+
+public class LearningLogValidationParity(ITestOutputHelper output) : ParityTests(output, CqcGuide.Rules.LearningLogs.LearningLogValidation.ModelId);

@@ -29,6 +29,11 @@ public sealed class Bag
 
 public sealed record Catalogue(string Id, IReadOnlyList<string> Items, Colour Colour);
 
+public static class Named
+{
+    public static readonly string First = "a";
+}
+
 public static class TestData
 {
     public static readonly IReadOnlyList<Catalogue> Shelves = [new("a", ["x", "y"], Colour.Green), new("b", [], Colour.Blue)];
@@ -263,6 +268,88 @@ public class TranslatorNodeTests
         Tiny.Agree<int[], int>(xs => xs.Select(x => 10 / x).Count(), [1, 2], [1, 0]);
 
     [Fact] public void Default_values() => Tiny.Agree<int, object?[]>(x => new object?[] { default(int), default(string), default(Colour), default(bool) }, 0);
+
+    [Fact] public void Linq_select_with_index() =>
+        Assert.Contains("$selectIndexed", Tiny.Agree<int[], object[]>(xs => new object[]
+        {
+            xs.Select((x, i) => x * 10 + i).ToArray(), xs.Where(x => x > 1).Select((x, i) => i).ToArray(), xs.Select((x, i) => 10 / (i - 1)).Any(x => x > 0),
+        }, [], [1], [5, 1, 2, 3], [0, 0, 7]));
+
+    [Fact] public void Linq_select_many_flattens_in_order() =>
+        Assert.Contains("$selectMany", Tiny.Agree<Catalogue[], string[]>(cs => cs.SelectMany(c => c.Items).ToArray(),
+            [], TestData.Shelves.ToArray(), [new("c", ["p", "q", "r"], Colour.Red), new("d", [], Colour.Red), new("e", ["s"], Colour.Red)]));
+
+    [Fact] public void Linq_select_many_with_index_and_deferred_inner_sequences() =>
+        Tiny.Agree<int[], object[]>(xs => new object[]
+        {
+            xs.SelectMany((x, i) => xs.Where(y => y > x).Select(y => y * 100 + i)).ToArray(),
+            xs.SelectMany(x => new[] { x, -x }).Where(x => x > 0).ToArray(),
+            xs.SelectMany(x => new[] { 10 / x }).Any(x => x > 4),
+            xs.SelectMany((x, i) => new[] { i }).ToArray().Length,
+        }, [], [1], [3, 1, 2], [2, 0], [0, 2]);
+
+    [Fact] public void Linq_select_many_over_a_null_sequence_throws() =>
+        Tiny.Agree<Catalogue[], string[]>(cs => cs.SelectMany(c => c.Id == "null" ? null! : c.Items).ToArray(), new Catalogue[] { new("a", ["x"], Colour.Red), new("null", [], Colour.Red) });
+
+    [Fact] public void Int_to_invariant_string_is_javascript_string() =>
+        Assert.Contains("String(x)", Tiny.Agree<int, string>(x => "[" + x.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", Ints));
+
+    [Fact] public void Substring_with_dotnet_bounds_checks() =>
+        Tiny.Agree<Pair, string[]>(p => new[] { "2025-03-31".Substring(p.A), "2025-03-31".Substring(p.A, p.B), "😀x".Substring(p.A, p.B) },
+            new Pair(0, 7), new Pair(0, 0), new Pair(10, 0), new Pair(2, 1), new Pair(11, 0), new Pair(-1, 2), new Pair(3, 8), new Pair(1, -1), new Pair(1, 2), new Pair(0, int.MaxValue));
+
+    [Fact] public void Substring_of_null_throws() => Tiny.Agree<Maybe, string>(m => m.Name!.Substring(0, 1), new Maybe(null, null, null), new Maybe("ab", null, null));
+
+    [Fact]
+    public void Day_number_accepts_exactly_the_dates_dotnet_parses()
+    {
+        string?[] edges =
+        [
+            null, "", "1970-01-01", "1969-12-31", "0001-01-01", "0000-01-01", "9999-12-31", "2024-02-29", "2023-02-29", "2000-02-29", "1900-02-29",
+            "2025-04-31", "2025-12-31", "2025-13-01", "2025-00-10", "2025-01-00", "2025-1-05", "2025-01-5", "02025-01-05", "2025-01-05 ",
+            " 2025-01-05", "2025-01-05\n", "2025/01/05", "2025-01-05T00:00", "+2025-01-05", "２０２５-01-05", "٢٠٢٥-01-05", "2025-01", "2025-01-0١",
+            "2025-01-05\u0000", "abcd-ef-gh", "1600-02-29", "1700-02-29", "2400-02-29", "2025-02-28", "2025-03-01",
+        ];
+        var code = Tiny.Agree<string?, int?>(s => Expr.DayNumber(s), edges);
+        Assert.Contains("$dayNumber(s)", code);
+        Assert.Equal(0, Expr.DayNumber("1970-01-01"));
+        Assert.Equal(-719162, Expr.DayNumber("0001-01-01"));
+        Assert.Null(Expr.DayNumber("2025-02-29"));
+        // Every day of 400 years (a whole Gregorian cycle) and the days around the edges of the range.
+        var days = Enumerable.Range(0, 146097).Select(i => new DateOnly(1800, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+            .Concat(Enumerable.Range(0, 800).Select(i => new DateOnly(1, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+            .Concat(Enumerable.Range(0, 800).Select(i => new DateOnly(9999, 12, 31).AddDays(-i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+            .ToArray();
+        Tiny.Agree<string[], int?[]>(ss => ss.Select(s => Expr.DayNumber(s)).ToArray(), days);
+    }
+
+    [Fact]
+    public void Day_number_agrees_on_generated_near_dates()
+    {
+        var chars = "0123456789-- T/+\u0661０x".ToCharArray();
+        var random = new Random(11);
+        var strings = Enumerable.Range(0, 20000).Select(_ =>
+        {
+            var text = new DateOnly(1, 1, 1).AddDays(random.Next(0, 3652058)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ToCharArray().ToList();
+            var edits = random.Next(0, 3);
+            for (var e = 0; e < edits; e++)
+            {
+                var at = random.Next(0, text.Count + 1);
+                switch (random.Next(3))
+                {
+                    case 0: text.Insert(at, chars[random.Next(chars.Length)]); break;
+                    case 1: if (at < text.Count) text.RemoveAt(at); break;
+                    default: if (at < text.Count) text[at] = chars[random.Next(chars.Length)]; break;
+                }
+            }
+            return new string(text.ToArray());
+        }).ToArray();
+        Tiny.Agree<string[], int?[]>(ss => ss.Select(s => Expr.DayNumber(s)).ToArray(), strings);
+        Assert.True(strings.Count(s => Expr.DayNumber(s) is null) > 2000, "the generator must produce invalid strings too");
+    }
+
+    [Fact] public void Closed_string_data_compares_with_strict_equality() =>
+        Assert.Contains("=== \"a\"", Tiny.Agree<Catalogue, bool>(c => c.Id == Named.First, TestData.Shelves.ToArray()));
 
     [Fact] public void Empty_arrays() => Tiny.Agree<int, string[][]>(x => new[] { new string[0], Array.Empty<string>(), Enumerable.Empty<string>().ToArray() }, 0);
 

@@ -141,7 +141,16 @@ public class TranslatorRefusalTests
 
     [Fact] public void Generic_max() => Tiny.Refused<Colour[], Colour>(cs => cs.Max(), "the generic Enumerable.Max");
 
-    [Fact] public void Index_overloads() => Tiny.Refused<int[], int[]>(xs => xs.Select((x, i) => x + i).ToArray(), "index parameter");
+    [Fact] public void Index_overloads_other_than_select() => Tiny.Refused<int[], int[]>(xs => xs.Where((x, i) => x > i).ToArray(), "index parameter");
+
+    [Fact] public void Count_directly_on_select_many() =>
+        Tiny.Refused<int[][], int>(xss => xss.SelectMany(xs => xs.Select(x => 10 / x)).Count(), "Count() directly on SelectMany(...)");
+
+    [Fact] public void Select_many_with_a_result_selector() =>
+        Tiny.Refused<int[][], int[]>(xss => xss.SelectMany(xs => xs, (xs, x) => x).ToArray(), "Enumerable.SelectMany");
+
+    [Fact] public void Tostring_with_a_culture_other_than_invariant() =>
+        Tiny.Refused<Wide, string>(w => w.I.ToString(System.Globalization.CultureInfo.CurrentCulture), "System.Int32.ToString");
 
     [Fact] public void Unlisted_linq_method() => Tiny.Refused<int[], int[]>(xs => xs.OrderBy(x => x).ToArray(), "Enumerable.OrderBy");
 

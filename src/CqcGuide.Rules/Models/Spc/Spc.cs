@@ -178,41 +178,40 @@ public sealed partial class Spc : RuleModel
                                 prepared.Settings, last.VariationLabel)))))))));
 
     private Spc()
+        : base(new ModelDescriptor
+        {
+            Id = ModelId,
+            Version = ModelVersion,
+            Title = "Statistical process control (Making Data Count XmR charts)",
+            Summary = "Judges whether a measure has changed, with NHS England's Making Data Count method: an XmR chart (mean and process "
+                + "limits from the average moving range) and four rules for special cause variation, as the NHS-R community's "
+                + "NHSRplotthedots package computes them. Not a CQC method: CqcGuide uses it to show whether a change made after "
+                + "learning from failure worked. Where the published method is silent, the rules name CqcGuide's interpretation.",
+            IsCqcMethod = false,
+            Entry = new("analyse", AnalyseSeries),
+            Rules =
+            [
+                AnalyseSeries, Prepare, AnalyseSegments, BuildPoints, BuildSegments, ShortSegmentWarnings,
+                // reading and checking the input
+                CheckSettings, SettingsText, ReadCsv, CsvLines, CsvField, ReadRows, CheckSeries, RowProblems,
+                CheckAnnotations, AnnotationProblems, ReadPeriod, PeriodShape, IsoWeekOneMonday, ReadNumber, DigitValue,
+                TrimBlanks, SameWord, PeriodKindName, PeriodFormat,
+                // the XmR chart and the four rules
+                AnalyseSegment, TooFewForLimits, RunChartSegment, Median, XmrSegment, SegmentBaseline, ProcessLimits,
+                SegmentFlags, Mean, MovingRanges, ScreenMovingRanges,
+                ScreeningNeedsVariation, PointSide, OutsideLimits, NearLimit, Shift, Trend, TrendDirection, TwoOfThree,
+                SpecialCauseType,
+                VariationType, Assurance,
+                // words
+                SegmentReading, AgainstPreviousReading, LatestPointReading, LatestRuns, AssuranceReading, VariationLabel,
+                AssuranceLabel, CauseLabel, ChartLabel, CountOfPeriods, IntText, Plural,
+                // the chart
+                Chart, ChartFrame, YScale, YTicks, XTicks, ChartPoints, ChartLines, ChartDescription, YPosition, TickValue,
+                DecimalText, Coordinate,
+            ],
+        })
     {
-        Rules =
-        [
-            AnalyseSeries, Prepare, AnalyseSegments, BuildPoints, BuildSegments, ShortSegmentWarnings,
-            // reading and checking the input
-            CheckSettings, SettingsText, ReadCsv, CsvLines, CsvField, ReadRows, CheckSeries, RowProblems, CheckAnnotations, AnnotationProblems, ReadPeriod, PeriodShape, IsoWeekOneMonday, ReadNumber, DigitValue,
-            TrimBlanks, SameWord, PeriodKindName, PeriodFormat,
-            // the XmR chart and the four rules
-            AnalyseSegment, TooFewForLimits, RunChartSegment, Median, XmrSegment, SegmentBaseline, ProcessLimits, SegmentFlags, Mean, MovingRanges, ScreenMovingRanges,
-            ScreeningNeedsVariation, PointSide, OutsideLimits, NearLimit, Shift, Trend, TrendDirection, TwoOfThree, SpecialCauseType,
-            VariationType, Assurance,
-            // words
-            SegmentReading, AgainstPreviousReading, LatestPointReading, LatestRuns, AssuranceReading, VariationLabel, AssuranceLabel, CauseLabel, ChartLabel, CountOfPeriods, IntText, Plural,
-            // the chart
-            Chart, ChartFrame, YScale, YTicks, XTicks, ChartPoints, ChartLines, ChartDescription, YPosition, TickValue, DecimalText, Coordinate,
-        ];
     }
-
-    public override string Id => ModelId;
-
-    public override string Version => ModelVersion;
-
-    public override string Title => "Statistical process control (Making Data Count XmR charts)";
-
-    public override string Summary =>
-        "Judges whether a measure has changed, with NHS England's Making Data Count method: an XmR chart (mean and process "
-        + "limits from the average moving range) and four rules for special cause variation, as the NHS-R community's "
-        + "NHSRplotthedots package computes them. Not a CQC method: CqcGuide uses it to show whether a change made after "
-        + "learning from failure worked. Where the published method is silent, the rules name CqcGuide's interpretation.";
-
-    public override bool IsCqcMethod => false;
-
-    public override IReadOnlyList<Rule> Rules { get; }
-
-    public override ModuleEntry Entry => new("analyse", AnalyseSeries);
 
     /// <summary>Checks and analyses one series. Never throws for input that follows the JSON contract.</summary>
     public static SpcResult Analyse(SpcInput input) => AnalyseSeries.Evaluate(input);

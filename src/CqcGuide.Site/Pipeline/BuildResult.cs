@@ -1,0 +1,16 @@
+namespace CqcGuide.Site.Pipeline;
+
+/// <summary>What a build produced: every diagnostic, the pages per content type, the stage timings and (in memory) the files.</summary>
+public sealed record BuildResult
+{
+    public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
+    /// <summary>Pages written per content type, e.g. guidance → 17.</summary>
+    public required IReadOnlyDictionary<string, int> PageCounts { get; init; }
+    public required TimeSpan Elapsed { get; init; }
+    public required IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages { get; init; }
+    /// <summary>Every output file (site-relative path → bytes); filled for serve and check, empty when streamed to disk.</summary>
+    public IReadOnlyDictionary<string, byte[]> Files { get; init; } = new Dictionary<string, byte[]>();
+    public bool Success => !Diagnostics.Any(d => d.IsError);
+    public int Errors => Diagnostics.Count(d => d.IsError);
+    public int Warnings => Diagnostics.Count(d => !d.IsError);
+}

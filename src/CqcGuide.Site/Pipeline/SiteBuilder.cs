@@ -1,0 +1,277 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using CqcGuide.Site.Assets;
+using CqcGuide.Site.Markdown;
+using CqcGuide.Site.Output;
+using CqcGuide.Site.Sections;
+using CqcGuide.Site.Templates;
+using CqcGuide.Site.Views;
+
+namespace CqcGuide.Site.Pipeline;
+
+/// <summary>
+/// Runs the pipeline: discover → load → check → index → theme → views → render → write → search index → swap.
+/// Every stage that works per file or per page runs in parallel; each section's phases run over every section, and
+/// results are gathered in a fixed order, so the output is the same bytes every time.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(BuildOptions options) => Build(options, out _);
+
+    /// <summary>Builds the site. In memory (serve, check) it also returns a <see cref="BuildSession"/> that
+    /// <see cref="Incremental.TryRebuild"/> can update when one file changes.</summary>
+    public static BuildResult Build(BuildOptions options, out BuildSession? session) =>
+        Build(options, SectionRegistry.Create(), out session);
+
+    /// <summary>Builds with a given set of sections (tests add their own).</summary>
+    public static BuildResult Build(BuildOptions options, IReadOnlyList<ISection> sections, out BuildSession? session)
+    {
+        session = null;
+        var total = Stopwatch.StartNew();
+        var stages = new List<(string, TimeSpan)>();
+        var diagnostics = new DiagnosticBag { Strict = options.Strict };
+        var stage = Stopwatch.StartNew();
+        void Done(string name)
+        {
+            stages.Add((name, stage.Elapsed));
+            options.Progress?.Report(name);
+            stage.Restart();
+        }
+        var checkBags = new Dictionary<string, DiagnosticBag>(StringComparer.Ordinal);
+        var renderBags = new ConcurrentDictionary<string, DiagnosticBag>(StringComparer.Ordinal);
+        BuildResult Finish(IReadOnlyDictionary<string, int>? counts = null, IReadOnlyDictionary<string, byte[]>? files = null) => new()
+        {
+            Diagnostics = DiagnosticBag.Merge([diagnostics, .. checkBags.Values, .. renderBags.Values]),
+            PageCounts = counts ?? new Dictionary<string, int>(), Elapsed = total.Elapsed, Stages = stages,
+            Files = files ?? new Dictionary<string, byte[]>(),
+        };
+
+        var inputDir = Path.GetFullPath(options.InputDir);
+        options = options with { InputDir = inputDir };
+        if (!Directory.Exists(inputDir))
+        {
+            diagnostics.Error(Codes.SiteConfig, "the input folder does not exist", SourceSpan.File(options.InputDir), "pass --input DIR, or run from the repository root");
+            return Finish();
+        }
+        var config = DocumentLoader.LoadConfig(inputDir, diagnostics);
+        if (config is null) return Finish();
+
+        // Discover and load
+        var (discovered, inputAssets) = DocumentLoader.Discover(inputDir, config, sections, diagnostics);
+        var loaded = new ContentDocument?[discovered.Count];
+        Parallel.For(0, discovered.Count, i => loaded[i] = DocumentLoader.Load(discovered[i], diagnostics));
+        Done("parse");
+
+        // Check: each document on its own, its problems kept with it
+        var checkedDocs = new object?[discovered.Count];
+        var unpublished = new bool[discovered.Count];
+        var bags = new DiagnosticBag[discovered.Count];
+        Parallel.For(0, discovered.Count, i =>
+        {
+            bags[i] = new DiagnosticBag { Strict = options.Strict };
+            if (loaded[i] is not { } doc) return;
+            var context = new CheckContext(options, config, bags[i]);
+            checkedDocs[i] = discovered[i].Section.Check(doc, context);
+            unpublished[i] = context.IsUnpublished;
+        });
+        for (var i = 0; i < discovered.Count; i++) checkBags[discovered[i].FullPath] = bags[i];
+        var linkable = Enumerable.Range(0, discovered.Count).Where(i => loaded[i] is not null && !unpublished[i]).Select(i => loaded[i]!).ToArray();
+        Validation.UniqueUrls(linkable, diagnostics);
+        // Two files at one address are reported; only the first is published.
+        var seenUrls = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < discovered.Count; i++)
+            if (loaded[i] is { } d && !unpublished[i] && !seenUrls.Add(d.Url)) unpublished[i] = true;
+        linkable = linkable.DistinctBy(d => d.Url, StringComparer.Ordinal).ToArray();
+        Done("check");
+
+        // Index: every section, over its own checked documents
+        var (basePath, absoluteBase) = BaseOf(options.BaseUrl ?? config.BaseUrl);
+        var shared = new IndexBuilder.Shared();
+        foreach (var section in sections)
+        {
+            var mine = Enumerable.Range(0, discovered.Count)
+                .Where(i => ReferenceEquals(discovered[i].Section, section) && checkedDocs[i] is not null && !unpublished[i])
+                .Select(i => checkedDocs[i]!).ToArray();
+            section.Index(mine, new IndexBuilder(shared, section, options, config, diagnostics, basePath));
+        }
+        var tagged = shared.Tags.ToArray();
+        foreach (var section in sections) section.IndexFromTags(tagged, new IndexBuilder(shared, section, options, config, diagnostics, basePath));
+        Done("index");
+
+        // Theme and assets
+        var themeDir = Path.GetFullPath(options.ResolvedThemeDir);
+        var layers = new ThemeLayers([
+            Path.Combine(inputDir, "_theme"),
+            .. config.Theme is { } t ? [Path.GetFullPath(Path.Combine(inputDir, t))] : Array.Empty<string>(),
+            themeDir,
+        ]);
+        ThemeOverrides.Check(layers.Roots.Where(r => !string.Equals(r, themeDir, StringComparison.Ordinal)), themeDir, diagnostics);
+        if (!File.Exists(Path.Combine(themeDir, "layouts", "base.liquid")))
+            diagnostics.Error(Codes.MissingTemplate, $"no theme at {themeDir}", SourceSpan.File(themeDir), "pass --theme DIR, or run from the repository root");
+        var assets = new AssetPipeline();
+        foreach (var (rel, full) in layers.List("assets")) assets.Add(rel["assets/".Length..], File.ReadAllBytes(full), SourceSpan.DisplayPath(full));
+        foreach (var (name, bytes) in shared.Assets.OrderBy(kv => kv.Key, StringComparer.Ordinal)) assets.Add(name, bytes, "generated");
+        if (Branding.Stylesheet(config.Org) is { } brand) assets.Add(Branding.StylesheetName, Encoding.UTF8.GetBytes(brand), "organisation.yml");
+        assets.Build(diagnostics);
+
+        // The site index: every plan, tag and menu entry, and the link resolver over them
+        var site = new SiteIndex(options, config, diagnostics, basePath, absoluteBase,
+            shared.Plans.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray(), tagged,
+            MenuOf(config.Menu, shared.Menu, basePath), MenuOf(config.Footer, shared.Footer, basePath));
+        var theme = new ThemeEngine(layers, basePath, name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null, diagnostics);
+        if (config.Org.Logo is { } logo && !inputAssets.Any(a => a.Relative == logo.TrimStart('/')))
+            diagnostics.Error(Codes.BrokenLink, $"the logo '{logo}' is not a file under input/assets/", config.OrganisationMap["logo"], "put the image in input/assets/ and write e.g. 'logo: assets/logo.svg'");
+        var outputFiles = new HashSet<string>(StringComparer.Ordinal);
+        outputFiles.UnionWith(assets.Built.Select(a => a.OutputPath));
+        outputFiles.UnionWith(inputAssets.Select(a => a.Relative));
+        outputFiles.UnionWith(shared.Files.Keys);
+        outputFiles.UnionWith(["sitemap.xml", "robots.txt"]);
+        var unparsed = Enumerable.Range(0, discovered.Count).Where(i => loaded[i] is null).Select(i => discovered[i].Relative).ToHashSet(StringComparer.Ordinal);
+        var docsByPath = linkable.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
+        site.Attach(new LinkResolver(site.PlansByUrl, docsByPath, unparsed, theme.TemplateIds, outputFiles.Contains, site.Href, diagnostics));
+        foreach (var (url, at) in theme.TemplateLinks) site.Links.Resolve(url, null, at);
+        foreach (var (raw, from, at) in shared.LinkChecks) site.Links.Resolve(raw, from, at);
+        CheckMenu(config.Menu, "menu", site);
+        CheckMenu(config.Footer, "footer", site);
+        foreach (var plan in site.Plans.Where(p => !theme.HasLayout(p.Layout)))
+            diagnostics.Error(Codes.MissingTemplate, $"no layout '{plan.Layout}' for {plan.Url}", plan.LayoutAt ?? new SourceSpan(plan.Document?.Path ?? "theme/layouts", 1, 1),
+                $"add layouts/{plan.Layout}.liquid to the theme (or under input/_theme/layouts/)");
+        Done("link");
+
+        // Views: each section builds the pages it planned, reading the whole site's index
+        var plans = site.Plans;
+        var views = new PageView[plans.Count];
+        Parallel.For(0, plans.Count, i => views[i] = plans[i].Owner!.View(plans[i], site));
+        var siteView = SiteView(site, name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null);
+        Done("views");
+
+        // Render (and write, when the build can still succeed)
+        IOutputSink sink;
+        StagingSink? staging = null;
+        MemorySink? memory = null;
+        if (options.Write && !diagnostics.HasErrors && checkBags.Values.All(b => !b.HasErrors)) sink = staging = new StagingSink(options.OutputDir);
+        else sink = memory = new MemorySink();
+        var counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        Parallel.For(0, plans.Count, i =>
+        {
+            var bag = renderBags[plans[i].Url] = new DiagnosticBag { Strict = options.Strict };
+            if (!theme.HasLayout(plans[i].Layout)) return; // reported with the plan
+            if (RenderPage(plans[i], views[i], theme, siteView, site, options, bag) is not { } bytes) return;
+            sink.Write(plans[i].OutputPath, bytes);
+            counts.AddOrUpdate(plans[i].Type, 1, (_, n) => n + 1);
+        });
+        Done("render");
+
+        foreach (var asset in assets.Built) sink.Write(asset.OutputPath, asset.Bytes);
+        foreach (var (rel, full) in inputAssets) sink.Copy(rel, full);
+        foreach (var (rel, bytes) in shared.Files.OrderBy(kv => kv.Key, StringComparer.Ordinal)) sink.Write(rel, bytes);
+        foreach (var (path, bytes) in Outputs(site, plans, views, theme, siteView, diagnostics)) sink.Write(path, bytes);
+        Done("write");
+
+        bool HasErrors() => diagnostics.HasErrors || checkBags.Values.Any(b => b.HasErrors) || renderBags.Values.Any(b => b.HasErrors);
+        if (staging is not null)
+        {
+            if (!HasErrors() && options.Search && config.Search)
+            {
+                Pagefind.Run(themeDir, staging.StagingDir, diagnostics, options.Progress);
+                Done("search index");
+            }
+            if (HasErrors()) staging.Discard();
+            else staging.Commit();
+            Done("swap");
+        }
+        var ordered = new SortedDictionary<string, int>(counts, StringComparer.Ordinal);
+        var result = Finish(ordered, memory?.Files.ToDictionary(StringComparer.Ordinal));
+        if (memory is not null && result.Success)
+            session = new BuildSession(options, sections, site, theme, siteView, plans, views, loaded, discovered, checkBags, renderBags, diagnostics, result);
+        return result;
+    }
+
+    /// <summary>One page: its Markdown body (parsed again, links resolved as they are written) inside its layout.</summary>
+    internal static byte[]? RenderPage(PagePlan plan, PageView view, ThemeEngine theme, SiteView siteView, SiteIndex site, BuildOptions options, DiagnosticBag report)
+    {
+        if (plan.Document?.Markdown is { } md)
+        {
+            var doc = plan.Document;
+            var html = MarkdownEngine.Render(md, link => site.Links.ResolveMarkdownLink(doc, link, report));
+            view = view with { Content = plan.Transform is { } transform ? transform(html) : html };
+        }
+        var rendered = theme.RenderPage(plan.Layout, view, siteView, standalone: plan.Standalone, report);
+        if (rendered is null) return null;
+        if (options.LiveReloadScript is { } script && !plan.Standalone)
+            rendered = rendered.Replace("</body>", $"<script type=\"module\" src=\"{script}\"></script>\n</body>", StringComparison.Ordinal);
+        return Encoding.UTF8.GetBytes(rendered);
+    }
+
+    /// <summary>Files about the whole site, from the theme's standalone layouts: the sitemap and robots.txt.</summary>
+    private static IEnumerable<(string Path, byte[] Bytes)> Outputs(SiteIndex site, IReadOnlyList<PagePlan> plans, IReadOnlyList<PageView> views,
+        ThemeEngine theme, SiteView siteView, DiagnosticBag diagnostics)
+    {
+        var sitemap = new SitemapView
+        {
+            Entries = plans.Select((p, i) => (Plan: p, View: views[i])).Where(x => x.Plan.InSitemap)
+                .Select(x => new SitemapEntry { Loc = site.Absolute(x.Plan.Url), LastModified = x.View.LastReviewed?.Iso }).ToArray(),
+        };
+        foreach (var (url, data) in new (string, object)[] { ("/sitemap.xml", sitemap), ("/robots.txt", sitemap) })
+        {
+            var layout = url[1..];
+            var page = new PageView
+            {
+                Title = layout, Url = site.Href(url), CanonicalUrl = site.Absolute(url), Kind = layout, Section = "site", Csp = site.Csp(),
+                Search = new SearchView { Indexed = false, Type = "site" }, Data = data,
+            };
+            if (theme.RenderPage(layout, page, siteView, standalone: true, diagnostics) is { } text)
+                yield return (layout, Encoding.UTF8.GetBytes(text));
+        }
+    }
+
+    private static ContactView? ContactOf(SiteConfig config)
+    {
+        var org = config.Org;
+        if (org.Contact is null && org.DataController is null) return null;
+        return new ContactView
+        {
+            Name = config.Organisation ?? config.Title, Email = org.Contact?.Email, Phone = org.Contact?.Phone, Address = org.Contact?.Address,
+            Url = org.Contact?.Url, DataController = org.DataController,
+        };
+    }
+
+    public static (string BasePath, string? Absolute) BaseOf(string baseUrl)
+    {
+        if (Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            var path = uri.AbsolutePath.EndsWith('/') ? uri.AbsolutePath : uri.AbsolutePath + "/";
+            return (path, uri.GetLeftPart(UriPartial.Authority) + path);
+        }
+        var p = "/" + baseUrl.Trim('/');
+        return (p == "/" ? "/" : p + "/", null);
+    }
+
+    private static IReadOnlyList<LinkView> MenuOf(IReadOnlyList<MenuEntry>? configured, IEnumerable<IndexBuilder.MenuItem> defaults, string basePath)
+    {
+        string Href(string url) => url.StartsWith('/') ? basePath + url[1..] : url;
+        if (configured is not null)
+            return configured.Select(m => new LinkView { Title = m.Title, Url = Href(m.Url), Id = m.Url.Trim('/').Split('/')[0] }).ToArray();
+        return defaults.OrderBy(m => m.Rank).ThenBy(m => m.Order).ThenBy(m => m.Link.Title, StringComparer.Ordinal).Select(m => m.Link).ToArray();
+    }
+
+    private static void CheckMenu(IReadOnlyList<MenuEntry>? entries, string key, SiteIndex site)
+    {
+        if (entries is null) return;
+        for (var i = 0; i < entries.Count; i++) site.Links.Resolve(entries[i].Url, null, site.Config.Map[$"{key}[{i}].url"]);
+    }
+
+    private static SiteView SiteView(SiteIndex site, Func<string, string?> asset) => new()
+    {
+        LogoUrl = site.Config.Org.Logo is { } logo ? site.Href("/" + logo.TrimStart('/')) : null,
+        BrandStylesheet = site.Config.Org.BrandColour is not null ? asset(Branding.StylesheetName) : null,
+        Contact = ContactOf(site.Config),
+        Examples = site.Config.Org.Examples,
+        Title = site.Config.Title, Description = site.Config.Description, Language = site.Config.Language,
+        HomeUrl = site.Href("/"), SearchUrl = site.Href("/search/"), SearchEnabled = site.Config.Search,
+        Organisation = site.Config.Organisation, FooterNote = site.Config.FooterNote,
+        CurrentVersion = site.Config.CurrentVersion, Sections = site.Menu, FooterLinks = site.Footer,
+        SitemapUrl = site.AbsoluteBase is not null ? site.Absolute("/sitemap.xml") : null,
+    };
+}

@@ -1,0 +1,8 @@
+namespace CqcGuide.Site.Pipeline;
+
+/// <summary>A source a page draws on (title and web address).</summary>
+public sealed record SourceRef
+{
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+}

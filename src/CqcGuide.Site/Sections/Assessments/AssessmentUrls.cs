@@ -1,0 +1,14 @@
+using CqcGuide.Site.Views;
+
+namespace CqcGuide.Site.Sections.Assessments;
+
+public sealed record AssessmentUrls
+{
+    public required string Start { get; init; }
+    public required string Tasks { get; init; }
+    public required string Check { get; init; }
+    public required string Results { get; init; }
+    public required string Manage { get; init; }
+    public required string Index { get; init; }
+    public required string Scoring { get; init; }
+}

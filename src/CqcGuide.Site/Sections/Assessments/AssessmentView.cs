@@ -1,0 +1,27 @@
+using CqcGuide.Site.Views;
+
+namespace CqcGuide.Site.Sections.Assessments;
+
+public sealed record AssessmentView
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Version { get; init; }
+    public required string ModelId { get; init; }
+    public required string ModelVersion { get; init; }
+    public required string ModelTitle { get; init; }
+    public required bool IsCqcMethod { get; init; }
+    public string? TimeNeeded { get; init; }
+    public string IntroductionHtml { get; init; } = "";
+    /// <summary>Logical asset name of the compiled scoring module, for the <c>asset</c> filter.</summary>
+    public required string Module { get; init; }
+    /// <summary>The definition the browser needs, as JSON safe to place inside a script data block.</summary>
+    public required string DefinitionJson { get; init; }
+    public required int QuestionCount { get; init; }
+    public required IReadOnlyList<AssessmentSectionView> Sections { get; init; }
+    public AssessmentSectionView? Section { get; init; }
+    public LinkView? PrevSection { get; init; }
+    public LinkView? NextSection { get; init; }
+    public required AssessmentUrls Urls { get; init; }
+    public required string Notice { get; init; }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CqcGuide.Site.Pipeline;
+
+namespace CqcGuide.Site.Sections.Guidance;
+
+/// <summary>
+/// <c>cqcguide version snapshot</c>: freezes the current guidance as an older edition under
+/// <c>input/versions/&lt;v&gt;/guidance/</c> and records it in site.yml (keeping the file's comments and layout).
+/// </summary>
+public static partial class Snapshot
+{
+    public sealed record Outcome(bool Ok, string Message);
+
+    /// <param name="next">The new current edition; required when <paramref name="version"/> is the current one.</param>
+    public static Outcome Create(string inputDir, string version, string? next, DateOnly today)
+    {
+        if (!VersionRegex().IsMatch(version)) return new(false, $"'{version}' is not a valid edition number; use digits and dots, e.g. 2.0");
+        if (next is not null && !VersionRegex().IsMatch(next)) return new(false, $"'{next}' is not a valid edition number; use digits and dots, e.g. 2.1");
+        var diagnostics = new DiagnosticBag();
+        var config = DocumentLoader.LoadConfig(inputDir, diagnostics);
+        if (config is null) return new(false, string.Join("\n", diagnostics.Sorted()));
+        if (config.Versions.Any(v => v.Version == version))
+            return new(false, $"edition {version} already exists in site.yml");
+        if (version == config.CurrentVersion && next is null)
+            return new(false, $"{version} is the current edition: give the edition that follows it, e.g. --next {Bump(version)}");
+        if (next is not null && (next == version || config.Versions.Any(v => v.Version == next)))
+            return new(false, $"--next {next} clashes with an existing edition");
+        var source = Path.Combine(inputDir, "guidance");
+        var target = Path.Combine(inputDir, "versions", version, "guidance");
+        if (!Directory.Exists(source)) return new(false, $"there is no {source} to snapshot");
+        if (Directory.Exists(target)) return new(false, $"{target} already exists; nothing was changed");
+
+        var files = Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        foreach (var file in files)
+        {
+            var dest = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest);
+        }
+
+        var sitePath = Path.Combine(inputDir, "site.yml");
+        var text = File.ReadAllText(sitePath).Replace("\r\n", "\n");
+        var title = version == config.CurrentVersion ? config.CurrentVersionTitle ?? $"Edition {version}" : $"Edition {version}";
+        var date = version == config.CurrentVersion && config.CurrentVersionDate is { } d ? d : today;
+        var entry = $"  - version: \"{version}\"\n    title: {title}\n    date: {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\n";
+        var versions = VersionsKeyRegex().Match(text);
+        if (versions.Success && versions.Groups["empty"].Success)
+            text = text.Remove(versions.Index, versions.Length).Insert(versions.Index, "versions:\n" + entry.TrimEnd('\n'));
+        else if (versions.Success)
+            text = text.Insert(versions.Index + versions.Length + 1, entry);
+        else
+            text = text.TrimEnd('\n') + "\nversions:\n" + entry;
+        if (next is not null)
+        {
+            text = SetKey(text, "current_version", $"\"{next}\"");
+            text = SetKey(text, "current_version_title", $"Edition {next}");
+            text = SetKey(text, "current_version_date", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        File.WriteAllText(sitePath, text);
+        return new(true, $"Froze {files.Length} files as edition {version} in {target}" +
+            (next is not null ? $"; the current edition is now {next}" : "") +
+            ". Older editions are published at /v/" + version + "/guidance/.");
+    }
+
+    private static string SetKey(string text, string key, string value)
+    {
+        var regex = new Regex($"^{key}:.*$", RegexOptions.Multiline);
+        return regex.IsMatch(text) ? regex.Replace(text, $"{key}: {value}", 1) : text.TrimEnd('\n') + $"\n{key}: {value}\n";
+    }
+
+    private static string Bump(string version)
+    {
+        var parts = version.Split('.');
+        return parts.Length > 1 && int.TryParse(parts[^1], out var n) ? string.Join('.', parts[..^1]) + "." + (n + 1) : version + ".1";
+    }
+
+    [GeneratedRegex(@"^\d+(\.\d+)*$")]
+    private static partial Regex VersionRegex();
+
+    [GeneratedRegex(@"^versions:[ \t]*(?<empty>\[\s*\])?[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex VersionsKeyRegex();
+}

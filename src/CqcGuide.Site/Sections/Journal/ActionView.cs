@@ -1,0 +1,22 @@
+using CqcGuide.Site.Views;
+
+namespace CqcGuide.Site.Sections.Journal;
+
+public sealed record ActionView
+{
+    public required string Id { get; init; }
+    public required string Description { get; init; }
+    public required string Addresses { get; init; }
+    public string? OwnerRole { get; init; }
+    public DateView? Due { get; init; }
+    public required string Status { get; init; }
+    public required string StatusClass { get; init; }
+    public DateView? Completed { get; init; }
+    public string? Evidence { get; init; }
+    public string? Measure { get; init; }
+    public string? DroppedReason { get; init; }
+    public bool Overdue { get; init; }
+    public IReadOnlyList<ReviewView> Reviews { get; init; } = [];
+    /// <summary>For the tracker: the log the action belongs to.</summary>
+    public LinkView? Log { get; init; }
+}

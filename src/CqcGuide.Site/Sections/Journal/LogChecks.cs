@@ -1,0 +1,45 @@
+using CqcGuide.Rules.LearningLogs;
+using CqcGuide.Site.Pipeline;
+
+namespace CqcGuide.Site.Sections.Journal;
+
+/// <summary>
+/// The rules a learning log must meet to be published: the compiled <c>learning-log-validation</c> rules (the same ones
+/// the draft form runs, so a log the form accepts is a log the build accepts), plus the quality statement ids, whose
+/// "did you mean" needs the site's registry search.
+/// </summary>
+public static class LogChecks
+{
+    public const string InvalidLog = Codes.InvalidLog;
+
+    /// <summary>The log as the validation rules read it (the draft form builds the same input from its fields).</summary>
+    public static LogValidationInput InputOf(ContentDocument doc, LearningLogFrontMatter log, DateOnly today)
+    {
+        static string? D(DateOnly? d) => LearningLogValidation.Date(d);
+        return new LogValidationInput(log.Id, doc.Slug, LogFormat.Value(log.Status), LogFormat.Value(log.EventType),
+            log.Occurred, LogFormat.Value(log.OccurredPrecision), LearningLogValidation.Date(log.Identified),
+            log.Harm is { } h ? LogFormat.Value(h) : null,
+            log.DutyOfCandour is { } c ? new LogCandourInput(c.Applies, D(c.Completed), c.Reason) : null,
+            log.Factors.Select(f => new LogValidationFactor(f.Id)).ToArray(),
+            log.Actions.Select(a => new LogValidationAction(a.Id, a.Addresses.ToArray(), LogFormat.Value(a.Status), D(a.Completed),
+                a.Evidence, a.DroppedReason, a.Reviews.Select(r => new LogValidationReview(LearningLogValidation.Date(r.Date))).ToArray())).ToArray(),
+            D(log.NextReview), LearningLogValidation.Date(today));
+    }
+
+    /// <summary>Reports every problem of the log; true when it can be published.</summary>
+    public static bool Check(ContentDocument doc, LearningLogFrontMatter log, DateOnly today, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        foreach (var issue in LearningLogValidation.Validate(InputOf(doc, log, today)))
+        {
+            if (issue.Severity == LearningLogValidation.Error)
+            {
+                diagnostics.Error(InvalidLog, issue.Message, doc.At(issue.Path), issue.Hint);
+                ok = false;
+            }
+            else diagnostics.Warning(InvalidLog, issue.Message, doc.At(issue.Path), issue.Hint);
+        }
+        ok &= Validation.QualityStatements(doc, log.QualityStatements, "quality_statements", diagnostics);
+        return ok;
+    }
+}

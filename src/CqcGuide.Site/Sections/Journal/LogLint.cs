@@ -1,0 +1,52 @@
+using CqcGuide.Rules.LearningLogs;
+using System.Globalization;
+using CqcGuide.Rules.ScoringModels;
+using CqcGuide.Site.Pipeline;
+using CqcGuide.Site.Yaml;
+
+namespace CqcGuide.Site.Sections.Journal;
+
+/// <summary>A lint finding and, when the team acknowledged it, their reason.</summary>
+public sealed record LintedFinding(LogFinding Finding, string? Acknowledged);
+
+/// <summary>Runs the compiled <c>learning-log-quality</c> rules on a log: findings are warnings naming the pitfall
+/// (errors under --strict) unless acknowledged with a reason; drafts only advise.</summary>
+public static class LogLint
+{
+    public const string LintFinding = Codes.LintFinding;
+    public const string StaleAcknowledgement = Codes.StaleAcknowledgement;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>The same input the browser's draft form passes to the compiled <c>lint()</c>.</summary>
+    public static LearningLogInput InputOf(LearningLogFrontMatter log) => new(
+        LogFormat.Value(log.Status),
+        log.Factors.Select(f => new LogFactor(f.Id, LogFormat.Value(f.Area), f.Systemic)).ToArray(),
+        log.Actions.Select(a => new LogAction(a.Id, a.Description, a.Addresses.ToArray(), a.OwnerRole,
+            a.Due?.ToString("yyyy-MM-dd", Invariant), LogFormat.Value(a.Status), a.Measure, a.Reviews.Count)).ToArray(),
+        log.GovernanceReview?.Reflection);
+
+    public static IReadOnlyList<LintedFinding> Lint(ContentDocument doc, LearningLogFrontMatter log, DiagnosticBag diagnostics)
+    {
+        var findings = LearningLogQuality.Lint(InputOf(log));
+        var used = new bool[log.Acknowledged.Count];
+        var result = new List<LintedFinding>();
+        foreach (var f in findings)
+        {
+            var ack = log.Acknowledged.Select((a, i) => (a, i)).FirstOrDefault(x => x.a.Code == f.Code && (x.a.Action is null || x.a.Action == f.ActionId));
+            if (ack.a is not null) used[ack.i] = true;
+            result.Add(new LintedFinding(f, ack.a?.Reason));
+            if (ack.a is not null) continue;
+            var index = f.ActionId is null ? -1 : log.Actions.ToList().FindIndex(a => a.Id == f.ActionId);
+            // Drafts are not published, so their findings advise without failing a --strict build.
+            Action<string, string, SourceSpan, string?> report = log.Status == LogStatus.Draft ? diagnostics.Advice : diagnostics.Warning;
+            report(LintFinding, $"{f.Code} {f.Pitfall}: {f.Message}", doc.At(index >= 0 ? $"actions[{index}]" : ""),
+                $"guidance: {f.Guidance} (or acknowledge it: 'acknowledged: [{{ code: {f.Code}, reason: ... }}]')");
+        }
+        for (var i = 0; i < used.Length; i++)
+            if (!used[i])
+                diagnostics.Warning(StaleAcknowledgement, $"acknowledgement of {log.Acknowledged[i].Code} matches no finding in this log", doc.At($"acknowledged[{i}]"),
+                    "remove it: the log no longer has that problem");
+        return result;
+    }
+}

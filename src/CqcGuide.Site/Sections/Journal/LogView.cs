@@ -1,0 +1,32 @@
+using CqcGuide.Site.Views;
+
+namespace CqcGuide.Site.Sections.Journal;
+
+public sealed record LogView
+{
+    public required string Id { get; init; }
+    public required string Status { get; init; }
+    public required string StatusClass { get; init; }
+    public required string EventType { get; init; }
+    public required string Occurred { get; init; }
+    public required DateView Identified { get; init; }
+    public string? Harm { get; init; }
+    public string? Candour { get; init; }
+    public required string Summary { get; init; }
+    public IReadOnlyList<LabelledText> Response { get; init; } = [];
+    public IReadOnlyList<FactorView> Factors { get; init; } = [];
+    public IReadOnlyList<ActionView> Actions { get; init; } = [];
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+    public IReadOnlyList<LabelledText> Governance { get; init; } = [];
+    public string? LearningToShare { get; init; }
+    public DateView? NextReview { get; init; }
+    public IReadOnlyList<FindingView> Findings { get; init; } = [];
+    /// <summary>Filter keys for the journal index: status, event type and key questions.</summary>
+    public required string FilterStatus { get; init; }
+    public required string FilterEvent { get; init; }
+    public required string FilterKeyQuestions { get; init; }
+    /// <summary>Written to show a pitfall; never evidence.</summary>
+    public bool TeachingExample { get; init; }
+    /// <summary>Fictional example content (input/examples/), not the organisation's own log.</summary>
+    public bool Example { get; init; }
+}

@@ -1,0 +1,91 @@
+using CqcGuide.Rules.LearningLogs;
+using System.Globalization;
+using CqcGuide.Site.Pipeline;
+using CqcGuide.Site.Views;
+using CqcGuide.Site.Yaml;
+
+namespace CqcGuide.Site.Sections.Journal;
+
+/// <summary>A learning log as its page and the journal's lists show it.</summary>
+public static class LogViews
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static IEnumerable<Rules.Domain.KeyQuestion> KeyQuestionsOf(LearningLogFrontMatter log) =>
+        log.QualityStatements.Select(Rules.Domain.Framework.FindStatement).OfType<Rules.Domain.QualityStatement>().Select(s => s.KeyQuestionId).Distinct()
+            .Select(id => Rules.Domain.Framework.FindKeyQuestion(id)!).OrderBy(k => k.Index);
+
+    public static ActionView ActionOf(DateOnly today, LearningLogFrontMatter log, LogActionEntry a, LinkView? logLink = null) => new()
+    {
+        Id = a.Id, Description = a.Description,
+        Addresses = string.Join("; ", a.Addresses.Select(id => log.Factors.FirstOrDefault(f => f.Id == id) is { } f ? $"{id}: {LogLabels.AreaLabel(f.Area)}" : id)),
+        OwnerRole = a.OwnerRole, Due = a.Due is { } d ? DateView.Of(d) : null,
+        Status = a.Status switch { ActionStatus.Planned => "Planned", ActionStatus.InProgress => "In progress", ActionStatus.Done => "Done", _ => "Dropped" },
+        StatusClass = a.Status switch { ActionStatus.Done => "tag--done", ActionStatus.InProgress => "tag--blue", _ => "tag--grey" },
+        Completed = a.Completed is { } c ? DateView.Of(c) : null, Evidence = a.Evidence, Measure = a.Measure, DroppedReason = a.DroppedReason,
+        Overdue = a.Status is ActionStatus.Planned or ActionStatus.InProgress && a.Due is { } due && due < today,
+        Reviews = a.Reviews.OrderBy(r => r.Date).Select(r => new ReviewView { Date = DateView.Of(r.Date), Result = r.Result, Decision = LogFormat.Value(r.Decision) }).ToArray(),
+        Log = logLink,
+    };
+
+    public static LogView LogViewOf(SiteIndex site, CheckedLog c)
+    {
+        var log = c.Log;
+        var today = site.Options.Today;
+        var occurred = log.OccurredPrecision == DatePrecision.Month
+            ? DateOnly.ParseExact(log.Occurred + "-01", "yyyy-MM-dd", Invariant).ToString("MMMM yyyy", Invariant)
+            : DateView.Of(DateOnly.ParseExact(log.Occurred, "yyyy-MM-dd", Invariant)).Text;
+        var timeline = new List<(DateOnly Date, string Text)>();
+        if (log.OccurredPrecision == DatePrecision.Day) timeline.Add((DateOnly.ParseExact(log.Occurred, "yyyy-MM-dd", Invariant), "The event happened"));
+        timeline.Add((log.Identified, "The problem was identified"));
+        if (log.DutyOfCandour?.Completed is { } dc) timeline.Add((dc, "Duty of candour notification sent"));
+        if (log.LearningResponse?.Held is { } held) timeline.Add((held, $"{LogLabels.MethodLabel(log.LearningResponse.Method)} held"));
+        if (log.GovernanceReview is { } g) timeline.Add((g.Date, $"Governance review: {g.Forum}"));
+        foreach (var a in log.Actions)
+        {
+            if (a.Completed is { } done) timeline.Add((done, $"Action {a.Id} completed"));
+            foreach (var review in a.Reviews) timeline.Add((review.Date, $"Action {a.Id} reviewed: {LogFormat.Value(review.Decision)}"));
+            if (a.Status is ActionStatus.Planned or ActionStatus.InProgress && a.Due is { } due) timeline.Add((due, $"Action {a.Id} due"));
+        }
+        if (log.NextReview is { } next) timeline.Add((next, "Next effectiveness review"));
+        var harm = log.Harm is { } h ? LogLabels.HarmLabel(h) : null;
+        var candour = log.DutyOfCandour is null ? null
+            : log.DutyOfCandour.Applies ? "Applies" + (log.DutyOfCandour.Completed is { } sent ? $"; notification sent {DateView.Of(sent).Text}" : "; notification not yet recorded")
+            : "Does not apply" + (string.IsNullOrWhiteSpace(log.DutyOfCandour.Reason) ? "" : $": {log.DutyOfCandour.Reason}");
+        var response = new List<LabelledText>();
+        if (log.LearningResponse is { } r)
+        {
+            response.Add(new LabelledText { Label = "Method", Text = LogLabels.MethodLabel(r.Method) + (r.Held is { } when ? $", held {DateView.Of(when).Text}" : "") });
+            if (r.Roles.Count > 0) response.Add(new LabelledText { Label = "Who took part", Text = string.Join(", ", r.Roles) });
+            void Add(string label, string? text) { if (!string.IsNullOrWhiteSpace(text)) response.Add(new LabelledText { Label = label, Text = text }); }
+            Add("What was expected to happen", r.Expected);
+            Add("What actually happened", r.Actual);
+            Add("Why they differed", r.WhyDifferent);
+            Add("What went well", r.WentWell);
+        }
+        var governance = log.GovernanceReview is { } gr
+            ? new[] { new LabelledText { Label = "Forum", Text = gr.Forum }, new LabelledText { Label = "Date", Text = DateView.Of(gr.Date).Text },
+                new LabelledText { Label = "Reflection", Text = string.IsNullOrWhiteSpace(gr.Reflection) ? "Not recorded" : gr.Reflection } }
+            : [];
+        return new LogView
+        {
+            Id = log.Id, Status = LogLabels.StatusLabel(log.Status), StatusClass = LogLabels.StatusClass(log.Status), EventType = LogLabels.EventLabel(log.EventType),
+            Occurred = occurred, Identified = DateView.Of(log.Identified), Harm = harm, Candour = candour, Summary = log.Summary,
+            Response = response,
+            Factors = log.Factors.Select(f => new FactorView { Id = f.Id, Area = LogLabels.AreaLabel(f.Area), Description = f.Description, Systemic = f.Systemic }).ToArray(),
+            Actions = log.Actions.Select(a => ActionOf(today, log, a)).ToArray(),
+            Timeline = timeline.OrderBy(t => t.Date).ThenBy(t => t.Text, StringComparer.Ordinal)
+                .Select(t => new TimelineEntry { Date = DateView.Of(t.Date), Text = t.Text, Future = t.Date > today }).ToArray(),
+            Governance = governance, LearningToShare = log.LearningToShare,
+            NextReview = log.NextReview is { } nr ? DateView.Of(nr) : null,
+            Findings = c.Findings.Select(f => new FindingView
+            {
+                Code = f.Finding.Code, Pitfall = f.Finding.Pitfall, Message = f.Finding.Message, Guidance = site.Href(f.Finding.Guidance), Acknowledged = f.Acknowledged,
+            }).ToArray(),
+            FilterStatus = LogFormat.Value(log.Status), FilterEvent = LogFormat.Value(log.EventType),
+            FilterKeyQuestions = string.Join(' ', KeyQuestionsOf(log).Select(k => k.Id)),
+            TeachingExample = log.TeachingExample,
+            Example = c.Document.IsExample,
+        };
+    }
+}

@@ -1,0 +1,96 @@
+using AngleSharp.Html.Parser;
+
+namespace CqcGuide.Site.Tests.Sections.Assessments;
+
+public class AssessmentBuildTests
+{
+    private static string Definition(string model, string questions) => $"""
+        title: Test assessment
+        summary: For the tests.
+        version: "1.0.0"
+        model: {model}
+        sections:
+          - id: all
+            title: All
+            questions:
+        {questions}
+        """;
+
+    private static string AllMaturityQuestions(Func<string, bool>? keep = null) => string.Join("\n",
+        CqcGuide.Rules.ScoringModels.LearningMaturity.AllItemIds.Where(id => keep?.Invoke(id) ?? true).Select(id => $"      - id: {id}"));
+
+    private static BuildResultAndDir Build(string yaml)
+    {
+        var input = TempDir.CopyOf(Repo.Fixture("site"));
+        input.Write("assessments/test.yml", yaml);
+        var output = new TempDir();
+        return new(Builds.Run(input.Path, output.Path), output, input);
+    }
+
+    private sealed record BuildResultAndDir(CqcGuide.Site.Pipeline.BuildResult Result, TempDir Output, TempDir Input) : IDisposable
+    {
+        public void Dispose() { Output.Dispose(); Input.Dispose(); }
+    }
+
+    [Fact]
+    public void A_valid_definition_builds_every_page_with_the_compiled_module()
+    {
+        // cqc-saf carries no guidance links, so the small fixture site can use it.
+        var statements = string.Join("\n", CqcGuide.Rules.Domain.Framework.QualityStatements.Select(q => $"      - id: {q.Id}"));
+        using var b = Build(Definition("cqc-saf", statements + "\n      - id: extra.plan\n        type: text\n        text: Any plans?\n        show_if: { question: safe.learning-culture, in: [\"1\", \"2\"] }"));
+        Assert.True(b.Result.Success, Builds.Errors(b.Result));
+        foreach (var page in new[] { "", "tasks/", "all/", "check/", "results/", "manage/" })
+            Assert.True(File.Exists(Path.Combine(b.Output.Path, "assessments/test", page, "index.html")), page);
+        var section = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(b.Output.Path, "assessments/test/all/index.html")));
+        var module = section.QuerySelector("[data-module]")!.GetAttribute("data-module")!;
+        Assert.Matches(@"^/guide/assets/rules/cqc-saf\.[0-9a-f]{10}\.js$", module);
+        Assert.Contains("export function score(", File.ReadAllText(Path.Combine(b.Output.Path, module["/guide/".Length..])));
+        Assert.Equal(35, section.QuerySelectorAll("[data-question]").Length);
+        Assert.Equal("safe.learning-culture", section.QuerySelector("[data-question='extra.plan']")!.GetAttribute("data-show-if"));
+        Assert.Equal(5, section.QuerySelectorAll("input[name='safe.learning-culture']").Length); // 1-4 and not assessed
+        Assert.NotNull(section.QuerySelector("script#assessment-definition[type='application/json']"));
+    }
+
+    [Fact]
+    public void A_missing_model_question_an_unknown_question_and_a_bad_show_if_are_reported()
+    {
+        using var b = Build(Definition("learning-maturity", AllMaturityQuestions(id => id != "monitoring.measures-defined")
+            + "\n      - id: causes.beyond-individual\n      - id: later\n        type: yes-no\n        text: Later?\n        show_if: { question: causes.beyond-individuals, in: [\"7\"] }"));
+        Assert.False(b.Result.Success);
+        var d = b.Result.Diagnostics;
+        Assert.Contains(d, x => x.Code == "CG701" && x.Message.Contains("monitoring.measures-defined") && x.Message.Contains("missing"));
+        Assert.Contains(d, x => x.Code == "CG701" && x.Message.Contains("'causes.beyond-individual' is not a question") && x.Hint!.Contains("did you mean 'causes.beyond-individuals'?"));
+        Assert.Contains(d, x => x.Code == "CG701" && x.Message.Contains("'7' is not an answer"));
+        Assert.All(d.Where(x => x.Code == "CG701"), x => Assert.EndsWith("assessments/test.yml", x.Path));
+    }
+
+    [Fact]
+    public void A_site_that_uses_a_model_must_keep_the_guidance_its_flags_point_to()
+    {
+        using var b = Build(Definition("learning-maturity", AllMaturityQuestions()));
+        Assert.Contains(b.Result.Diagnostics, x => x.Code == Codes.BrokenLink && x.Path == "rules:learning-maturity" && x.Message.Contains("/guidance/common-pitfalls/#quick-fixes"));
+    }
+
+    [Fact]
+    public void An_unknown_model_and_a_duplicate_question_are_errors_at_their_lines()
+    {
+        using var unknown = Build(Definition("cqc-sa", "      - id: a"));
+        var d = Assert.Single(unknown.Result.Diagnostics, x => x.Code == "CG701");
+        Assert.Equal(4, d.Line);
+        Assert.Contains("did you mean 'cqc-saf'?", d.Hint);
+
+        using var duplicate = Build(Definition("learning-maturity", AllMaturityQuestions() + "\n      - id: causes.beyond-individuals"));
+        Assert.Contains(duplicate.Result.Diagnostics, x => x.Code == Codes.DuplicateId && x.Message.Contains("causes.beyond-individuals"));
+    }
+
+    [Fact]
+    public void Quality_statement_pages_list_the_assessment_questions_that_address_them()
+    {
+        using var out_ = new TempDir();
+        var result = Builds.Run(Path.Combine(Repo.Root, "input"), out_.Path);
+        Assert.True(result.Success, Builds.Errors(result));
+        var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(out_.Path, "quality-statements/safe.learning-culture/index.html")));
+        var links = page.QuerySelectorAll("section[aria-labelledby='self-assessment-questions'] a").Select(a => a.GetAttribute("href")).ToArray();
+        Assert.Contains("/assessments/cqc-readiness/safe/#q-safe.learning-culture", links);
+    }
+}
