@@ -5,6 +5,7 @@
 // In the page, JSON.stringify(score(JSON.parse(c.InputJson)), null, 2) + "\n" is byte-identical to c.ExpectedJson
 // (JsonTextParityTests checks this in Jint); when c.ExpectedError is set, the page must throw too.
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using CqcGuide.Rules.LearningLogs;
 using CqcGuide.Rules.ScoringModels;
@@ -43,7 +44,10 @@ public static class Generators
         return cases;
     }
 
-    /// <summary>Runs .NET on one input: the answers file is parsed with <see cref="AnswersFile.Parse"/> as the CLI does.</summary>
+    /// <summary>
+    /// Runs .NET on one input: an answers file is parsed with <see cref="AnswersFile.Parse"/> as the CLI does; an SPC input
+    /// is read with <see cref="SpcInput.FromJson"/> and the result written with <see cref="SpcReport.ToJson"/>.
+    /// </summary>
     public static ParityCase Expected(string modelId, string inputJson)
     {
         if (modelId == LearningLogValidation.ModelId)
@@ -69,7 +73,7 @@ public static class Generators
             }
         }
         AnswersFile? file = null;
-        if (modelId != LearningLogQuality.ModelId)
+        if (modelId != LearningLogQuality.ModelId && modelId != Spc.ModelId)
         {
             var parsed = AnswersFile.Parse(inputJson);
             if (!parsed.Success)
@@ -78,6 +82,8 @@ public static class Generators
         }
         try
         {
+            if (modelId == Spc.ModelId)
+                return new(modelId, inputJson, SpcReport.ToJson(Spc.Analyse(SpcInput.FromJson(inputJson))), null);
             return file is null
                 ? new(modelId, inputJson, ScoreReport.ToJson(LearningLogQuality.Lint(LearningLogInput.FromJson(inputJson))), null)
                 : new(modelId, inputJson, ScoreReport.ToJson(Models.FindScoring(modelId)!.Score(file)), null);
@@ -97,6 +103,7 @@ public static class Generators
         LearningLogQuality.ModelId => LearningLog,
         LearningLogValidation.ModelId => ValidationInput,
         PersonalDataDetection.ModelId => PersonalDataInputJson,
+        Spc.ModelId => SpcGenerators.Input,
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 
@@ -109,6 +116,7 @@ public static class Generators
         LearningLogQuality.ModelId => LogBoundaries(),
         LearningLogValidation.ModelId => ValidationBoundaries().Select(ValidationJson),
         PersonalDataDetection.ModelId => PersonalDataBoundaries(),
+        Spc.ModelId => SpcGenerators.Boundaries(),
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 
@@ -498,5 +506,185 @@ public static class Generators
         yield return PersonalDataJson(new([new("body", "She lives on Sam Taylor Way; carer Sam Taylor visits.", false)], ["Sam Taylor Way"]));
         yield return PersonalDataJson(new([new("body", "carer Sarah Jones", false), new("summary", "Sarah Jones", false)], ["Sarah Jones", "Sarah"]));
         yield return PersonalDataJson(new([new("body", "Sarah", false)], [null!, "", "Sarah Jones"]));
+    }
+}
+
+// ------------------------------------------------------------------ the SPC model
+// Kept in this file (not a file of its own) because the browser test project links only this file.
+
+/// <summary>Generated SPC inputs: series of every shape, sometimes as CSV text, sometimes with mistakes.</summary>
+public static class SpcGenerators
+{
+    private static readonly string[] Kinds = ["week", "month", "quarter"];
+
+    /// <summary>The n-th period after a start, in the canonical text of its kind (weeks: every year has 52 here, plus 2026's W53).</summary>
+    public static string Period(string kind, int year, int number, int offset) => kind switch
+    {
+        "month" => Month(year, number - 1 + offset),
+        "quarter" => $"{year + (number - 1 + offset) / 4:D4}-Q{(number - 1 + offset) % 4 + 1}",
+        _ => Week(year, number, offset),
+    };
+
+    private static string Month(int year, int index) => $"{year + index / 12:D4}-{index % 12 + 1:D2}";
+
+    private static string Week(int year, int week, int offset)
+    {
+        for (var i = 0; i < offset; i++)
+        {
+            week++;
+            if (week > ISOWeek.GetWeeksInYear(year))
+            {
+                week = 1;
+                year++;
+            }
+        }
+        return $"{year:D4}-W{week:D2}";
+    }
+
+    private static string Number(double value) => value.ToString("G15", CultureInfo.InvariantCulture) switch
+    {
+        var t when t.Contains('E') => decimal.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+        var t => t,
+    };
+
+    /// <summary>Series shapes: noise, steps (shifts), trends, constants, values on the mean and on the limits, wide and tiny scales.</summary>
+    private static readonly Gen<double[]> Values = Gen.Int[0, 9].SelectMany(shape => Gen.Frequency(
+            (1, Gen.Int[0, 4]), (5, Gen.Int[5, 11]), (12, Gen.Int[12, 30]), (3, Gen.Int[31, 48]))
+        .SelectMany(n => shape switch
+        {
+            0 => Gen.Int[0, 20].Array[n].Select(a => a.Select(v => (double)v).ToArray()),
+            1 => Gen.Int[-500, 500].Array[n].Select(a => a.Select(v => v / 10.0).ToArray()),
+            2 => Gen.Select(Gen.Int[0, Math.Max(0, n - 1)], Gen.Int[-3, 3].Array[n], (at, noise) =>
+                noise.Select((e, i) => (i < at ? 50.0 : 42.0) + e).ToArray()),
+            3 => Gen.Select(Gen.Int[0, Math.Max(0, n - 1)], Gen.Int[-2, 2].Array[n], Gen.Bool, (at, noise, up) =>
+                noise.Select((e, i) => 100.0 + e + (i >= at && i < at + 8 ? (up ? 3 : -3) * (i - at) : 0)).ToArray()),
+            4 => Gen.Double[-1e6, 1e6].Select(c => Enumerable.Repeat(Math.Round(c, 2), n).ToArray()),
+            // Symmetric around 7, so the mean is exactly 7 and some points lie on it.
+            5 => Gen.Int[-3, 3].Array[(n + 1) / 2].Select(d => d.Concat(d.Reverse().Select(x => -x)).Take(n).Select(x => 7.0 + x).ToArray()),
+            // A baseline alternating -25 and 25 (mean 0, average moving range 50, limits exactly ±133, close at ±88.67).
+            6 => Gen.OneOf(0.0, 25, -25, 133, -133, 134, -134, 88, 89, -89, 200).Array[n].Select(rest =>
+                Enumerable.Range(0, n).Select(i => i < 12 ? (i % 2 == 0 ? -25.0 : 25.0) : rest[i]).ToArray()),
+            7 => Gen.Int[1, 999999].Array[n].Select(a => a.Select(v => v / 1000.0).ToArray()),
+            8 => Gen.Double[-1, 1].Array[n].Select(a => a.Select(v => Math.Round(v, 6)).ToArray()),
+            _ => Gen.Long[-99999999999999, 99999999999999].Array[n].Select(a => a.Select(v => (double)v).ToArray()),
+        }));
+
+    private static readonly Gen<string> BadValue = Gen.OneOf("", " ", "abc", "1,234", "1e3", "12%", "5.", "-", "−3", "0x10", "1 000", "1234567890123456", ". 5", "NaN");
+
+    private static readonly Gen<string?> Setting = Gen.Frequency((6, Gen.Const((string?)null)), (1, Gen.Const<string?>("")), (1, Gen.Const<string?>("abc")));
+
+    /// <summary>One generated input: a series with its settings, sometimes as CSV text, sometimes with mistakes.</summary>
+    public static readonly Gen<string> Input =
+        Gen.Select(Gen.Frequency((30, Gen.OneOf(Kinds)), (1, Gen.OneOf("", "Month", "year"))), Gen.Int[2018, 2027], Gen.Int[1, 52], Values, Gen.Int[0, 29])
+        .SelectMany(t => Gen.Select(
+            Gen.Frequency((20, Gen.Const(-1)), (1, Gen.Int[0, Math.Max(0, t.Item4.Length - 1)])),     // a row with a mistake
+            Gen.Int[0, 7],                                                                                // which mistake
+            BadValue,
+            Gen.Frequency((20, Gen.OneOf("increase", "decrease", "neutral")), (1, Gen.OneOf("", "up", "Increase"))),
+            Gen.Frequency((8, Gen.Const((string?)null)), (8, Gen.Double[-10, 250].Select(d => (string?)Number(Math.Round(d)))), (1, Setting)),
+            Gen.Frequency((16, Gen.Const(((string?)null, (string?)null))), (1, Gen.Const<(string?, string?)>(("0", "100"))), (1, Gen.Const<(string?, string?)>(("-5", "60"))), (1, Gen.Const<(string?, string?)>(("10", "1")))),
+            Gen.Frequency((16, Gen.Const((int?)null)), (4, Gen.Const<int?>(12)), (2, Gen.Const<int?>(15)), (1, Gen.Const<int?>(11))),
+            Gen.Frequency((12, Gen.Const((int?)null)), (4, Gen.Const<int?>(6)), (2, Gen.Const<int?>(7)), (1, Gen.Const<int?>(5))),
+            (mistakeRow, mistake, badValue, direction, target, range, fixAfter, runLength) =>
+                (t, mistakeRow, mistake, badValue, direction, target, range, fixAfter, runLength)))
+        .SelectMany(u => Gen.Select(
+            Gen.Frequency((6, Gen.Const((bool?)null)), (1, Gen.Const<bool?>(false)), (1, Gen.Const<bool?>(true))),
+            Gen.Select(Gen.Frequency((1, Gen.Int[-2, -1]), (12, Gen.Int[0, Math.Max(0, u.t.Item4.Length)])), Gen.Frequency((2, Gen.Const(true)), (1, Gen.Const(false))), Gen.OneOf(Generators.TrickyText))
+                .Array[Gen.Frequency((5, Gen.Const(0)), (3, Gen.Int[1, 3]))],
+            Gen.Frequency((4, Gen.Const(-1)), (1, Gen.Int[0, 5])),                                      // CSV layout (-1: rows)
+            (screen, annotations, csv) => Build(u.t.Item1, u.t.Item2, u.t.Item3, u.t.Item4, u.t.Item5, u.mistakeRow, u.mistake, u.badValue, u.direction,
+                u.target, u.range, u.fixAfter, u.runLength, screen, annotations, csv)));
+
+    private static string Build(string kind, int year, int number, double[] values, int offsetSeed, int mistakeRow, int mistake, string badValue,
+        string? direction, string? target, (string? Min, string? Max) range, int? fixAfter, int? runLength, bool? screen,
+        (int At, bool Rebase, string? Label)[] annotations, int csv)
+    {
+        var start = kind switch { "month" => (number - 1) % 12 + 1, "quarter" => (number - 1) % 4 + 1, _ => number };
+        var periods = Enumerable.Range(0, values.Length).Select(i => Period(kind is "week" or "quarter" ? kind : "month", year, start, i)).ToList();
+        var texts = values.Select(Number).ToList();
+        if (mistakeRow >= 0 && mistakeRow < values.Length)
+        {
+            switch (mistake)
+            {
+                case 0: texts[mistakeRow] = badValue; break;
+                case 1 when mistakeRow > 0: periods[mistakeRow] = periods[mistakeRow - 1]; break;                     // duplicate
+                case 2 when mistakeRow > 0: (periods[mistakeRow], periods[mistakeRow - 1]) = (periods[mistakeRow - 1], periods[mistakeRow]); break; // order
+                case 3: periods[mistakeRow] = Period(kind is "week" or "quarter" ? kind : "month", year, start, mistakeRow + 1 + offsetSeed % 3); break; // gap
+                case 4: periods[mistakeRow] = periods[mistakeRow].Replace("-", "/"); break;
+                case 5: periods[mistakeRow] = periods[mistakeRow].ToLowerInvariant(); break;                       // q and w accepted
+                case 6: texts[mistakeRow] = " " + texts[mistakeRow] + "\t"; break;
+                default: periods[mistakeRow] = ""; break;
+            }
+        }
+        var notes = annotations.Select(a => new SpcAnnotation(
+            a.At < 0 ? (a.At == -1 ? "" : "2031-13") : a.At < periods.Count ? periods[a.At] : Period(kind is "week" or "quarter" ? kind : "month", year, start, a.At + 2),
+            a.Label, a.Rebase)).ToArray();
+        string? csvText = null;
+        SpcRow[]? rows = texts.Select((v, i) => new SpcRow(periods[i], v)).ToArray();
+        if (csv >= 0)
+        {
+            var newline = csv % 3 == 0 ? "\n" : csv % 3 == 1 ? "\r\n" : "\r";
+            var header = csv switch { 0 => "period,value", 1 => "Period, Value", 2 => "PERIOD,VALUE", 3 => "\ufeffperiod,value", 4 => "date,value", _ => " period , value " };
+            var text = new StringBuilder(header);
+            for (var i = 0; i < periods.Count; i++)
+            {
+                text.Append(newline);
+                if (i == periods.Count / 2 && csv % 2 == 1)
+                    text.Append("  ").Append(newline);
+                text.Append(csv == 5 ? $"\"{periods[i]}\", \"{texts[i]}\"" : $"{periods[i]},{texts[i]}");
+            }
+            if (csv % 2 == 0)
+                text.Append(newline);
+            csvText = text.ToString();
+            rows = csv == 2 ? rows : null;
+        }
+        return new SpcInput(csvText, rows, kind, direction, target, range.Min, range.Max, notes.Length == 0 && csv == 1 ? null : notes,
+            fixAfter, runLength, screen).ToJson();
+    }
+
+    /// <summary>Inputs every run checks: each validation error, the worked examples' shapes, exact limits, short and constant series.</summary>
+    public static IEnumerable<string> Boundaries()
+    {
+        SpcInput Series(double[] values, string kind = "month", string direction = "increase", string? target = null, int? fixAfter = null,
+            int? runLength = null, bool? screen = null, SpcAnnotation[]? annotations = null, string? min = null, string? max = null) =>
+            new(null, values.Select((v, i) => new SpcRow(Period(kind, 2025, kind == "week" ? 50 : 1, i), Number(v))).ToArray(), kind, direction, target,
+                min, max, annotations, fixAfter, runLength, screen);
+        double[] Alternating(int n, double low, double high) => Enumerable.Range(0, n).Select(i => i % 2 == 0 ? low : high).ToArray();
+
+        yield return new SpcInput(null, null, null, null, null, null, null, null, null, null, null).ToJson();
+        yield return new SpcInput("", null, "month", "increase", null, null, null, null, null, null, null).ToJson();
+        yield return new SpcInput("period,value\n", null, "month", "increase", null, null, null, null, null, null, null).ToJson();
+        yield return new SpcInput("period,value\r\n2025-01,1\r\n2025-02,\"1,234\"\r\n2025-04,x\r\n", null, "month", "increase", null, null, null, null, null, null, null).ToJson();
+        yield return Series([], "quarter").ToJson();
+        yield return Series([5]).ToJson();
+        yield return Series([5, 5]).ToJson();
+        foreach (var n in new[] { 11, 12, 13 })
+        {
+            yield return Series(Enumerable.Repeat(3.5, n).ToArray()).ToJson();
+            yield return Series(Alternating(n, -25, 25), target: "133").ToJson();
+        }
+        // Constant baseline, then a different value judged against the fixed limits.
+        yield return Series([.. Enumerable.Repeat(5.0, 12), 5, 6, 4], fixAfter: 12).ToJson();
+        // Exact limits ±133 and close lines: on a limit, beyond it, on the mean.
+        yield return Series([.. Alternating(12, -25, 25), 133, -133, 133.0000000001, 0, 88.67, 89, 89, 0], fixAfter: 12, target: "-133", direction: "decrease").ToJson();
+        // Shifts and trends of 6 and 7, with each run length.
+        foreach (var run in new int?[] { null, 6 })
+        {
+            yield return Series([.. Alternating(12, 10, 11), 11, 11, 11, 11, 11, 11, 10.5, 11, 11, 11, 11, 11, 11, 11], fixAfter: 12, runLength: run).ToJson();
+            yield return Series([.. Alternating(12, 10, 11), 8, 9, 10, 11, 12, 13, 13, 12, 11, 10, 9, 8, 7], fixAfter: 12, runLength: run, direction: "neutral").ToJson();
+        }
+        // Rebases: at the first point, mid-series, at a period without data, and a plain change outside the data.
+        var steps = Enumerable.Range(0, 30).Select(i => (i < 15 ? 20.0 : 12.0) + i % 3).ToArray();
+        yield return Series(steps, annotations: [new("2025-01", "Start", true), new("2026-04", "Checklist introduced", true), new("2024-06", "Before the data", false)]).ToJson();
+        yield return Series(steps, direction: "decrease", target: "15", annotations: [new("2026-04", "Checklist", true), new("2027-12", "Late", true)]).ToJson();
+        yield return Series(steps, kind: "week", fixAfter: 12, annotations: [new("2025-W52", "Week 52", true), new("2026-W53", "Week 53", false)]).ToJson();
+        // Settings errors.
+        yield return Series(steps, kind: "year").ToJson();
+        yield return Series(steps, direction: "up", target: "1,5", min: "x", max: "1e3").ToJson();
+        yield return Series(steps, min: "30", max: "10", fixAfter: 6, runLength: 8).ToJson();
+        yield return Series([-1, 50, 101, 100, 0], min: "0", max: "100").ToJson();
+        // The largest values the rules read (15 digits before the point) and the smallest decimals.
+        yield return Series([999999999999999, 999999999999998, -999999999999999, 1, 0, 5e14, 7e14, 999999999999999, 3, 2, 1, 0]).ToJson();
+        yield return Series([0.000000000000001, 0.000000000000002, 0, 0.000000000000001, 0.000000000000003, 0, 0, 0, 0.000000000000001, 0, 0, 0.000000000000002]).ToJson();
     }
 }
