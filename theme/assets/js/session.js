@@ -44,8 +44,10 @@ export class Session {
    * @param {(record: R, why: 'merged'|'external'|'resolved') => void} [options.render]  re-fills the page
    * @param {() => HTMLElement|null} [options.panelSlot]       where "both tabs changed…" panels go
    * @param {number} [options.delay]                          autosave pause in ms (400)
+   * @param {(conflict: { field: Field<R>, theirs: unknown, mine: unknown }) => void} [options.onConflict]
+   *   how to ask about a field both tabs changed (default: a panel with "Use the other tab's version")
    */
-  constructor({ store, fresh, noun, plural = true, status, render, panelSlot, delay = 400 }) {
+  constructor({ store, fresh, noun, plural = true, status, render, panelSlot, delay = 400, onConflict }) {
     this.store = store;
     this.fresh = fresh;
     this.noun = noun;
@@ -56,6 +58,7 @@ export class Session {
     this.render = render || (() => {});
     this.panelSlot = panelSlot || (() => null);
     this.delay = delay;
+    this.onConflict = onConflict || ((conflict) => this.ask(conflict));
     /** @type {Map<string, { field: Field<R>, value: unknown, base: unknown }>} */
     this.pending = new Map();
     this.timer = null;
@@ -187,7 +190,7 @@ export class Session {
     this.record = next;
     this.base = this.copy(theirs);
     this.render(this.record, 'merged');
-    for (const c of conflicts) this.ask(c);
+    for (const c of conflicts) this.onConflict(c);
   }
 
   /** A storage event: another tab saved (or deleted) this record. */
