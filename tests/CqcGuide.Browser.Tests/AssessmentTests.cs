@@ -161,7 +161,7 @@ public class AssessmentTests(SiteFixture site)
         var bytes = File.ReadAllBytes(csvPath);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("assessment_id,assessment_version,section_id,section,question_number,question_id,question,scored,answer_value,answer,note", csv);
+        Assert.StartsWith("Assessment,Assessment version,Section,Section ID,Question number,Question,Question ID,Scored,Answer,Answer value,Note", csv);
         Assert.Contains("\"'=SUM(A1), \"\"quoted\"\", commas, and\nnew lines\"", csv.Replace("\r\n", "\n"));
 
         await page.ClickAsync("[data-action='delete']");

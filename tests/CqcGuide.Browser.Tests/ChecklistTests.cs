@@ -29,8 +29,9 @@ public class ChecklistTests(SiteFixture site)
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".csv");
         await download.SaveAsAsync(path);
         var csv = File.ReadAllText(path);
-        Assert.Contains($"four-common-pitfalls,1,{id},", csv);
-        Assert.Contains(",yes,Reviewed at the May governance meeting", csv);
+        Assert.StartsWith("Checklist,Checklist ID,Item number,Item,Item ID,Done,Note\r\n", csv);
+        Assert.Contains($",four-common-pitfalls,1,", csv);
+        Assert.Contains($",{id},Yes,Reviewed at the May governance meeting", csv);
 
         await page.ClickAsync("[data-action='delete']");
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete my ticks and notes" }).ClickAsync();

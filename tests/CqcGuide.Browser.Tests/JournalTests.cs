@@ -38,7 +38,7 @@ public class JournalTests(SiteFixture site)
         await page.CheckAsync("#f-redaction");
         await page.FillAsync("#f-redaction_by", "Registered manager");
         await page.FillAsync("#f-redaction_date", "2026-10-05");
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Draft saved')");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved at')");
 
         var draftFindings = (await page.Locator("[data-findings] .finding").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code + '|' + e.dataset.action)")).Order().ToArray();
         Assert.Equal(["LLQ001|", "LLQ002|", "LLQ003|", "LLQ004|a1"], draftFindings);
