@@ -12,6 +12,8 @@ import {
 } from './answers.js';
 import { barChart } from './chart.js';
 
+const setValue = (field, value) => { if (field.value !== value) field.value = value; };
+
 const CQC_BANDS = [
   { from: 25, to: 38.5, name: 'Inadequate' },
   { from: 38.5, to: 62.5, name: 'Requires improvement' },
@@ -237,11 +239,12 @@ class SectionPage extends AssessmentPage {
       const answer = answerOf(this.record, q);
       if (q.input === 'choice') {
         for (const radio of form.querySelectorAll(`input[type=radio][name="${CSS.escape(q.id)}"]`)) radio.checked = Boolean(answer && radio.value === answer.value);
+        // Only a value that differs is written, so the field being typed in keeps its caret: its pending text is
+        // already in the record (the session replays it on top of another tab's save).
         const note = form.querySelector(`[data-note-for="${CSS.escape(q.id)}"]`);
-        if (note && document.activeElement !== note) note.value = answer && answer.note ? answer.note : '';
+        if (note) setValue(note, answer && answer.note ? answer.note : '');
       } else {
-        const box = form.querySelector(`textarea[name="${CSS.escape(q.id)}"]`);
-        if (document.activeElement !== box) box.value = answer ? answer.value ?? '' : '';
+        setValue(form.querySelector(`textarea[name="${CSS.escape(q.id)}"]`), answer ? answer.value ?? '' : '');
       }
     }
     form.querySelector('#complete-yes').checked = this.record.progress.completed.includes(this.section.id);

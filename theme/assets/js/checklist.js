@@ -105,7 +105,8 @@ class ChecklistPage {
       const box = item.element.querySelector('[data-field="done"]');
       const note = item.element.querySelector('[data-field="note"]');
       box.checked = Boolean(saved && saved.done);
-      if (document.activeElement !== note) note.value = saved && saved.note ? saved.note : '';
+      const text = saved && saved.note ? saved.note : '';
+      if (note.value !== text) note.value = text;
       item.element.classList.toggle('checklist__item--done', box.checked);
     }
     const done = this.items.filter((i) => this.record.items[i.id]?.done).length;

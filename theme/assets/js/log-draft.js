@@ -103,7 +103,7 @@ class DraftPage {
     this.showFindings(d);
   }
 
-  /** Another tab's draft arrived (or was merged with this tab's edits): show what differs, leaving the focused field. */
+  /** Another tab's draft arrived (or was merged with this tab's edits): show the fields that differ from the form. */
   show(draft) {
     if (!draft) {
       this.form.reset();
@@ -221,7 +221,10 @@ class DraftPage {
     };
   }
 
-  /** Puts a draft into the form: every field, or only the keys given (the focused field is left as typed). */
+  /**
+   * Puts a draft into the form: every field, or only the keys given (those whose value differs from what the form
+   * reads, so a field being typed in, whose text is already in the draft, is not touched).
+   */
   fill(d, only = null) {
     const form = this.form;
     const wanted = (k) => !only || only.has(k);
@@ -229,13 +232,12 @@ class DraftPage {
     for (const [name, v] of Object.entries(d)) {
       const el = form.elements[name];
       if (!el || !wanted(name) || ['factors', 'actions', 'roles', 'quality_statements', 'format', 'body'].includes(name)) continue;
-      if (el === focused) continue;
       if (el instanceof RadioNodeList) for (const r of el) r.checked = r.value === v;
       else if (el.type === 'checkbox') el.checked = Boolean(v);
       else el.value = v ?? '';
     }
-    if (wanted('body') && form.elements.body !== focused) form.elements.body.value = d.body || '';
-    if (wanted('roles') && form.elements.roles !== focused) form.elements.roles.value = (d.roles || []).join('\n');
+    if (wanted('body')) form.elements.body.value = d.body || '';
+    if (wanted('roles')) form.elements.roles.value = (d.roles || []).join('\n');
     if (wanted('quality_statements')) for (const box of form.querySelectorAll('input[name="quality_statements"]')) box.checked = (d.quality_statements || []).includes(box.value);
     if (wanted('factors') || wanted('actions')) {
       const focusId = focused && this.form.contains(focused) ? focused.id : null;
