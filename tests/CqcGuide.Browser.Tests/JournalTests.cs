@@ -142,6 +142,77 @@ public class JournalTests(SiteFixture site)
         Assert.Contains("26 November 2026", await s.Page.Locator(".lead").TextContentAsync());
     }
 
+    private const string DraftKey = "cqcguide:log-draft:current";
+
+    [Theory]
+    [InlineData("""{"format":"cqcguide.log-draft/1","revision":3,"draft":{"title":"Kept","roles":"Night nurse"}}""")]
+    [InlineData("""{"format":"cqcguide.log-draft/1","revision":3,"draft":{"factors":"f1"}}""")]
+    [InlineData("""{"revision":1}""")]
+    public async Task A_stored_draft_of_the_wrong_shape_shows_the_could_not_be_read_panel(string stored)
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/journal/draft/");
+        await page.EvaluateAsync("([k, v]) => localStorage.setItem(k, v)", new[] { DraftKey, stored });
+        await s.Go(site.BaseUrl + "/journal/draft/");
+        Assert.True(await page.Locator("text=Your saved draft could not be read").IsVisibleAsync());
+        var recovered = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download what is saved" }).ClickAsync());
+        Assert.Matches(@"^learning-log-draft-recovered-\d{4}-\d{2}-\d{2}\.txt$", recovered.SuggestedFilename);
+        Assert.Equal(stored, await page.EvaluateAsync<string>($"localStorage.getItem('{DraftKey}')"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync();
+        await page.WaitForSelectorAsync("form[data-log-form]:not([hidden])");
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task Two_draft_tabs_merge_different_fields_and_ask_about_the_same_field()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var a = s.Page;
+        var b = await s.Context.NewPageAsync();
+        await a.GotoAsync(site.BaseUrl + "/journal/draft/");
+        await b.GotoAsync(site.BaseUrl + "/journal/draft/");
+        foreach (var p in new[] { a, b }) await p.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        const string saved = "() => document.querySelector('[data-save-status]').textContent.startsWith('Saved at')";
+        await a.FillAsync("#f-title", "Title typed in tab A");
+        await b.FillAsync("#f-summary", "Summary typed in tab B");
+        await a.WaitForFunctionAsync(saved);
+        await b.WaitForFunctionAsync(saved);
+        await a.WaitForFunctionAsync("() => document.querySelector('#f-summary').value === 'Summary typed in tab B'");
+        var stored = System.Text.Json.Nodes.JsonNode.Parse(await a.EvaluateAsync<string>($"localStorage.getItem('{DraftKey}')"))!;
+        Assert.Equal("Title typed in tab A", stored["draft"]!["title"]!.GetValue<string>());
+        Assert.Equal("Summary typed in tab B", stored["draft"]!["summary"]!.GetValue<string>());
+
+        // Both tabs change the title: the later tab keeps its own and is asked, with the other tab's title shown.
+        await a.FillAsync("#f-title", "Tab A's title");
+        await b.FillAsync("#f-title", "Tab B's title");
+        var panel = b.Locator("[data-conflict]");
+        await panel.WaitForAsync();
+        Assert.Contains("The other tab had: “Tab A's title”", await panel.InnerTextAsync());
+        await b.WaitForFunctionAsync(saved);
+        stored = System.Text.Json.Nodes.JsonNode.Parse(await b.EvaluateAsync<string>($"localStorage.getItem('{DraftKey}')"))!;
+        Assert.Equal("Tab B's title", stored["draft"]!["title"]!.GetValue<string>());
+        await a.WaitForFunctionAsync("() => document.querySelector('#f-title').value === \"Tab B's title\"");
+        await AccessibilityTests.AssertNoViolations(b);
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task With_storage_turned_off_start_a_new_draft_shows_a_message_not_an_error()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Context.AddInitScriptAsync("Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });");
+        await s.Go(site.BaseUrl + "/journal/draft/");
+        await page.FillAsync("#f-title", "Not kept");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Not saved:')");
+        await page.ClickAsync("[data-action='new-draft']");
+        await page.ClickAsync("[data-action='new-draft']");
+        Assert.StartsWith("Nothing was deleted:", await page.Locator("[data-save-status]").TextContentAsync());
+        Assert.Equal("Not kept", await page.InputValueAsync("#f-title"));
+        s.AssertClean();
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

@@ -5,7 +5,7 @@ import { download, h, showErrorSummary } from './dom.js';
 import { timeOf } from './format.js';
 import { RecordStore } from './store.js';
 import { Session } from './session.js';
-import { DRAFT_FORMAT, validateDraftRecord, lintInput, markdown } from './log-data.js';
+import { DRAFT_FORMAT, validateDraftRecord, lintInput, markdown, emptyDraft } from './log-data.js';
 import { validate } from './log-validation.js';
 
 export { markdown };
@@ -81,7 +81,7 @@ class DraftPage {
     const label = this.root.querySelector(`label[for="f-${key}"]`)?.textContent.trim()
       || { factors: 'Contributory factors', actions: 'Safety actions', quality_statements: 'Quality statements' }[key] || key;
     return { key: `draft:${key}`, label: `“${label}”`,
-      get: (r) => (r.draft ? r.draft[key] : undefined),
+      get: (r) => (r.draft ? r.draft : emptyDraft())[key],
       set: (r, v) => {
         if (!r.draft) r.draft = this.read();
         r.draft[key] = v;
