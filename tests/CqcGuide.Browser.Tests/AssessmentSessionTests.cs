@@ -31,15 +31,16 @@ public class AssessmentSessionTests(SiteFixture site)
     private static Task WaitSaved(IPage page) =>
         page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved at')");
 
-    /// <summary>A stored record answering every scored question of the given sections (value chosen by index).</summary>
+    /// <summary>A stored record answering every choice question of the given sections (value chosen by index).</summary>
     private static JsonObject Record(JsonElement def, string[] sections, string[] completed, int choice = 2)
     {
         var answers = new JsonObject();
+        var extra = new JsonObject();
         foreach (var section in def.GetProperty("sections").EnumerateArray().Where(s => sections.Contains(s.GetProperty("id").GetString())))
-            foreach (var q in section.GetProperty("questions").EnumerateArray().Where(q => q.GetProperty("scored").GetBoolean()))
+            foreach (var q in section.GetProperty("questions").EnumerateArray().Where(q => q.GetProperty("input").GetString() == "choice" && !q.TryGetProperty("showIf", out _)))
             {
                 var options = q.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("value").GetString()!).ToArray();
-                answers[q.GetProperty("id").GetString()!] = new JsonObject { ["value"] = options[Math.Min(choice, options.Length - 1)] };
+                (q.GetProperty("scored").GetBoolean() ? answers : extra)[q.GetProperty("id").GetString()!] = new JsonObject { ["value"] = options[Math.Min(choice, options.Length - 1)] };
             }
         return new JsonObject
         {
@@ -52,7 +53,7 @@ public class AssessmentSessionTests(SiteFixture site)
                 ["assessment"] = new JsonObject { ["id"] = def.GetProperty("id").GetString(), ["version"] = def.GetProperty("version").GetString() },
                 ["model"] = new JsonObject { ["id"] = def.GetProperty("model").GetProperty("id").GetString(), ["version"] = def.GetProperty("model").GetProperty("version").GetString() },
                 ["createdAt"] = "2026-11-26T09:00:00.000Z", ["updatedAt"] = "2026-11-26T09:00:00.000Z", ["revision"] = 3,
-                ["answers"] = answers, ["extra"] = new JsonObject(),
+                ["answers"] = answers, ["extra"] = extra,
             },
         };
     }

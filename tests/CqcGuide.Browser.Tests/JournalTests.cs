@@ -176,9 +176,10 @@ public class JournalTests(SiteFixture site)
         const string saved = "() => document.querySelector('[data-save-status]').textContent.startsWith('Saved at')";
         await a.FillAsync("#f-title", "Title typed in tab A");
         await b.FillAsync("#f-summary", "Summary typed in tab B");
-        await a.WaitForFunctionAsync(saved);
-        await b.WaitForFunctionAsync(saved);
+        // Tab A saves first; tab B merges its summary onto A's draft and saves; tab A then shows B's summary.
         await a.WaitForFunctionAsync("() => document.querySelector('#f-summary').value === 'Summary typed in tab B'");
+        await b.WaitForFunctionAsync("() => document.querySelector('#f-title').value === 'Title typed in tab A'");
+        Assert.Equal(0, await b.Locator("[data-conflict]").CountAsync());
         var stored = System.Text.Json.Nodes.JsonNode.Parse(await a.EvaluateAsync<string>($"localStorage.getItem('{DraftKey}')"))!;
         Assert.Equal("Title typed in tab A", stored["draft"]!["title"]!.GetValue<string>());
         Assert.Equal("Summary typed in tab B", stored["draft"]!["summary"]!.GetValue<string>());

@@ -113,6 +113,11 @@ export async function init(root) {
       return;
     }
     if (mine !== generation) return;
+    if (!search.results.length && navigator.onLine === false) {
+      // Pagefind skips a part of the index it could not fetch, so offline a search finds nothing: say why.
+      resultsBox.replaceChildren(Object.assign(document.createElement('p'), { className: 'notice notice--warning', textContent: OFFLINE }));
+      return;
+    }
     const heading = document.createElement('h2');
     heading.textContent = search.results.length === 1 ? '1 result' : `${search.results.length} results`;
     resultsBox.append(heading);
