@@ -225,22 +225,25 @@ public class AssessmentSessionTests(SiteFixture site)
         var def = await Definition(page);
         await Store(page, "learning-maturity", Record(def, ["causes"], []).ToJsonString());
         await s.Go(Url("learning-maturity", "check/"));
+        var opened = page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/causes/\?return=check#"));
         await page.Locator(".summary-list__actions a").First.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/causes/\?return=check#"));
+        await opened;
         await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
         Assert.Equal("Back to check your answers", (await page.Locator("[data-back-link]").TextContentAsync())!.Trim());
         await page.CheckAsync("#q-causes\\.beyond-individuals-1");
         await page.CheckAsync("#complete-no");
+        var back = page.WaitForURLAsync(Url("learning-maturity", "check/"));
         await page.ClickAsync("form[data-assessment-form] button[type=submit]");
-        await page.WaitForURLAsync(Url("learning-maturity", "check/"));
+        await back;
         await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
         var stored = JsonNode.Parse(await page.EvaluateAsync<string>($"localStorage.getItem('{Key}learning-maturity')"))!;
         Assert.Equal("1", stored["file"]!["answers"]!["causes.beyond-individuals"]!["value"]!.GetValue<string>());
         // Without "Change", saving goes to the task list as before.
         await s.Go(Url("learning-maturity", "causes/"));
         await page.CheckAsync("#complete-no");
+        var tasks = page.WaitForURLAsync(Url("learning-maturity", "tasks/"));
         await page.ClickAsync("form[data-assessment-form] button[type=submit]");
-        await page.WaitForURLAsync(Url("learning-maturity", "tasks/"));
+        await tasks;
         s.AssertClean();
     }
 
@@ -251,8 +254,9 @@ public class AssessmentSessionTests(SiteFixture site)
         var page = s.Page;
         await s.Go(Url("cqc-readiness"));
         await Keyboard.TabToLink(page, "Start now");
+        var started = page.WaitForURLAsync(Url("cqc-readiness", "tasks/"));
         await page.Keyboard.PressAsync("Space");
-        await page.WaitForURLAsync(Url("cqc-readiness", "tasks/"));
+        await started;
         s.AssertClean();
     }
 
