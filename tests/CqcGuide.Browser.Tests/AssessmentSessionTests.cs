@@ -101,9 +101,16 @@ public class AssessmentSessionTests(SiteFixture site)
         for (var run = 0; run < 3; run++)
         {
             var note = $"Typed in tab A, run {run}";
-            await a.FillAsync("#q-caring\\.kindness-compassion-dignity-note", note); // saved 0.4 s later
-            await b.CheckAsync($"#q-caring\\.workforce-wellbeing-{run + 1}");          // tab B saves at once, ~0.1 s before
-            await WaitSaved(a); // tab A says "Saved" only once its note is stored, together with tab B's answer
+            // Tab A types a note (saved 0.4 s later); a moment after, tab B answers a question (saved at once).
+            // Typed through the DOM rather than Fill/Check so that the gap between the two stays a few milliseconds.
+            await a.EvaluateAsync("v => { const t = document.querySelector('#q-caring\\\\.kindness-compassion-dignity-note'); t.focus(); t.value = v; t.dispatchEvent(new Event('input', { bubbles: true })); }", note);
+            await b.EvaluateAsync($"() => document.querySelector('#q-caring\\\\.workforce-wellbeing-{run + 1}').click()");
+            await a.WaitForFunctionAsync("""
+                ([key, v, w]) => { const r = JSON.parse(localStorage.getItem(key) || 'null');
+                  return r && r.file.answers['caring.kindness-compassion-dignity']?.note === v && r.file.answers['caring.workforce-wellbeing']?.value === w; }
+                """, new[] { $"{Key}cqc-readiness", note, $"{run + 1}" });
+            // Tab A saved last (after merging B's answer): it says "Saved" now, and the note is stored.
+            await WaitSaved(a);
             var stored = JsonNode.Parse(await a.EvaluateAsync<string>($"localStorage.getItem('{Key}cqc-readiness')"))!;
             Assert.Equal(note, stored["file"]!["answers"]!["caring.kindness-compassion-dignity"]!["note"]!.GetValue<string>());
             Assert.Equal($"{run + 1}", stored["file"]!["answers"]!["caring.workforce-wellbeing"]!["value"]!.GetValue<string>());
@@ -122,8 +129,10 @@ public class AssessmentSessionTests(SiteFixture site)
         await a.GotoAsync(Url("cqc-readiness", "caring/"));
         await b.GotoAsync(Url("cqc-readiness", "caring/"));
         foreach (var p in new[] { a, b }) await p.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
-        await a.FillAsync("#q-caring\\.kindness-compassion-dignity-note", "Tab A's note");
-        await b.FillAsync("#q-caring\\.kindness-compassion-dignity-note", "Tab B's note");
+        // Typed through the DOM so that both notes are pending at once (each tab saves 0.4 s after its last key).
+        const string type = "v => { const t = document.querySelector('#q-caring\\\\.kindness-compassion-dignity-note'); t.focus(); t.value = v; t.dispatchEvent(new Event('input', { bubbles: true })); }";
+        await a.EvaluateAsync(type, "Tab A's note");
+        await b.EvaluateAsync(type, "Tab B's note");
         await WaitSaved(b);
         var panel = b.Locator("[data-conflict]");
         await panel.WaitForAsync();
