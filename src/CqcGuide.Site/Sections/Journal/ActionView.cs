@@ -19,4 +19,6 @@ public sealed record ActionView
     public IReadOnlyList<ReviewView> Reviews { get; init; } = [];
     /// <summary>For the tracker: the log the action belongs to.</summary>
     public LinkView? Log { get; init; }
+    /// <summary>The chart and reading of the measure the action names (<c>measure_id</c>).</summary>
+    public MeasureCard? MeasureCard { get; init; }
 }

@@ -72,6 +72,8 @@ public sealed record LogActionEntry
     public DateOnly? Completed { get; init; }
     public string? Evidence { get; init; }
     public string? Measure { get; init; }
+    /// <summary>The measure (input/measures/&lt;id&gt;.yml) that shows whether the action worked; its chart is shown with the action.</summary>
+    public string? MeasureId { get; init; }
     public IReadOnlyList<EffectivenessReview> Reviews { get; init; } = [];
     public string? DroppedReason { get; init; }
 }

@@ -15,6 +15,16 @@ public static class LogViews
         log.QualityStatements.Select(Rules.Domain.Framework.FindStatement).OfType<Rules.Domain.QualityStatement>().Select(s => s.KeyQuestionId).Distinct()
             .Select(id => Rules.Domain.Framework.FindKeyQuestion(id)!).OrderBy(k => k.Index);
 
+    /// <summary>The measure an action names (<c>measure_id</c>), shared by the measures section; an unknown id is an error.</summary>
+    private static MeasureCard? MeasureOf(SiteIndex site, CheckedLog c, LogActionEntry a, int index)
+    {
+        if (a.MeasureId is not { } id) return null;
+        if (site.Shared<MeasureCard>("measure:" + id) is { } card) return card;
+        site.Diagnostics.Error(Codes.UnknownMeasure, $"action '{a.Id}' names the measure '{id}', which this site does not have", c.Document.At($"actions[{index}].measure_id"),
+            "measures are the files in input/measures/ (or input/examples/measures/ while examples are on); write its file name without .yml");
+        return null;
+    }
+
     public static ActionView ActionOf(DateOnly today, LearningLogFrontMatter log, LogActionEntry a, LinkView? logLink = null) => new()
     {
         Id = a.Id, Description = a.Description,
@@ -73,7 +83,7 @@ public static class LogViews
             Occurred = occurred, Identified = DateView.Of(log.Identified), Harm = harm, Candour = candour, Summary = log.Summary,
             Response = response,
             Factors = log.Factors.Select(f => new FactorView { Id = f.Id, Area = LogLabels.AreaLabel(f.Area), Description = f.Description, Systemic = f.Systemic }).ToArray(),
-            Actions = log.Actions.Select(a => ActionOf(today, log, a)).ToArray(),
+            Actions = log.Actions.Select((a, i) => ActionOf(today, log, a) with { MeasureCard = MeasureOf(site, c, a, i) }).ToArray(),
             Timeline = timeline.OrderBy(t => t.Date).ThenBy(t => t.Text, StringComparer.Ordinal)
                 .Select(t => new TimelineEntry { Date = DateView.Of(t.Date), Text = t.Text, Future = t.Date > today }).ToArray(),
             Governance = governance, LearningToShare = log.LearningToShare,
