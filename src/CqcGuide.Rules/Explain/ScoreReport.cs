@@ -106,6 +106,16 @@ public static class ScoreReport
                 Explanation.Wrap(text, "raised by: " + string.Join(", ", p.TriggeredBy), "    ");
             }
         }
+        if (m.Watch.Count > 0)
+        {
+            text.Append("Worth watching (statements answered 2, Developing):\n");
+            foreach (var w in m.Watch)
+            {
+                text.Append("- ").Append(w.Title).Append(" (see ").Append(w.Guidance).Append(")\n");
+                Explanation.Wrap(text, w.NextStep, "    ");
+                Explanation.Wrap(text, "from: " + string.Join(", ", w.TriggeredBy), "    ");
+            }
+        }
         return text.ToString();
     }
 
