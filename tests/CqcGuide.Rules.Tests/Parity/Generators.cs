@@ -80,8 +80,8 @@ public static class Generators
     /// <summary>A CsCheck generator of input JSON for a model.</summary>
     public static Gen<string> InputJson(string modelId) => modelId switch
     {
-        CqcSaf.ModelId => Answers(modelId, CqcSaf.Instance.Groups.Select(g => ItemsOf(CqcSaf.Instance, g.Id)).ToArray(), SafValues),
-        CqcSafEvidence.ModelId => Answers(modelId, CqcSafEvidence.Catalogue.SelectMany(g => g.Statements.Select(s => s.ItemIds.ToArray())).ToArray(), SafValues),
+        CqcSaf.ModelId => Answers(modelId, CqcSaf.Instance.Groups.Select(g => ItemsOf(CqcSaf.Instance, g.Id)).ToArray(), SafValues, Baseline),
+        CqcSafEvidence.ModelId => Answers(modelId, CqcSafEvidence.Catalogue.SelectMany(g => g.Statements.Select(s => s.ItemIds.ToArray())).ToArray(), EvidenceValues),
         LearningMaturity.ModelId => Answers(modelId, LearningMaturity.Instance.Groups.Select(g => ItemsOf(LearningMaturity.Instance, g.Id)).ToArray(), MaturityValues),
         LearningLogQuality.ModelId => LearningLog,
         LearningLogValidation.ModelId => ValidationInput,
@@ -101,7 +101,16 @@ public static class Generators
 
     // ------------------------------------------------------------------ answers models
 
-    private static readonly string?[] SafValues = ["1", "2", "3", "4", "not-assessed", null];
+    private static readonly string?[] SafValues = ["1", "2", "3", "4", "not-assessed", "not-reassessed", null];
+    private static readonly string?[] EvidenceValues = ["1", "2", "3", "4", "not-assessed", null];
+
+    /// <summary>No baseline half the time; otherwise published scores for a random part of the 34 statements.</summary>
+    private static readonly Gen<AnswersBaseline?> Baseline = Gen.Frequency(
+        (1, Gen.Const((AnswersBaseline?)null)),
+        (1, Gen.Select(Gen.Frequency((3, Gen.Int[0, 4]), (1, Gen.Const(1))).Array[CqcSaf.Instance.Items.Count], Gen.Bool,
+            (scores, dated) => (AnswersBaseline?)new AnswersBaseline(dated ? "2026-03-14" : null,
+                CqcSaf.Instance.Items.Select((item, i) => (item.QuestionId, scores[i])).Where(p => p.Item2 > 0)
+                    .ToDictionary(p => p.QuestionId, p => p.Item2.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal)))));
     private static readonly string?[] MaturityValues = ["1", "2", "3", "4", "na", null];
 
     private static readonly string?[] Notes =
@@ -114,7 +123,7 @@ public static class Generators
     /// Answers drawn group by group, each group with its own random weights over the values (so some groups are all
     /// high, some all missing, some mixed), with random notes and options.
     /// </summary>
-    private static Gen<string> Answers(string modelId, string[][] groups, string?[] values)
+    private static Gen<string> Answers(string modelId, string[][] groups, string?[] values, Gen<AnswersBaseline?>? baseline = null)
     {
         var weights = Gen.Int[0, 4].Array[values.Length];
         Gen<string?[]> Group(int size) => weights.SelectMany(w =>
@@ -127,7 +136,8 @@ public static class Generators
             acc.SelectMany(list => Group(g.Length).Select(v => new List<string?[]>(list) { v })));
         // Notes never affect a score; most answers have none, so large files stay quick to parse on both sides.
         var note = Gen.Frequency(Notes.Select(n => (n is null ? 12 * Notes.Length : 1, n)).ToArray());
-        return Gen.Select(all, note.Array[groups.Sum(g => g.Length)], Options, Gen.Int[0, 5000], (chosen, notes, options, revision) =>
+        return Gen.Select(all, note.Array[groups.Sum(g => g.Length)], Options, Gen.Int[0, 5000], baseline ?? Gen.Const((AnswersBaseline?)null),
+            (chosen, notes, options, revision, published) =>
         {
             var answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
             var n = 0;
@@ -135,16 +145,16 @@ public static class Generators
                 for (var i = 0; i < groups[g].Length; i++, n++)
                     if (chosen[g][i] is { } value)
                         answers[groups[g][i]] = new Answer(value, notes[n]);
-            return File(modelId, answers, options, revision);
+            return File(modelId, answers, options, revision, published);
         });
     }
 
     private static readonly Gen<ScoreOptions?> Options =
         Gen.OneOf<ScoreOptions?>(null, new ScoreOptions(null), new ScoreOptions(true), new ScoreOptions(false));
 
-    public static string File(string modelId, IReadOnlyDictionary<string, Answer> answers, ScoreOptions? options = null, int revision = 1) =>
+    public static string File(string modelId, IReadOnlyDictionary<string, Answer> answers, ScoreOptions? options = null, int revision = 1, AnswersBaseline? baseline = null) =>
         new AnswersFile(AnswersFile.FormatId, new ModelRef(modelId + "-self-assessment", "1.0.0"), new ModelRef(modelId, "1.0.0"),
-            Created, Updated, revision, answers, options).ToJson();
+            Created, Updated, revision, answers, options) { Baseline = baseline }.ToJson();
 
     private static Dictionary<string, Answer> Values(IEnumerable<(string Id, string Value)> values) =>
         values.ToDictionary(v => v.Id, v => new Answer(v.Value, null), StringComparer.Ordinal);
@@ -168,6 +178,19 @@ public static class Generators
         // Every combination of the five key question ratings (including not rated): each key question answered uniformly.
         foreach (var combination in Combinations(5, 5))
             yield return File(model.Id, Values(model.Groups.SelectMany((g, k) => Uniform(ItemsOf(model, g.Id), combination[k]))));
+        // A baseline: every answer to a statement with and without a published score, and the same totals both ways.
+        var first = model.Items[0].QuestionId;
+        foreach (var published in new[] { null, "1", "2", "3", "4" })
+            foreach (var value in new[] { null, "1", "3", "not-assessed", "not-reassessed" })
+                yield return File(model.Id, value is null ? new Dictionary<string, Answer>() : Values([(first, value)]), null, 1,
+                    new AnswersBaseline("2026-03-14", published is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [first] = published }));
+        // Safe re-assessed in part: three new scores, five kept, at the 62.5% edge; and every key question from the baseline alone.
+        var safeIds = ItemsOf(model, "safe");
+        var baseline = new AnswersBaseline(null, model.Items.ToDictionary(i => i.QuestionId, i => i.GroupId is "safe" or "well-led" ? "2" : "3", StringComparer.Ordinal));
+        yield return File(model.Id, Values([(safeIds[0], "3"), (safeIds[2], "3"), (safeIds[7], "3")]), null, 1, baseline);
+        yield return File(model.Id, Values([(safeIds[0], "3"), (safeIds[2], "3"), (safeIds[7], "3"), (safeIds[1], "not-reassessed"), (safeIds[3], "not-assessed")]), new(false), 1, baseline);
+        yield return File(model.Id, new Dictionary<string, Answer>(), null, 1, baseline);
+        yield return File(model.Id, new Dictionary<string, Answer>(), null, 1, new AnswersBaseline(null, new Dictionary<string, string>()));
     }
 
     private static IEnumerable<string> EvidenceBoundaries()
