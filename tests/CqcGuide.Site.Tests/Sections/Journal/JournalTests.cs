@@ -400,6 +400,9 @@ public class JournalTests
         { "a notification date in another format", "redaction_check:", "notifications:\n  - to: cqc\n    date: 16/03/2026\nredaction_check:", Codes.InvalidDate },
         { "a reference that is a mapping", "redaction_check:", "notifications:\n  - to: cqc\n    date: 2026-03-16\n    reference: { number: 1 }\nredaction_check:", Codes.WrongType },
         { "an unknown key in a notification", "redaction_check:", "notifications:\n  - to: cqc\n    when: 2026-03-16\nredaction_check:", Codes.UnknownKey },
+        { "a recipient given as a list", "redaction_check:", "notifications:\n  - to: other\n    recipient: [Insurer]\n    date: 2026-03-16\nredaction_check:", Codes.WrongType },
+        { "a decision not to notify given as a mapping", "redaction_check:", "notifications:\n  - to: riddor\n    not_notified: { reason: none }\nredaction_check:", Codes.WrongType },
+        { "a notification that is not a mapping", "redaction_check:", "notifications:\n  - cqc\nredaction_check:", Codes.WrongType },
         { "an unknown action kind", "    kind: system-change", "    kind: strong", Codes.InvalidValue },
         { "an action kind as a list", "    kind: system-change", "    kind: [system-change, training]", Codes.WrongType },
     };
