@@ -75,6 +75,22 @@ public static class Sources
         "CQC: Regulation 20: Duty of candour",
         "https://www.cqc.org.uk/content/regulation-20-duty-candour");
 
+    public static readonly RuleSource WhoMustBeTold = new(
+        "CQC: Regulation 18: Notification of other incidents (serious injuries, abuse, police incidents)",
+        "https://www.cqc.org.uk/guidance-providers/regulations-enforcement/regulation-18-notification-other-incidents");
+
+    public static readonly RuleSource CqcDeathNotification = new(
+        "CQC: Regulation 16: Notification of death of service user",
+        "https://www.cqc.org.uk/content/regulation-16-notification-death-service-user");
+
+    public static readonly RuleSource HssibRecommendations = new(
+        "HSSIB: Recommendations but no action: improving the effectiveness of quality and safety recommendations in healthcare",
+        "https://hssib.org.uk/patient-safety-investigations/recommendations-but-no-action-improving-the-effectiveness-of-quality-and-safety-recommendations-in-healthcare/report");
+
+    public static readonly RuleSource CcpsSustainableActions = new(
+        "CCPS: Sustainable corrective actions: is SMART good enough? (the strength of corrective actions)",
+        "https://aiche.org/ccps/conferences/ccps-middle-east-conference-on-process-safety/2017/proceeding/paper/sustainable-corrective-actions-smart-good-enough");
+
     public static readonly RuleSource NhsHarmRecording = new(
         "NHS England: Policy guidance on recording patient safety events and levels of harm (event types, when a harm grade is needed)",
         "https://www.england.nhs.uk/long-read/policy-guidance-on-recording-patient-safety-events-and-levels-of-harm/");

@@ -6,6 +6,8 @@ public sealed record ActionView
 {
     public required string Id { get; init; }
     public required string Description { get; init; }
+    /// <summary>The action's kind as the log format labels it ("System change"), if given.</summary>
+    public string? Kind { get; init; }
     public required string Addresses { get; init; }
     public string? OwnerRole { get; init; }
     public DateView? Due { get; init; }
