@@ -77,6 +77,9 @@ public static class Codes
     // Self-assessments
     public const string InvalidAssessment = "CG701";
     public const string InvalidForm = "CG720";
+    public const string InvalidMeasure = "CG750";
+    public const string MeasureNote = "CG751";
+    public const string UnknownMeasure = "CG752";
 
     // Learning journal
     public const string InvalidLog = "CG802";
@@ -144,12 +147,15 @@ public static class Codes
         new(UnknownVersion, "Site settings and editions", @"An edition folder that `site.yml` does not list, or a listed edition without pages"),
         new(LowContrast, "Site settings and editions", @"The brand colour in `organisation.yml` does not reach WCAG AA contrast (4.5:1) with white text; the message gives the measured ratio"),
         new(RuleTranslation, "Rules", @"A scoring rule cannot be translated to JavaScript faithfully"),
-        new(InvalidAssessment, "Self-assessments", @"A self-assessment definition that does not fit its scoring model (unknown model or question, a question missing, a condition on a later question or an impossible answer)"),
-        new(InvalidForm, "Self-assessments", @"A fillable form definition (`input/forms/`) that cannot be filled in: a bad version or id, a choice without two options, a table of rows without columns, a learning-log mapping to a field the form lacks"),
-        new(InvalidLog, "Learning journal", @"A learning log that breaks the log format's rules (dates out of order or in the future, harm against the event type, the duty of candour, actions without factors or evidence, closing with open actions)"),
+        new(InvalidAssessment, "Self-assessments, forms and measures", @"A self-assessment definition that does not fit its scoring model (unknown model or question, a question missing, a condition on a later question or an impossible answer)"),
+        new(InvalidForm, "Self-assessments, forms and measures", @"A fillable form definition (`input/forms/`) that cannot be filled in: a bad version or id, a choice without two options, a table of rows without columns, a learning-log mapping to a field the form lacks"),
+        new(InvalidMeasure, "Self-assessments, forms and measures", @"A measure (`input/measures/`) whose data or settings the SPC rules cannot read: an unreadable, repeated, out-of-order or missing period, a value that is not a number or out of range, a rebase at a period without data, a bad action reference (the SPC rule's own code is in the message)"),
+        new(MeasureNote, "Self-assessments, forms and measures", @"(advice) A note on a measure's chart, e.g. a segment of fewer than 12 points is shown as a run chart without limits"),
+        new(UnknownMeasure, "Self-assessments, forms and measures", @"A learning log action's `measure_id` names no measure of the site"),
+        new(InvalidLog, "Learning journal", @"A learning log that breaks the log format's rules (dates out of order or in the future, harm against the event type, an incident without its Regulation 20(9) duty of candour answers, a notifiable incident without its notification record, a log still in the old candour format, a notification with neither a date nor a reason, actions without factors or evidence, closing with open actions)"),
         new(PersonalDataFound, "Learning journal", @"Personal data (an NHS number, a date of birth, an exact age, a person's name) in a log meant for publication, not marked in `not_personal_data` (a warning in a draft)"),
         new(RedactionNotConfirmed, "Learning journal", @"A log meant for publication (any status but `draft`) whose redaction check is missing or not confirmed"),
-        new(LintFinding, "Learning journal", @"(warning) A `learning-log-quality` finding: the log shows one of the pitfalls of learning from failure (an error with `--strict` unless acknowledged)"),
+        new(LintFinding, "Learning journal", @"(warning) A `learning-log-quality` finding: the log shows one of the pitfalls of learning from failure, such as a systemic factor with no action, weaker actions with no system change, or a death or serious injury with no CQC notification recorded (an error with `--strict` unless acknowledged)"),
         new(StaleAcknowledgement, "Learning journal", @"(warning) An acknowledgement, or a `not_personal_data` phrase, that matches no finding of the log any more"),
         new(InternalError, "Tools and output", @"An unexpected failure while processing a file (a bug, or the machine: memory, disk); exit code 3, and `--verbose` prints the stack trace"),
         new(SearchIndexer, "Tools and output", @"The search indexer (Pagefind) could not be installed, failed or timed out; exit code 3"),

@@ -27,6 +27,7 @@ public static class CliApp
         newCommand.Subcommands.Add(NewSiteCommand.Create(output, error));
         root.Subcommands.Add(newCommand);
         root.Subcommands.Add(VersionCommands.Create(output, error));
+        root.Subcommands.Add(SpcCommand.Create(output, error));
         root.Subcommands.Add(UpstreamCommands.Create(output, error));
         root.Subcommands.Add(ThemeCommands.Create(output, error));
         foreach (var command in ExtraCommands.Create(output, error)) root.Subcommands.Add(command);

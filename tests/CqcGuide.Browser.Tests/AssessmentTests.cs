@@ -39,16 +39,20 @@ public class AssessmentTests(SiteFixture site)
         var page = s.Page;
         await s.Go(Url(id));
         await Keyboard.TabToLink(page, "Start now");
+        // Wait for the navigation from before the key press: a fast navigation can commit before a waiter started
+        // after the press sees it, and the waiter then waits for a second one.
+        var started = page.WaitForURLAsync(Url(id, "tasks/"));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(Url(id, "tasks/"));
+        await started;
         await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
         var def = await Definition(page);
         var rng = new Random(id.Length);
         foreach (var section in def.GetProperty("sections").EnumerateArray())
         {
             await Keyboard.TabToLink(page, section.GetProperty("title").GetString()!);
+            var opened = page.WaitForURLAsync(section.GetProperty("url").GetString()!.Insert(0, site.BaseUrl));
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(section.GetProperty("url").GetString()!.Insert(0, site.BaseUrl));
+            await opened;
             await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
             foreach (var q in section.GetProperty("questions").EnumerateArray())
             {
@@ -61,8 +65,9 @@ public class AssessmentTests(SiteFixture site)
             await Keyboard.TabTo(page, "e => e.id === 'complete-yes'");
             await page.Keyboard.PressAsync("Space");
             await Keyboard.TabTo(page, "e => e.tagName === 'BUTTON' && e.type === 'submit'");
+            var saved = page.WaitForURLAsync(Url(id, "tasks/"));
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(Url(id, "tasks/"));
+            await saved;
         }
         await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
         var statuses = await page.Locator("[data-status]").AllTextContentsAsync();
@@ -114,8 +119,9 @@ public class AssessmentTests(SiteFixture site)
         await AccessibilityTests.AssertNoViolations(page);
         // "No, I'll come back later" saves without errors.
         await page.CheckAsync("#complete-no");
+        var tasks = page.WaitForURLAsync(Url("cqc-readiness", "tasks/"));
         await page.ClickAsync("form[data-assessment-form] button[type=submit]");
-        await page.WaitForURLAsync(Url("cqc-readiness", "tasks/"));
+        await tasks;
         await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
         Assert.Equal("In progress", await page.Locator("[data-task='effective'] [data-status]").TextContentAsync());
         s.AssertClean();
@@ -161,7 +167,7 @@ public class AssessmentTests(SiteFixture site)
         var bytes = File.ReadAllBytes(csvPath);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("assessment_id,assessment_version,section_id,section,question_number,question_id,question,scored,answer_value,answer,note", csv);
+        Assert.StartsWith("Assessment,Assessment version,Section,Section ID,Question number,Question,Question ID,Scored,Answer,Answer value,Note", csv);
         Assert.Contains("\"'=SUM(A1), \"\"quoted\"\", commas, and\nnew lines\"", csv.Replace("\r\n", "\n"));
 
         await page.ClickAsync("[data-action='delete']");

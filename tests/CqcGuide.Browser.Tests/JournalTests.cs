@@ -38,7 +38,7 @@ public class JournalTests(SiteFixture site)
         await page.CheckAsync("#f-redaction");
         await page.FillAsync("#f-redaction_by", "Registered manager");
         await page.FillAsync("#f-redaction_date", "2026-10-05");
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Draft saved')");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved at')");
 
         var draftFindings = (await page.Locator("[data-findings] .finding").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code + '|' + e.dataset.action)")).Order().ToArray();
         Assert.Equal(["LLQ001|", "LLQ002|", "LLQ003|", "LLQ004|a1"], draftFindings);
@@ -140,6 +140,80 @@ public class JournalTests(SiteFixture site)
         var overdue = await s.Page.Locator("h2#overdue + div table tbody tr").CountAsync();
         Assert.True(overdue >= 1);
         Assert.Contains("26 November 2026", await s.Page.Locator(".lead").TextContentAsync());
+    }
+
+    private const string DraftKey = "cqcguide:log-draft:current";
+
+    [Theory]
+    [InlineData("""{"format":"cqcguide.log-draft/1","revision":3,"draft":{"title":"Kept","roles":"Night nurse"}}""")]
+    [InlineData("""{"format":"cqcguide.log-draft/1","revision":3,"draft":{"factors":"f1"}}""")]
+    [InlineData("""{"revision":1}""")]
+    public async Task A_stored_draft_of_the_wrong_shape_shows_the_could_not_be_read_panel(string stored)
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/journal/draft/");
+        await page.EvaluateAsync("([k, v]) => localStorage.setItem(k, v)", new[] { DraftKey, stored });
+        await s.Go(site.BaseUrl + "/journal/draft/");
+        Assert.True(await page.Locator("text=Your saved draft could not be read").IsVisibleAsync());
+        var recovered = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download what is saved" }).ClickAsync());
+        Assert.Matches(@"^learning-log-draft-recovered-\d{4}-\d{2}-\d{2}\.txt$", recovered.SuggestedFilename);
+        Assert.Equal(stored, await page.EvaluateAsync<string>($"localStorage.getItem('{DraftKey}')"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync();
+        await page.WaitForSelectorAsync("form[data-log-form]:not([hidden])");
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task Two_draft_tabs_merge_different_fields_and_ask_about_the_same_field()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var a = s.Page;
+        var b = await s.Context.NewPageAsync();
+        await a.GotoAsync(site.BaseUrl + "/journal/draft/");
+        await b.GotoAsync(site.BaseUrl + "/journal/draft/");
+        foreach (var p in new[] { a, b }) await p.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        const string saved = "() => document.querySelector('[data-save-status]').textContent.startsWith('Saved at')";
+        await a.FillAsync("#f-title", "Title typed in tab A");
+        await b.FillAsync("#f-summary", "Summary typed in tab B");
+        // Whichever tab saves first, the other merges its field onto that draft: each tab ends up showing both.
+        await a.WaitForFunctionAsync("() => document.querySelector('#f-summary').value === 'Summary typed in tab B'");
+        await b.WaitForFunctionAsync("() => document.querySelector('#f-title').value === 'Title typed in tab A'");
+        Assert.Equal(0, await b.Locator("[data-conflict]").CountAsync());
+        var stored = System.Text.Json.Nodes.JsonNode.Parse(await a.EvaluateAsync<string>($"localStorage.getItem('{DraftKey}')"))!;
+        Assert.Equal("Title typed in tab A", stored["draft"]!["title"]!.GetValue<string>());
+        Assert.Equal("Summary typed in tab B", stored["draft"]!["summary"]!.GetValue<string>());
+
+        // Both tabs change the title: the later tab keeps its own and is asked, with the other tab's title shown.
+        // Typed through the DOM so that both edits are pending at once (each tab saves 0.3 s after its last key).
+        const string type = "v => { const t = document.querySelector('#f-title'); t.focus(); t.value = v; t.dispatchEvent(new Event('input', { bubbles: true })); }";
+        await a.EvaluateAsync(type, "Tab A's title");
+        await b.EvaluateAsync(type, "Tab B's title");
+        var panel = b.Locator("[data-conflict]");
+        await panel.WaitForAsync();
+        Assert.Contains("The other tab had: “Tab A's title”", await panel.InnerTextAsync());
+        await b.WaitForFunctionAsync(saved);
+        stored = System.Text.Json.Nodes.JsonNode.Parse(await b.EvaluateAsync<string>($"localStorage.getItem('{DraftKey}')"))!;
+        Assert.Equal("Tab B's title", stored["draft"]!["title"]!.GetValue<string>());
+        await a.WaitForFunctionAsync("() => document.querySelector('#f-title').value === \"Tab B's title\"");
+        await AccessibilityTests.AssertNoViolations(b);
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task With_storage_turned_off_start_a_new_draft_shows_a_message_not_an_error()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Context.AddInitScriptAsync("Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });");
+        await s.Go(site.BaseUrl + "/journal/draft/");
+        await page.FillAsync("#f-title", "Not kept");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Not saved:')");
+        await page.ClickAsync("[data-action='new-draft']");
+        await page.ClickAsync("[data-action='new-draft']");
+        Assert.StartsWith("Nothing was deleted:", await page.Locator("[data-save-status]").TextContentAsync());
+        Assert.Equal("Not kept", await page.InputValueAsync("#f-title"));
+        s.AssertClean();
     }
 
     private static void CopyDirectory(string from, string to)

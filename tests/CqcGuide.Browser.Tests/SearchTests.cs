@@ -68,4 +68,60 @@ public class SearchTests(SiteFixture site)
         await s.Page.GotoAsync(site.BaseUrl + "/search/?q=blame");
         Assert.Contains("needs JavaScript", await s.Page.Locator("noscript, main").First.InnerTextAsync());
     }
+
+    [Fact]
+    public async Task Excerpts_keep_the_spaces_around_highlighted_words_and_leave_out_hidden_filter_text()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/search/?q=root+causes");
+        await page.Locator(".search-results li").First.WaitForAsync();
+        var excerpts = await page.Locator(".search-results li > p").AllTextContentsAsync();
+        Assert.NotEmpty(excerpts);
+        Assert.Contains(excerpts, e => e.Contains("root cause", StringComparison.OrdinalIgnoreCase));
+        var marks = await page.Locator(".search-results mark").CountAsync();
+        Assert.True(marks > 0);
+        // Around every highlighted word: a space, punctuation or the edge of the excerpt, never a glued word.
+        var glued = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.search-results mark')].flatMap((m) => {
+              const before = m.previousSibling?.textContent ?? ' ';
+              const after = m.nextSibling?.textContent ?? ' ';
+              const bad = [];
+              if (/[\p{L}\p{N}]$/u.test(before)) bad.push(before.slice(-10) + '[' + m.textContent + ']');
+              if (/^[\p{L}\p{N}]/u.test(after) && !/^s\b/.test(after)) bad.push('[' + m.textContent + ']' + after.slice(0, 10));
+              return bad;
+            })
+            """);
+        Assert.Empty(glued);
+        // No page's indexed text starts with its hidden filter values ("quality statementcurrentsafe").
+        var contents = await page.EvaluateAsync<string[]>("""
+            async () => {
+              const pagefind = await import(document.querySelector('[data-search-form]').dataset.pagefindBase + 'pagefind.js');
+              const found = await pagefind.search('safe');
+              return Promise.all(found.results.map(async (r) => (await r.data()).content));
+            }
+            """);
+        Assert.NotEmpty(contents);
+        Assert.DoesNotContain(contents, c => System.Text.RegularExpressions.Regex.IsMatch(c, "(guidance|checklist|quality statement|key question|assessment|learning log|page)(current|\\d+\\.\\d+)"));
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task Offline_a_query_says_search_needs_a_connection_instead_of_failing()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/search/");
+        await s.Context.SetOfflineAsync(true);
+        await page.FillAsync("#search-q", "fishbone");
+        var message = page.Locator("[data-search-results] .notice");
+        await message.WaitForAsync();
+        Assert.StartsWith("Search needs a connection", await message.TextContentAsync());
+        await s.Context.SetOfflineAsync(false);
+        await page.FillAsync("#search-q", "fishbone diagram");
+        await page.Locator(".search-results li").First.WaitForAsync();
+        // Only the notes of the failed requests (the browser's and Pagefind's own): no uncaught error.
+        Assert.DoesNotContain(s.Problems, p => p.StartsWith("page error"));
+        Assert.All(s.Problems, p => Assert.True(p.Contains("ERR_INTERNET_DISCONNECTED") || p.Contains("Failed to load the index chunk"), p));
+    }
 }

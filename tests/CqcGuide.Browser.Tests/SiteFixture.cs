@@ -100,6 +100,8 @@ public sealed class BrowserSession : IAsyncDisposable
     public IBrowserContext Context { get; }
     public IPage Page { get; }
     public List<string> ForeignRequests { get; } = [];
+    /// <summary>Every request the page made (URL and body), to prove that no reader data is sent anywhere.</summary>
+    public List<(string Url, string? Body)> Requests { get; } = [];
     public List<string> Problems { get; } = [];
 
     private BrowserSession(IBrowserContext context, IPage page)
@@ -115,6 +117,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await context.RouteAsync("**/*", async route =>
         {
             var url = new Uri(route.Request.Url);
+            lock (session.Requests) session.Requests.Add((route.Request.Url, route.Request.PostData));
             if (url.Host != "127.0.0.1" && url.Scheme is "http" or "https" or "ws" or "wss")
             {
                 lock (session.ForeignRequests) session.ForeignRequests.Add(route.Request.Url);

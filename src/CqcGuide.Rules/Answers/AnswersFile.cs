@@ -12,6 +12,15 @@ public sealed record Answer(string Value, string? Note);
 /// <summary>Scoring options carried in the answers file. Null means "the model's default".</summary>
 public sealed record ScoreOptions(bool? ApplyLimiters);
 
+/// <summary>
+/// The scores of CQC's last published report, one per quality statement ("1"–"4"), that a self-assessment starts from:
+/// a statement not re-assessed keeps its baseline score in the totals, as CQC keeps the previous scores of statements it
+/// does not look at again.
+/// </summary>
+/// <param name="PublishedOn">The date the report was published (YYYY-MM-DD), if given.</param>
+/// <param name="Scores">Statement id → its published score, "1" to "4".</param>
+public sealed record AnswersBaseline(string? PublishedOn, IReadOnlyDictionary<string, string> Scores);
+
 /// <summary>A problem found while reading an answers file: JSON path, 1-based line and column, and a message.</summary>
 public sealed record AnswersError(string Path, int Line, int Column, string Message)
 {
@@ -22,12 +31,17 @@ public sealed record AnswersError(string Path, int Line, int Column, string Mess
 public sealed record AnswersParseResult(AnswersFile? File, IReadOnlyList<AnswersError> Errors)
 {
     public bool Success => File is not null && Errors.Count == 0;
+
+    /// <summary>The format the file was written in when it was older than <see cref="AnswersFile.FormatId"/> (it has been migrated), else null.</summary>
+    public string? MigratedFrom { get; init; }
 }
 
 /// <summary>
-/// A saved self-assessment: <c>"format": "cqcguide.answers/1"</c>, the assessment and scoring model (id and version),
-/// timestamps, a revision counter, the answers (question id → value and note) and options. This is the envelope the
-/// browser stores and exports, and the input of <see cref="ScoringModel.Score"/> and of the JavaScript <c>score()</c>.
+/// A saved self-assessment: <c>"format": "cqcguide.answers/2"</c>, the assessment and scoring model (id and version),
+/// timestamps, a revision counter, the answers (question id → value and note), options and, for models that start from
+/// CQC's last published scores, a baseline. This is the envelope the browser stores and exports, and the input of
+/// <see cref="ScoringModel.Score"/> and of the JavaScript <c>score()</c>. Files in the older format
+/// <c>cqcguide.answers/1</c> (the same, without a baseline) are read and migrated.
 /// </summary>
 public sealed record AnswersFile(
     string Format,
@@ -39,7 +53,13 @@ public sealed record AnswersFile(
     IReadOnlyDictionary<string, Answer> Answers,
     ScoreOptions? Options)
 {
-    public const string FormatId = "cqcguide.answers/1";
+    public const string FormatId = "cqcguide.answers/2";
+
+    /// <summary>The first format: the same envelope without a baseline. <see cref="Parse"/> migrates it to <see cref="FormatId"/>.</summary>
+    public const string FormatV1 = "cqcguide.answers/1";
+
+    /// <summary>The last published scores the answers start from, or null (only models whose presentation has a baseline accept one).</summary>
+    public AnswersBaseline? Baseline { get; init; }
 
     /// <summary>
     /// Answers to the assessment's own extra questions (e.g. "What will you do to improve this?"): kept and exported
@@ -100,6 +120,17 @@ public sealed record AnswersFile(
                 }
                 w.WriteEndObject();
             }
+            if (Baseline is not null)
+            {
+                w.WriteStartObject("baseline");
+                if (Baseline.PublishedOn is not null)
+                    w.WriteString("publishedOn", Baseline.PublishedOn);
+                w.WriteStartObject("scores");
+                foreach (var (id, score) in Baseline.Scores.OrderBy(a => a.Key, StringComparer.Ordinal))
+                    w.WriteString(id, score);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
             if (Options is not null)
             {
                 w.WriteStartObject("options");
@@ -145,7 +176,10 @@ internal sealed class JNode
 
 internal static partial class AnswersParser
 {
-    private static readonly string[] TopLevel = ["format", "assessment", "model", "createdAt", "updatedAt", "revision", "answers", "extra", "options"];
+    private static readonly string[] TopLevel = ["format", "assessment", "model", "createdAt", "updatedAt", "revision", "answers", "extra", "options", "baseline"];
+
+    /// <summary>The scores a baseline may hold: CQC's 1–4.</summary>
+    private static readonly string[] BaselineScores = ["1", "2", "3", "4"];
 
     public static AnswersParseResult Parse(string json)
     {
@@ -166,8 +200,8 @@ internal static partial class AnswersParser
             return new(null, errors);
         }
 
-        var file = Validate(root, errors);
-        return errors.Count == 0 ? new(file, errors) : new(null, errors);
+        var file = Validate(root, errors, out var migratedFrom);
+        return errors.Count == 0 ? new(file, errors) { MigratedFrom = migratedFrom } : new(null, errors);
     }
 
     private static string FirstSentence(string message)
@@ -176,8 +210,9 @@ internal static partial class AnswersParser
         return i > 0 ? message[..i] : message;
     }
 
-    private static AnswersFile? Validate(JNode root, List<AnswersError> errors)
+    private static AnswersFile? Validate(JNode root, List<AnswersError> errors, out string? migratedFrom)
     {
+        migratedFrom = null;
         if (root.Kind != JsonTokenType.StartObject)
         {
             Error(errors, "$", root, $"An answers file must be a JSON object, not {root.KindName}.");
@@ -186,12 +221,20 @@ internal static partial class AnswersParser
         var props = Properties(root, "$", errors, TopLevel);
 
         string? format = RequiredString(props, root, "$", "format", errors);
-        if (format is not null && format != AnswersFile.FormatId)
+        if (format is not null && format != AnswersFile.FormatId && format != AnswersFile.FormatV1)
         {
             Error(errors, "$.format", props["format"], format.StartsWith("cqcguide.answers/", StringComparison.Ordinal)
-                ? $"Format \"{format}\" is not supported; this version of CqcGuide reads \"{AnswersFile.FormatId}\"."
+                ? $"Format \"{format}\" is not supported; this version of CqcGuide reads \"{AnswersFile.FormatId}\" (and migrates \"{AnswersFile.FormatV1}\")."
                 : $"This is not a CqcGuide answers file: \"format\" must be \"{AnswersFile.FormatId}\", not \"{format}\".");
             return null;
+        }
+        if (format == AnswersFile.FormatV1)
+        {
+            // Version 1 is version 2 without a baseline: migrate it.
+            migratedFrom = format;
+            format = AnswersFile.FormatId;
+            if (props.TryGetValue("baseline", out var early))
+                Error(errors, "$.baseline", early, $"\"baseline\" needs \"format\": \"{AnswersFile.FormatId}\"; \"{AnswersFile.FormatV1}\" files have no baseline.");
         }
 
         var assessment = Ref(props, root, "$", "assessment", errors);
@@ -301,9 +344,66 @@ internal static partial class AnswersParser
             }
         }
 
+        AnswersBaseline? baseline = null;
+        if (migratedFrom is null && props.TryGetValue("baseline", out var baselineNode))
+            baseline = ReadBaseline(baselineNode, modelRef, model, errors);
+
         if (errors.Count > 0 || format is null || assessment is null || modelRef is null || createdAt is null || updatedAt is null)
             return null;
-        return new AnswersFile(format, assessment, modelRef, createdAt, updatedAt, revision, answers, options) { Extra = extra };
+        return new AnswersFile(format, assessment, modelRef, createdAt, updatedAt, revision, answers, options) { Extra = extra, Baseline = baseline };
+    }
+
+    private static AnswersBaseline? ReadBaseline(JNode node, ModelRef? modelRef, ScoringModel? model, List<AnswersError> errors)
+    {
+        if (node.Kind != JsonTokenType.StartObject)
+        {
+            Error(errors, "$.baseline", node, $"\"baseline\" must be an object such as {{ \"publishedOn\": \"2026-03-14\", \"scores\": {{ \"safe.learning-culture\": \"2\" }} }}, not {node.KindName}.");
+            return null;
+        }
+        if (model is not null && model.Presentation.Baseline is null)
+        {
+            Error(errors, "$.baseline", node, $"Model \"{model.Id}\" does not start from published scores, so its answers cannot have a baseline.");
+            return null;
+        }
+        var p = Properties(node, "$.baseline", errors, ["publishedOn", "scores"]);
+        string? publishedOn = null;
+        if (p.TryGetValue("publishedOn", out var on))
+        {
+            if (on.Kind == JsonTokenType.String && DateOnly.TryParseExact(on.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                publishedOn = on.Text;
+            else if (on.Kind != JsonTokenType.Null)
+                Error(errors, "$.baseline.publishedOn", on, $"\"publishedOn\" must be a date written YYYY-MM-DD, such as \"2026-03-14\", not {Describe(on)}.");
+        }
+        var scores = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!p.TryGetValue("scores", out var scoresNode))
+            Error(errors, "$.baseline", node, "\"scores\" is missing (an object of statement id → published score, \"1\" to \"4\").");
+        else if (scoresNode.Kind != JsonTokenType.StartObject)
+            Error(errors, "$.baseline.scores", scoresNode, $"\"scores\" must be an object of statement id → published score, not {scoresNode.KindName}.");
+        else
+        {
+            foreach (var (id, value) in scoresNode.Properties!)
+            {
+                var path = $"$.baseline.scores[{JsonString(id)}]";
+                if (scores.ContainsKey(id))
+                {
+                    Error(errors, path, value, $"Statement \"{id}\" has more than one baseline score.");
+                    continue;
+                }
+                if (model is not null && model.FindItem(id) is null)
+                {
+                    var hint = Domain.Nearest.Find(id, model.Items.Select(i => i.QuestionId));
+                    Error(errors, path, value, $"\"{id}\" is not a statement of {model.Id}." + (hint is null ? "" : $" Did you mean \"{hint}\"?"));
+                    continue;
+                }
+                if (value.Kind != JsonTokenType.String || !BaselineScores.Contains(value.Text, StringComparer.Ordinal))
+                {
+                    Error(errors, path, value, $"A published score is \"1\", \"2\", \"3\" or \"4\", not {Describe(value)}.");
+                    continue;
+                }
+                scores[id] = value.Text!;
+            }
+        }
+        return modelRef is null ? null : new AnswersBaseline(publishedOn, scores);
     }
 
     private static Answer? ReadAnswer(JNode node, string path, List<AnswersError> errors)

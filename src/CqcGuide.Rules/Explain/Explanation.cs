@@ -38,7 +38,7 @@ public sealed record Explanation(
     public static RuleExplanation Of(Rule rule) => new(
         rule.Name,
         KindId(rule.Kind),
-        KindLabel(rule.Kind),
+        KindLabel(rule.Kind, rule.Publisher),
         rule.Description,
         rule.Interpretation?.Name,
         rule.Interpretation?.Why,
@@ -53,11 +53,14 @@ public sealed record Explanation(
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static string KindLabel(RuleKind kind) => kind switch
+    public static string KindLabel(RuleKind kind) => KindLabel(kind, Rule.Cqc);
+
+    /// <summary>The kind in plain words, naming the rule's publisher (CQC for the CQC models).</summary>
+    public static string KindLabel(RuleKind kind, string publisher) => kind switch
     {
-        RuleKind.Published => "Published by CQC",
-        RuleKind.Interpretation => "Our interpretation (CQC is silent or ambiguous)",
-        RuleKind.Unverified => "Unverified (reported by third parties, not confirmed by CQC)",
+        RuleKind.Published => $"Published by {publisher}",
+        RuleKind.Interpretation => $"Our interpretation ({publisher} is silent or ambiguous)",
+        RuleKind.Unverified => $"Unverified (reported by third parties, not confirmed by {publisher})",
         RuleKind.OwnMethod => "CqcGuide's own method (not a CQC rule)",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };

@@ -23,8 +23,8 @@ public static class ScoreReport
     /// <summary>The result as plain text for a registered manager. Always says it is a self-assessment.</summary>
     public static string ToText(ScoreResult result) => result switch
     {
-        SafScoreResult saf => Saf(saf.Model, saf.Notice, saf.LimitersApplied, saf.KeyQuestions, saf.Overall, null),
-        EvidenceScoreResult ev => Saf(ev.Model, ev.Notice, ev.LimitersApplied, ev.KeyQuestions, ev.Overall, ev.StatementsByKeyQuestion),
+        SafScoreResult saf => Saf(saf.Model, saf.Notice, saf.LimitersApplied, saf.KeyQuestions, saf.Overall, null, saf.Baseline),
+        EvidenceScoreResult ev => Saf(ev.Model, ev.Notice, ev.LimitersApplied, ev.KeyQuestions, ev.Overall, ev.StatementsByKeyQuestion, null),
         MaturityScoreResult m => Maturity(m),
         _ => throw new ArgumentException($"Unknown result type {result.GetType().Name}.", nameof(result)),
     };
@@ -44,12 +44,19 @@ public static class ScoreReport
     }
 
     private static string Saf(ModelRef model, string notice, bool limiters, IReadOnlyList<KeyQuestionResult> kqs, OverallResult overall,
-        IReadOnlyList<EvidenceGroupResult>? evidence)
+        IReadOnlyList<EvidenceGroupResult>? evidence, BaselineResult? baseline)
     {
         var text = new StringBuilder();
         var title = Models.Find(model.Id)?.Title ?? model.Id;
         text.Append(title).Append(" — ").Append(model.Id).Append(' ').Append(model.Version).Append('\n');
         text.Append(notice).Append(".\n\n");
+        if (baseline is { Used: true })
+        {
+            Explanation.Wrap(text, "Started from the last published scores" + (baseline.PublishedOn is { } on ? $" (published {on})" : "") + ": "
+                + Count(baseline.NewScores, "new score") + ", " + Count(baseline.BaselineScores, "last published score") + " kept, "
+                + baseline.NotAssessed.ToString(CultureInfo.InvariantCulture) + " not assessed.", "");
+            text.Append('\n');
+        }
         text.Append("Overall: ").Append(overall.RatingLabel).Append('\n');
         Explanation.Wrap(text, $"{overall.Reason} (rule {overall.DecidedBy})", "  ");
         text.Append('\n');
@@ -75,6 +82,12 @@ public static class ScoreReport
             }
             else
                 text.Append(" — no statement scored (").Append(kq.NotAssessed.ToString(CultureInfo.InvariantCulture)).Append(" not assessed)\n");
+            if (baseline is { Used: true })
+            {
+                var kept = baseline.Statements.Where(s => s.KeyQuestionId == kq.Id && s.Source == CqcSaf.BaselineSource).Select(s => $"{s.Id} ({s.Score})").ToArray();
+                if (kept.Length > 0)
+                    Explanation.Wrap(text, "Last published scores kept: " + string.Join(", ", kept), "  ");
+            }
             var low = kq.Statements.Where(s => s.Score is 1 or 2).Select(s => $"{s.Id} ({s.Score})").ToArray();
             if (low.Length > 0)
                 Explanation.Wrap(text, "Statements scored 1 or 2: " + string.Join(", ", low), "  ");
@@ -109,6 +122,16 @@ public static class ScoreReport
                 Explanation.Wrap(text, "raised by: " + string.Join(", ", p.TriggeredBy), "    ");
             }
         }
+        if (m.Watch.Count > 0)
+        {
+            text.Append("Worth watching (statements answered 2, Developing):\n");
+            foreach (var w in m.Watch)
+            {
+                text.Append("- ").Append(w.Title).Append(" (see ").Append(w.Guidance).Append(")\n");
+                Explanation.Wrap(text, w.NextStep, "    ");
+                Explanation.Wrap(text, "from: " + string.Join(", ", w.TriggeredBy), "    ");
+            }
+        }
         return text.ToString();
     }
 
@@ -124,6 +147,8 @@ public static class ScoreReport
             text.Append(" — every statement not applicable or unanswered");
         text.Append('\n');
     }
+
+    private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? "" : "s");
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

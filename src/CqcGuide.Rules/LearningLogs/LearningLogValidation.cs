@@ -18,7 +18,8 @@ namespace CqcGuide.Rules.LearningLogs;
 /// <param name="OccurredPrecision">day | month</param>
 /// <param name="Identified">When the problem was identified.</param>
 /// <param name="Harm">none | low | moderate | severe | fatal, or null when not graded.</param>
-/// <param name="DutyOfCandour">The duty of candour decision, or null when none is recorded.</param>
+/// <param name="DutyOfCandour">The duty of candour record, or null when none is given.</param>
+/// <param name="Notifications">Who was told (CQC, safeguarding, RIDDOR…), or decided against.</param>
 /// <param name="NextReview">When effectiveness is next reviewed, if set.</param>
 /// <param name="Today">The build's date (<c>--date</c> or <c>SOURCE_DATE_EPOCH</c>), or the browser's local date.</param>
 public sealed record LogValidationInput(
@@ -31,6 +32,7 @@ public sealed record LogValidationInput(
     string Identified,
     string? Harm,
     LogCandourInput? DutyOfCandour,
+    LogValidationNotification[] Notifications,
     LogValidationFactor[] Factors,
     LogValidationAction[] Actions,
     string? NextReview,
@@ -41,14 +43,60 @@ public sealed record LogValidationInput(
         JsonSerializer.Deserialize<LogValidationInput>(json, RulesJson.Options) ?? throw new JsonException("A learning log must be a JSON object.");
 }
 
-/// <param name="Completed">When the written notification was sent, if recorded.</param>
-public sealed record LogCandourInput(bool Applies, string? Completed, string? Reason);
+/// <summary>
+/// The duty of candour as a log records it: the Regulation 20(9) answers, whose opinion they are, and the notification
+/// record. Whether the duty applies is decided by the rules from the answers (<see cref="LearningLogValidation.CandourApplies"/>).
+/// </summary>
+/// <param name="Outcomes">The seven Regulation 20(9) answers, or null when the test has not been recorded.</param>
+/// <param name="ProfessionalRole">The role of the health care professional whose opinion the answers are.</param>
+/// <param name="OpinionDate">When they gave it.</param>
+/// <param name="NotifiedInPerson">When the relevant person was told in person (Regulation 20(3)).</param>
+/// <param name="WrittenNotification">When the written notification was sent (Regulation 20(4)).</param>
+/// <param name="UnableToNotify">Instead of the two dates: why the relevant person was not told, and the attempts made (Regulation 20(5)).</param>
+/// <param name="Reason">Notes in the team's own words (optional).</param>
+/// <param name="Applies">The old format's own yes or no: no longer used (the answers decide); reported so a log can be migrated.</param>
+/// <param name="Completed">The old format's date of the written notification: now <paramref name="WrittenNotification"/>.</param>
+public sealed record LogCandourInput(
+    LogCandourOutcomes? Outcomes,
+    string? ProfessionalRole,
+    string? OpinionDate,
+    string? NotifiedInPerson,
+    string? WrittenNotification,
+    LogUnableToNotify? UnableToNotify,
+    string? Reason,
+    bool? Applies,
+    string? Completed);
+
+/// <summary>
+/// The Regulation 20(9) answers, each <c>yes</c>, <c>no</c> or <c>unknown</c> (null when not answered), in the order of
+/// <see cref="LogFormat.Outcomes"/>. Shared by the validation and the quality checks.
+/// </summary>
+public sealed record LogCandourOutcomes(
+    string? Death,
+    string? Impairment,
+    string? BodyStructure,
+    string? ProlongedPain,
+    string? ProlongedPsychologicalHarm,
+    string? ShortenedLifeExpectancy,
+    string? TreatmentNeeded);
+
+/// <param name="Reason">could-not-be-contacted | declined</param>
+/// <param name="Attempts">The written record of the attempts to contact or speak to the relevant person.</param>
+public sealed record LogUnableToNotify(string? Reason, string? Attempts);
+
+/// <summary>A notification the log records: made on a date, or decided against with a reason.</summary>
+/// <param name="To">cqc | safeguarding | riddor | mhra | coroner | commissioner | police | other</param>
+/// <param name="Recipient">Who, in words (required for <c>other</c>).</param>
+/// <param name="Date">When they were told.</param>
+/// <param name="NotNotified">Instead of a date: the decision not to tell them, and why.</param>
+public sealed record LogValidationNotification(string To, string? Recipient, string? Date, string? NotNotified);
 
 public sealed record LogValidationFactor(string Id);
 
 /// <param name="Addresses">The ids of the factors the action answers.</param>
 /// <param name="Status">planned | in-progress | done | dropped</param>
 /// <param name="Completed">When the action was completed, if recorded.</param>
+/// <param name="Kind">repair | system-change | training | reminder | policy | other, or null when not given.</param>
 public sealed record LogValidationAction(
     string Id,
     string[] Addresses,
@@ -56,7 +104,8 @@ public sealed record LogValidationAction(
     string? Completed,
     string? Evidence,
     string? DroppedReason,
-    LogValidationReview[] Reviews);
+    LogValidationReview[] Reviews,
+    string? Kind);
 
 /// <summary>An effectiveness review: only its date is validated.</summary>
 public sealed record LogValidationReview(string Date);
@@ -72,6 +121,12 @@ public sealed record LogIssue(string Code, string Severity, string Path, string 
 /// <summary>One action of a log being checked, with its index and key path (<c>actions[2]</c>).</summary>
 public sealed record LogActionContext(LogValidationInput Log, LogValidationAction Action, int Index, string Path);
 
+/// <summary>One notification of a log being checked, with its key path (<c>notifications[1]</c>).</summary>
+public sealed record LogNotificationContext(LogValidationInput Log, LogValidationNotification Notification, string Path);
+
+/// <summary>A date field of a log being checked against the event and today: its key path, its name and its value.</summary>
+public sealed record LogDateField(LogValidationInput Log, string Path, string Name, string? Value);
+
 /// <summary>
 /// <c>learning-log-validation</c>: the errors and warnings that stop a learning log being published, exactly as the
 /// build reports them and as the draft form shows them. Its JavaScript entry point is <c>validate(input)</c>; in .NET
@@ -82,7 +137,7 @@ public sealed record LogActionContext(LogValidationInput Log, LogValidationActio
 public sealed class LearningLogValidation : RuleModel
 {
     public const string ModelId = "learning-log-validation";
-    public const string ModelVersion = "1.0.0";
+    public const string ModelVersion = "2.0.0";
 
     public const string Error = "error";
     public const string Warning = "warning";
@@ -91,6 +146,24 @@ public sealed class LearningLogValidation : RuleModel
 
     // Hint texts built from the format's own values, so they list exactly what a log may say.
     private static readonly string HarmHint = "add 'harm: " + string.Join(" | ", F.Harms.All.Select(h => h.Value)) + "'";
+
+    private static readonly RuleSource[] Candour = [Sources.DutyOfCandour, Sources.LearningLogFormat];
+
+    private static readonly string[] CandourValues = F.CandourAnswers.All.Select(o => o.Value).ToArray();
+    private static readonly string[] UnableReasons = F.UnableToNotifyReasons.All.Select(o => o.Value).ToArray();
+    private static readonly string[] RecipientValues = F.NotificationRecipients.All.Select(o => o.Value).ToArray();
+    private static readonly string[] KindValues = F.ActionKinds.All.Select(o => o.Value).ToArray();
+
+    private static readonly string CandourAnswerHint = "answer " + string.Join(", ", CandourValues.Take(CandourValues.Length - 1)) + " or " + CandourValues[^1]
+        + " (unknown counts as yes until a health care professional has decided)";
+
+    private static readonly string RecipientHint = "allowed: " + string.Join(", ", RecipientValues);
+
+    // Exactly what an old log (or a new one) must add: the format's own keys.
+    private static readonly string AssessmentHint =
+        "add 'outcomes:' under 'duty_of_candour:' with the seven Regulation 20(9) questions ("
+        + string.Join(", ", F.Outcomes.All.Select(o => o.Key)) + "), each answered " + string.Join(", ", CandourValues.Take(CandourValues.Length - 1)) + " or " + CandourValues[^1]
+        + ", and 'professional_role: ...' and 'opinion_date: YYYY-MM-DD' for the health care professional whose opinion they are";
 
     public static readonly Rule<LogValidationInput, int?> OccurredStart = new(
         "occurred-start",
@@ -117,15 +190,26 @@ public sealed class LearningLogValidation : RuleModel
         "dates-are-real",
         RuleKind.OwnMethod,
         """
-        LLV025: every date given (identified, the duty of candour's completion, each action's completion and review
-        dates, next_review) must be a real date written YYYY-MM-DD. The build's YAML reader already refuses such a
-        file, so this check only ever speaks in the draft form.
+        LLV025: every date given (identified, the duty of candour's opinion and notification dates, each notification's
+        date, each action's completion and review dates, next_review) must be a real date written YYYY-MM-DD. The
+        build's YAML reader already refuses such a file, so this check only ever speaks in the draft form.
         """,
         Format,
         x => (MalformedDate.Evaluate(x.Identified) ? new[] { new LogIssue("LLV025", Error, "identified", "identified '" + x.Identified + "' is not a real date (YYYY-MM-DD)", null) } : new LogIssue[0])
-            .Concat(x.DutyOfCandour != null && MalformedDate.Evaluate(x.DutyOfCandour.Completed)
-                ? new[] { new LogIssue("LLV025", Error, "duty_of_candour.completed", "completed '" + x.DutyOfCandour.Completed + "' is not a real date (YYYY-MM-DD)", null) }
+            .Concat(x.DutyOfCandour != null
+                ? (MalformedDate.Evaluate(x.DutyOfCandour.OpinionDate)
+                        ? new[] { new LogIssue("LLV025", Error, "duty_of_candour.opinion_date", "opinion_date '" + x.DutyOfCandour.OpinionDate + "' is not a real date (YYYY-MM-DD)", null) }
+                        : new LogIssue[0])
+                    .Concat(MalformedDate.Evaluate(x.DutyOfCandour.NotifiedInPerson)
+                        ? new[] { new LogIssue("LLV025", Error, "duty_of_candour.notified_in_person", "notified_in_person '" + x.DutyOfCandour.NotifiedInPerson + "' is not a real date (YYYY-MM-DD)", null) }
+                        : new LogIssue[0])
+                    .Concat(MalformedDate.Evaluate(x.DutyOfCandour.WrittenNotification)
+                        ? new[] { new LogIssue("LLV025", Error, "duty_of_candour.written_notification", "written_notification '" + x.DutyOfCandour.WrittenNotification + "' is not a real date (YYYY-MM-DD)", null) }
+                        : new LogIssue[0])
                 : new LogIssue[0])
+            .Concat(x.Notifications.SelectMany((n, i) => MalformedDate.Evaluate(n.Date)
+                ? new[] { new LogIssue("LLV025", Error, "notifications[" + i.ToString(CultureInfo.InvariantCulture) + "].date", "date '" + n.Date + "' is not a real date (YYYY-MM-DD)", null) }
+                : new LogIssue[0]))
             .Concat(x.Actions.SelectMany((a, i) =>
                 (MalformedDate.Evaluate(a.Completed)
                     ? new[] { new LogIssue("LLV025", Error, "actions[" + i.ToString(CultureInfo.InvariantCulture) + "].completed", "completed '" + a.Completed + "' is not a real date (YYYY-MM-DD)", null) }
@@ -241,39 +325,238 @@ public sealed class LearningLogValidation : RuleModel
                 }
                 : new LogIssue[0]);
 
-    public static readonly Rule<LogValidationInput, LogIssue[]> DutyOfCandour = new(
-        "duty-of-candour",
+    public static readonly Rule<LogCandourOutcomes, string?[]> CandourAnswers = new(
+        "candour-answers",
         RuleKind.OwnMethod,
         """
-        The duty of candour must be decided and recorded: LLV010 when harm is moderate or worse and the log does not
-        say whether the duty applies; LLV011 when it says the duty does not apply despite moderate or worse harm but
-        gives no reason; LLV012 when the duty applies but no completion date (when the written notification was sent)
-        is recorded once the log is past learning in progress.
+        The seven Regulation 20(9) answers in the regulation's order: death, impairment, changes to the structure of the
+        body, prolonged pain, prolonged psychological harm, shortened life expectancy, and treatment needed to prevent
+        one of these.
         """,
-        [Sources.DutyOfCandour, Sources.LearningLogFormat],
-        x => Expr.Let(x.Harm == F.Harms.Moderate.Value || x.Harm == F.Harms.Severe.Value || x.Harm == F.Harms.Fatal.Value, serious =>
-            (serious && x.DutyOfCandour == null
+        Candour,
+        o => new[] { o.Death, o.Impairment, o.BodyStructure, o.ProlongedPain, o.ProlongedPsychologicalHarm, o.ShortenedLifeExpectancy, o.TreatmentNeeded });
+
+    public static readonly Rule<LogCandourOutcomes?, bool> CandourApplies = new(
+        "candour-applies",
+        RuleKind.Interpretation,
+        """
+        Care homes and home care agencies are not health service bodies, so Regulation 20(9) decides whether an incident
+        is a notifiable safety incident: in the reasonable opinion of a health care professional, it appears to have
+        resulted in death (directly from the incident), an impairment lasting or likely to last 28 days, changes to the
+        structure of the body, prolonged pain or psychological harm (28 days), or shortened life expectancy, or it needs
+        treatment by a health care professional to prevent one of these. The duty of candour applies when any answer is
+        yes, or "unknown", which counts as yes until a health care professional has decided. When every answer is no it
+        does not apply (the general duty to be open always does). The harm grade plays no part.
+        """,
+        Candour,
+        o => o != null && CandourAnswers.Evaluate(o).Any(a => F.CandourAnswers.Notifiable.Contains(a)),
+        new RuleInterpretation(
+            "unknown counts as yes",
+            "The regulation turns on a health care professional's opinion, which may not exist yet when an incident is logged "
+            + "(a bruise may hide a fracture; distress may or may not last 28 days). Treating \"not known yet\" as yes means the "
+            + "notification is never held back by a missing opinion; the answer is changed when the professional decides. "
+            + "We apply 20(9) to every log because CqcGuide is written for care providers, not health service bodies (20(8))."));
+
+    public static readonly Rule<LogCandourOutcomes, string[]> NotifiableOutcomes = new(
+        "notifiable-outcomes",
+        RuleKind.OwnMethod,
+        "The Regulation 20(9) questions answered yes or not known yet, each as \"question: yes\" or \"question: not known yet\", in the regulation's order.",
+        Candour,
+        o => Expr.Let(CandourAnswers.Evaluate(o), answers => F.Outcomes.All
+            .Select((q, i) => answers[i] == F.CandourAnswers.Yes.Value ? q.Label + ": yes"
+                : answers[i] == F.CandourAnswers.Unknown.Value ? q.Label + ": not known yet"
+                : "")
+            .Where(text => text != "")
+            .ToArray()));
+
+    public static readonly Rule<LogValidationInput, LogIssue[]> CandourAssessment = new(
+        "candour-assessment",
+        RuleKind.OwnMethod,
+        """
+        An incident needs the Regulation 20(9) assessment, whatever its harm grade: LLV010 when the log has no
+        duty_of_candour.outcomes (the hint lists exactly what to add, so a log written in the old format knows how to
+        migrate). Other events may record it too. Each of the seven answers must be yes, no or unknown (LLV011, one per
+        question; the build's reader refuses other values first, so this speaks in the draft form). Once any question
+        is answered yes or no, the answers are someone's opinion: LLV027 when the health care professional's role or
+        the date of their opinion is missing. The old format's own decision ('applies', LLV028) and its date of the
+        written notification ('completed', LLV029) are no longer read, and each says what replaces it.
+        """,
+        Candour,
+        x => Expr.Let(x.DutyOfCandour, c =>
+            (x.EventType == F.EventTypes.Incident.Value && (c == null || c.Outcomes == null)
+                ? new[] { new LogIssue("LLV010", Error, c == null ? "event_type" : "duty_of_candour", "an incident needs the Regulation 20(9) assessment of the duty of candour (the harm grade does not decide it)", AssessmentHint) }
+                : new LogIssue[0])
+            .Concat(c != null && c.Outcomes != null
+                ? Expr.Let(CandourAnswers.Evaluate(c.Outcomes), answers =>
+                    F.Outcomes.All.SelectMany((q, i) => CandourValues.Contains(answers[i])
+                        ? new LogIssue[0]
+                        : new[]
+                        {
+                            new LogIssue("LLV011", Error, "duty_of_candour.outcomes." + q.Key,
+                                string.IsNullOrEmpty(answers[i])
+                                    ? "the Regulation 20(9) question '" + q.Key + "' (" + q.Label + ") is not answered"
+                                    : "'" + q.Key + "' cannot be '" + answers[i] + "'",
+                                CandourAnswerHint),
+                        })
+                    .Concat(answers.Any(a => a == F.CandourAnswers.Yes.Value || a == F.CandourAnswers.No.Value)
+                            && (string.IsNullOrWhiteSpace(c.ProfessionalRole) || string.IsNullOrEmpty(c.OpinionDate))
+                        ? new[]
+                        {
+                            new LogIssue("LLV027", Error, "duty_of_candour", "the Regulation 20(9) answers do not say whose opinion they are",
+                                (string.IsNullOrWhiteSpace(c.ProfessionalRole) ? "add 'professional_role: ...' (the health care professional, for example GP, hospital doctor or registered nurse)" : "")
+                                + (string.IsNullOrWhiteSpace(c.ProfessionalRole) && string.IsNullOrEmpty(c.OpinionDate) ? " and " : "")
+                                + (string.IsNullOrEmpty(c.OpinionDate) ? "add 'opinion_date: YYYY-MM-DD' (when they gave their opinion)" : "")),
+                        }
+                        : new LogIssue[0]))
+                : new LogIssue[0])
+            .Concat(c != null && c.Applies.HasValue
                 ? new[]
                 {
-                    new LogIssue("LLV010", Error, "harm", "moderate or worse harm: say whether the duty of candour applies",
-                        "add 'duty_of_candour: { applies: true, completed: YYYY-MM-DD }' or 'applies: false' with a reason"),
+                    new LogIssue("LLV028", Error, "duty_of_candour.applies",
+                        "'applies' is no longer used: the Regulation 20(9) answers decide whether the duty of candour applies",
+                        "remove 'applies:' and answer the questions under 'outcomes:'"),
                 }
-                : serious && !x.DutyOfCandour!.Applies && string.IsNullOrWhiteSpace(x.DutyOfCandour.Reason)
-                    ? new[]
-                    {
-                        new LogIssue("LLV011", Error, "duty_of_candour.applies",
-                            "the duty of candour does not apply despite moderate or worse harm, but no reason is given", "add 'reason: ...'"),
-                    }
-                    : new LogIssue[0])
-            .Concat(x.DutyOfCandour != null && x.DutyOfCandour.Applies && string.IsNullOrEmpty(x.DutyOfCandour.Completed)
-                    && x.Status != F.Statuses.Draft.Value && x.Status != F.Statuses.LearningInProgress.Value
+                : new LogIssue[0])
+            .Concat(c != null && !string.IsNullOrEmpty(c.Completed)
                 ? new[]
                 {
-                    new LogIssue("LLV012", Error, "duty_of_candour", "the duty of candour applies but no completion date is recorded",
-                        "add 'completed: YYYY-MM-DD' (when the written notification was sent)"),
+                    new LogIssue("LLV029", Error, "duty_of_candour.completed",
+                        "'completed' is now 'written_notification' (the date the written notification was sent)",
+                        "rename it to 'written_notification:', and add 'notified_in_person: YYYY-MM-DD' (when you told the relevant person in person)"),
                 }
                 : new LogIssue[0])
             .ToArray()));
+
+    public static readonly Rule<LogValidationInput, LogIssue[]> CandourNotification = new(
+        "candour-notification",
+        RuleKind.Interpretation,
+        """
+        When the duty of candour applies (candour-applies), the log records the notification once it is past learning in
+        progress: LLV012 when the in-person notification has no date (notified_in_person, Regulation 20(3)) and LLV026
+        when the written notification has none (written_notification, Regulation 20(4)). Instead of the two dates a log
+        may record that the relevant person could not be contacted or declined to speak (unable_to_notify, Regulation
+        20(5)); then LLV030 asks for the reason (could-not-be-contacted or declined) and the written record of the
+        attempts.
+        """,
+        Candour,
+        x => Expr.Let(x.DutyOfCandour, c =>
+            (c != null && c.UnableToNotify == null && CandourApplies.Evaluate(c.Outcomes)
+                    && x.Status != F.Statuses.Draft.Value && x.Status != F.Statuses.LearningInProgress.Value
+                ? Expr.Let(string.Join("; ", NotifiableOutcomes.Evaluate(c.Outcomes!)), why =>
+                    (string.IsNullOrEmpty(c.NotifiedInPerson)
+                        ? new[]
+                        {
+                            new LogIssue("LLV012", Error, "duty_of_candour", "the duty of candour applies (" + why + ") but the in-person notification is not recorded",
+                                "add 'notified_in_person: YYYY-MM-DD' (when you told the relevant person), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }'"),
+                        }
+                        : new LogIssue[0])
+                    .Concat(string.IsNullOrEmpty(c.WrittenNotification)
+                        ? new[]
+                        {
+                            new LogIssue("LLV026", Error, "duty_of_candour", "the duty of candour applies (" + why + ") but the written notification is not recorded",
+                                "add 'written_notification: YYYY-MM-DD' (when the letter was sent), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }'"),
+                        }
+                        : new LogIssue[0]))
+                : new LogIssue[0])
+            .Concat(c != null && c.UnableToNotify != null
+                ? (UnableReasons.Contains(c.UnableToNotify.Reason)
+                        ? new LogIssue[0]
+                        : new[]
+                        {
+                            new LogIssue("LLV030", Error, "duty_of_candour.unable_to_notify.reason",
+                                string.IsNullOrEmpty(c.UnableToNotify.Reason)
+                                    ? "say why the relevant person was not told: they could not be contacted, or declined to speak to you"
+                                    : "'reason' cannot be '" + c.UnableToNotify.Reason + "'",
+                                "add 'reason: " + string.Join(" | ", UnableReasons) + "'"),
+                        })
+                    .Concat(string.IsNullOrWhiteSpace(c.UnableToNotify.Attempts)
+                        ? new[]
+                        {
+                            new LogIssue("LLV030", Error, "duty_of_candour.unable_to_notify",
+                                "the written record of the attempts to contact or speak to the relevant person is missing (Regulation 20(5))",
+                                "add 'attempts: ...': each attempt's date, how, by which role, and what happened"),
+                        }
+                        : new LogIssue[0])
+                : new LogIssue[0])
+            .ToArray()),
+        new RuleInterpretation(
+            "notification recorded once learning is done",
+            "The regulation asks for the notification as soon as reasonably practicable and sets no number of days. A log is "
+            + "often started before the conversation has happened, so the dates are required once the log is past learning in "
+            + "progress (actions open, monitoring or closed), and the draft form shows the fields from the start."));
+
+    public static readonly Rule<LogDateField, LogIssue[]> EventDate = new(
+        "event-date",
+        RuleKind.OwnMethod,
+        """
+        LLV031: a date that records something done about the event (the professional's opinion, the candour
+        notifications, each notification) cannot be before the event occurred (the first day of its month when only the
+        month is known) or after today.
+        """,
+        Format,
+        d => Expr.Let(Expr.DayNumber(d.Value), day => Expr.Let(OccurredStart.Evaluate(d.Log), occurred => Expr.Let(Expr.DayNumber(d.Log.Today), today =>
+            day.HasValue && occurred.HasValue && day.Value < occurred.Value
+                ? new[] { new LogIssue("LLV031", Error, d.Path, d.Name + " (" + d.Value + ") is before the event occurred (" + d.Log.Occurred + ")", null) }
+                : day.HasValue && today.HasValue && day.Value > today.Value
+                    ? new[] { new LogIssue("LLV031", Error, d.Path, d.Name + " (" + d.Value + ") is in the future", null) }
+                    : new LogIssue[0]))));
+
+    public static readonly Rule<LogValidationInput, LogIssue[]> CandourDates = new(
+        "candour-dates",
+        RuleKind.OwnMethod,
+        """
+        The duty of candour's dates must be possible: the opinion, the in-person and the written notification each
+        between the event and today (event-date, LLV031), and the written notification not before the in-person one
+        (LLV032), because Regulation 20(4) says the written notification follows it.
+        """,
+        Candour,
+        x => x.DutyOfCandour == null
+            ? new LogIssue[0]
+            : EventDate.Evaluate(new LogDateField(x, "duty_of_candour.opinion_date", "opinion_date", x.DutyOfCandour.OpinionDate))
+                .Concat(EventDate.Evaluate(new LogDateField(x, "duty_of_candour.notified_in_person", "notified_in_person", x.DutyOfCandour.NotifiedInPerson)))
+                .Concat(EventDate.Evaluate(new LogDateField(x, "duty_of_candour.written_notification", "written_notification", x.DutyOfCandour.WrittenNotification)))
+                .Concat(Expr.Let(Expr.DayNumber(x.DutyOfCandour.NotifiedInPerson), inPerson => Expr.Let(Expr.DayNumber(x.DutyOfCandour.WrittenNotification), written =>
+                    inPerson.HasValue && written.HasValue && written.Value < inPerson.Value
+                        ? new[]
+                        {
+                            new LogIssue("LLV032", Error, "duty_of_candour.written_notification",
+                                "the written notification (" + x.DutyOfCandour.WrittenNotification + ") is dated before the in-person notification (" + x.DutyOfCandour.NotifiedInPerson + ")",
+                                "the written notification follows the conversation (Regulation 20(4))"),
+                        }
+                        : new LogIssue[0])))
+                .ToArray());
+
+    public static readonly Rule<LogNotificationContext, LogIssue[]> CheckNotification = new(
+        "check-notification",
+        RuleKind.OwnMethod,
+        """
+        Each notification names who was told (LLV033 when 'to' is not one of the format's values: the build's reader
+        refuses it first), and is either made, with a date, or decided against, with the reason under not_notified
+        (LLV034 when it has neither, or both). 'to: other' needs a recipient saying who (LLV035). Its date must be
+        between the event and today (event-date, LLV031).
+        """,
+        [Sources.WhoMustBeTold, Sources.LearningLogFormat],
+        n => (RecipientValues.Contains(n.Notification.To)
+                ? new LogIssue[0]
+                : new[] { new LogIssue("LLV033", Error, n.Path + ".to", "'to' cannot be '" + n.Notification.To + "'", RecipientHint) })
+            .Concat(string.IsNullOrEmpty(n.Notification.Date) && string.IsNullOrWhiteSpace(n.Notification.NotNotified)
+                ? new[]
+                {
+                    new LogIssue("LLV034", Error, n.Path, "the notification to '" + n.Notification.To + "' has neither a date nor a decision not to notify",
+                        "add 'date: YYYY-MM-DD' (when you told them), or 'not_notified: ...' (why you decided not to)"),
+                }
+                : !string.IsNullOrEmpty(n.Notification.Date) && !string.IsNullOrWhiteSpace(n.Notification.NotNotified)
+                    ? new[]
+                    {
+                        new LogIssue("LLV034", Error, n.Path, "the notification to '" + n.Notification.To + "' has both a date and a decision not to notify",
+                            "keep 'date:' if you told them, or 'not_notified:' if you decided not to"),
+                    }
+                    : new LogIssue[0])
+            .Concat(n.Notification.To == F.NotificationRecipients.Other.Value && string.IsNullOrWhiteSpace(n.Notification.Recipient)
+                ? new[] { new LogIssue("LLV035", Error, n.Path + ".to", "a notification to 'other' needs to say who was told", "add 'recipient: ...', for example 'Local health protection team'") }
+                : new LogIssue[0])
+            .Concat(EventDate.Evaluate(new LogDateField(n.Log, n.Path + ".date", "date", n.Notification.Date)))
+            .ToArray());
 
     public static readonly Rule<LogValidationInput, LogIssue[]> FactorIdsUnique = new(
         "factor-ids-unique",
@@ -366,16 +649,26 @@ public sealed class LearningLogValidation : RuleModel
                         : new LogIssue[0])))
                 .ToArray()))));
 
+    public static readonly Rule<LogActionContext, LogIssue[]> ActionKindKnown = new(
+        "action-kind",
+        RuleKind.OwnMethod,
+        "LLV036: an action's kind, when given, must be one of the format's kinds (the build's reader refuses others first).",
+        Format,
+        c => !string.IsNullOrEmpty(c.Action.Kind) && !KindValues.Contains(c.Action.Kind)
+            ? new[] { new LogIssue("LLV036", Error, c.Path + ".kind", "'kind' cannot be '" + c.Action.Kind + "'", "allowed: " + string.Join(", ", KindValues)) }
+            : new LogIssue[0]);
+
     public static readonly Rule<LogActionContext, LogIssue[]> CheckAction = new(
         "check-action",
         RuleKind.OwnMethod,
         """
-        Each action is checked in turn, its findings together and in this order: its id (action-id-unique), the factors
-        it addresses (action-addresses-factors), its completion record (action-completion) and its dates
-        (action-dates).
+        Each action is checked in turn, its findings together and in this order: its id (action-id-unique), its kind
+        (action-kind), the factors it addresses (action-addresses-factors), its completion record (action-completion)
+        and its dates (action-dates).
         """,
         Format,
         c => ActionIdUnique.Evaluate(c)
+            .Concat(ActionKindKnown.Evaluate(c))
             .Concat(ActionAddressesFactors.Evaluate(c))
             .Concat(ActionCompletion.Evaluate(c))
             .Concat(ActionDates.Evaluate(c))
@@ -423,10 +716,10 @@ public sealed class LearningLogValidation : RuleModel
         RuleKind.OwnMethod,
         """
         Checks one learning log for the problems that stop it being published. Every finding is an error except
-        LLV024, a warning. They come in a fixed order, the order the build has always reported them in: the log's id,
-        when it occurred, the order of its dates, harm and the duty of candour, the factors, then each action in turn
-        (check-action), then whether a closed or monitored log is ready for that status. Dates that are not real dates
-        (LLV025) come first; the build never sees them.
+        LLV024, a warning. They come in a fixed order: the log's id, when it occurred, the order of its dates, harm, the
+        duty of candour (its assessment, its notification record and its dates), each notification in turn
+        (check-notification), the factors, then each action in turn (check-action), then whether a closed or monitored
+        log is ready for that status. Dates that are not real dates (LLV025) come first; the build never sees them.
         """,
         Format,
         x => DatesAreReal.Evaluate(x)
@@ -435,7 +728,10 @@ public sealed class LearningLogValidation : RuleModel
             .Concat(IdentifiedAfterOccurred.Evaluate(x))
             .Concat(NoFutureDates.Evaluate(x))
             .Concat(HarmFitsEvent.Evaluate(x))
-            .Concat(DutyOfCandour.Evaluate(x))
+            .Concat(CandourAssessment.Evaluate(x))
+            .Concat(CandourNotification.Evaluate(x))
+            .Concat(CandourDates.Evaluate(x))
+            .Concat(x.Notifications.SelectMany((n, i) => CheckNotification.Evaluate(new LogNotificationContext(x, n, "notifications[" + i.ToString(CultureInfo.InvariantCulture) + "]"))))
             .Concat(FactorIdsUnique.Evaluate(x))
             .Concat(x.Actions.SelectMany((a, i) => CheckAction.Evaluate(new LogActionContext(x, a, i, "actions[" + i.ToString(CultureInfo.InvariantCulture) + "]"))))
             .Concat(ClosedLog.Evaluate(x))
@@ -463,7 +759,8 @@ public sealed class LearningLogValidation : RuleModel
             Version = ModelVersion,
             Title = "Learning log validation",
             Summary = "CqcGuide's own checks, not a CQC method: the problems that stop a learning log being published — "
-                + "dates in the wrong order or in the future, harm that does not fit the event, an undecided duty of candour, "
+                + "dates in the wrong order or in the future, harm that does not fit the event, a duty of candour without its "
+                + "Regulation 20(9) answers or its notification record, notifications without a date or a reason, "
                 + "actions that answer no factor or are finished without a record, and logs closed too early. The build "
                 + "and the draft form run these same rules.",
             IsCqcMethod = false,
@@ -471,7 +768,8 @@ public sealed class LearningLogValidation : RuleModel
             Rules =
             [
                 ValidateLog, DatesAreReal, MalformedDate, IdMatchesFile, OccurredDate, OccurredStart, IdentifiedAfterOccurred, NoFutureDates,
-                HarmFitsEvent, DutyOfCandour, FactorIdsUnique, CheckAction, ActionIdUnique, ActionAddressesFactors, ActionCompletion,
+                HarmFitsEvent, CandourAssessment, CandourAnswers, CandourApplies, NotifiableOutcomes, CandourNotification, CandourDates, EventDate,
+                CheckNotification, FactorIdsUnique, CheckAction, ActionIdUnique, ActionKindKnown, ActionAddressesFactors, ActionCompletion,
                 ActionDates, ClosedLog, MonitoredLog,
             ],
             Exports =

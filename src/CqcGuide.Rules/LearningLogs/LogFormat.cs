@@ -19,6 +19,24 @@ public enum ActionStatus { Planned, InProgress, Done, Dropped }
 
 public enum ReviewDecision { Adopt, Adapt, Abandon }
 
+/// <summary>An answer to one of the Regulation 20(9) questions of the duty of candour.</summary>
+public enum CandourAnswer { Yes, No, Unknown }
+
+/// <summary>Why the relevant person was not notified under the duty of candour (Regulation 20(5)).</summary>
+public enum UnableToNotifyReason { CouldNotBeContacted, Declined }
+
+/// <summary>Who a log's notification went to (or was decided against).</summary>
+public enum NotificationRecipient { Cqc, Safeguarding, Riddor, Mhra, Coroner, Commissioner, Police, Other }
+
+/// <summary>What kind of safety action an action is: the hierarchy of actions ranks system changes above training, reminders and policies.</summary>
+public enum ActionKind { Repair, SystemChange, Training, Reminder, Policy, Other }
+
+/// <summary>
+/// One Regulation 20(9) question: its YAML key under <c>duty_of_candour.outcomes</c>, its JSON name in the rules' inputs,
+/// the outcome it asks about and a hint with the regulation's detail.
+/// </summary>
+public sealed record CandourOutcome(string Key, string Field, string Label, string Hint);
+
 /// <summary>One allowed value of a log field, as the browser receives it: the value written in a log, its label and an optional hint.</summary>
 public sealed record LogOption(string Value, string Label, string? Hint);
 
@@ -41,7 +59,13 @@ public sealed record LogFormatOptions(
     IReadOnlyList<LogOption> WorkSystemArea,
     IReadOnlyList<LogOption> ActionStatus,
     IReadOnlyList<LogOption> ReviewDecision,
-    IReadOnlyList<LogOption> DatePrecision);
+    IReadOnlyList<LogOption> DatePrecision,
+    IReadOnlyList<LogOption> CandourAnswer,
+    IReadOnlyList<string> CandourNotifiable,
+    IReadOnlyList<CandourOutcome> CandourOutcomes,
+    IReadOnlyList<LogOption> UnableToNotifyReason,
+    IReadOnlyList<LogOption> NotificationRecipient,
+    IReadOnlyList<LogOption> ActionKind);
 
 /// <summary>
 /// The learning log format's domain, the one source of its allowed values and their labels: the site binds YAML to the
@@ -126,10 +150,100 @@ public static class LogFormat
         public static IReadOnlyList<LogOption<DatePrecision>> All { get; } = [Day, Month];
     }
 
+    public static class CandourAnswers
+    {
+        public static readonly LogOption<CandourAnswer> Yes = new(CandourAnswer.Yes, "yes", "Yes");
+        public static readonly LogOption<CandourAnswer> No = new(CandourAnswer.No, "no", "No");
+        public static readonly LogOption<CandourAnswer> Unknown = new(CandourAnswer.Unknown, "unknown", "Not known yet",
+            "Counts as yes until a health care professional has decided");
+        public static IReadOnlyList<LogOption<CandourAnswer>> All { get; } = [Yes, No, Unknown];
+
+        /// <summary>
+        /// The answers that make an incident notifiable: yes, and "not known yet", which counts as yes until a health care
+        /// professional has decided (the rules read this list, and the draft form shows the notification fields from it).
+        /// </summary>
+        public static IReadOnlyList<string> Notifiable { get; } = [Yes.Value, Unknown.Value];
+    }
+
+    /// <summary>
+    /// The Regulation 20(9) questions, in the regulation's order. In the reasonable opinion of a health care professional,
+    /// has the unintended or unexpected incident appeared to result in … (or does it need treatment to prevent …)?
+    /// </summary>
+    public static class Outcomes
+    {
+        public static readonly CandourOutcome Death = new("death", "death", "Death relating directly to the incident",
+            "Death caused by the incident, not by the natural course of the person's illness or underlying condition");
+        public static readonly CandourOutcome Impairment = new("impairment", "impairment", "Impairment lasting 28 days or more",
+            "An impairment of the person's senses, movement or thinking (sensory, motor or intellectual functions) that has lasted, or is likely to last, at least 28 days in a row");
+        public static readonly CandourOutcome BodyStructure = new("body_structure", "bodyStructure", "Changes to the structure of the body",
+            "For example a broken bone");
+        public static readonly CandourOutcome ProlongedPain = new("prolonged_pain", "prolongedPain", "Prolonged pain",
+            "Pain the person has felt, or is likely to feel, for at least 28 days in a row");
+        public static readonly CandourOutcome ProlongedPsychologicalHarm = new("prolonged_psychological_harm", "prolongedPsychologicalHarm", "Prolonged psychological harm",
+            "Psychological harm the person has experienced, or is likely to experience, for at least 28 days in a row");
+        public static readonly CandourOutcome ShortenedLifeExpectancy = new("shortened_life_expectancy", "shortenedLifeExpectancy", "Shortened life expectancy",
+            "The incident appears to have shortened the person's life expectancy");
+        public static readonly CandourOutcome TreatmentNeeded = new("treatment_needed", "treatmentNeeded", "Treatment needed to prevent one of these",
+            "The person needs treatment by a health care professional to prevent their death, or an injury that would lead to one of the outcomes above if it were not treated");
+
+        /// <summary>The seven questions in the regulation's order (the order of <c>LogCandourOutcomes</c>' answers).</summary>
+        public static IReadOnlyList<CandourOutcome> All { get; } =
+            [Death, Impairment, BodyStructure, ProlongedPain, ProlongedPsychologicalHarm, ShortenedLifeExpectancy, TreatmentNeeded];
+    }
+
+    public static class UnableToNotifyReasons
+    {
+        public static readonly LogOption<UnableToNotifyReason> CouldNotBeContacted = new(UnableToNotifyReason.CouldNotBeContacted, "could-not-be-contacted", "Could not be contacted",
+            "Every attempt to reach the relevant person in person failed");
+        public static readonly LogOption<UnableToNotifyReason> Declined = new(UnableToNotifyReason.Declined, "declined", "Declined to speak to us",
+            "The relevant person did not want to discuss the incident");
+        public static IReadOnlyList<LogOption<UnableToNotifyReason>> All { get; } = [CouldNotBeContacted, Declined];
+    }
+
+    public static class NotificationRecipients
+    {
+        public static readonly LogOption<NotificationRecipient> Cqc = new(NotificationRecipient.Cqc, "cqc", "CQC",
+            "Statutory notifications: deaths, serious injuries, abuse or allegations of abuse, police incidents (Registration Regulations 2009, regulations 16 and 18)");
+        public static readonly LogOption<NotificationRecipient> Safeguarding = new(NotificationRecipient.Safeguarding, "safeguarding", "Local authority safeguarding team",
+            "A safeguarding concern (Care Act 2014, section 42)");
+        public static readonly LogOption<NotificationRecipient> Riddor = new(NotificationRecipient.Riddor, "riddor", "Health and Safety Executive (RIDDOR)");
+        public static readonly LogOption<NotificationRecipient> Mhra = new(NotificationRecipient.Mhra, "mhra", "MHRA (Yellow Card)",
+            "Suspected side effects of medicines and problems with medical devices");
+        public static readonly LogOption<NotificationRecipient> Coroner = new(NotificationRecipient.Coroner, "coroner", "Coroner");
+        public static readonly LogOption<NotificationRecipient> Commissioner = new(NotificationRecipient.Commissioner, "commissioner", "Commissioner",
+            "What your contract with the local authority or integrated care board asks you to report");
+        public static readonly LogOption<NotificationRecipient> Police = new(NotificationRecipient.Police, "police", "Police");
+        public static readonly LogOption<NotificationRecipient> Other = new(NotificationRecipient.Other, "other", "Someone else",
+            "Say who under 'recipient', for example the local health protection team");
+        public static IReadOnlyList<LogOption<NotificationRecipient>> All { get; } = [Cqc, Safeguarding, Riddor, Mhra, Coroner, Commissioner, Police, Other];
+    }
+
+    /// <summary>
+    /// The kinds of safety action. System changes and one-off repairs change the work or put it back as it was; training,
+    /// reminders and policies rely on people remembering, so the hierarchy of actions counts them as weaker on their own.
+    /// </summary>
+    public static class ActionKinds
+    {
+        public static readonly LogOption<ActionKind> Repair = new(ActionKind.Repair, "repair", "One-off repair",
+            "Mends or replaces something broken, such as equipment; needs no measure of effectiveness");
+        public static readonly LogOption<ActionKind> SystemChange = new(ActionKind.SystemChange, "system-change", "System change",
+            "Removes a hazard or redesigns the work: equipment, the environment, a process, a form, staffing (a stronger action)");
+        public static readonly LogOption<ActionKind> Training = new(ActionKind.Training, "training", "Training",
+            "Teaching, refreshers, competency checks (a weaker action on its own)");
+        public static readonly LogOption<ActionKind> Reminder = new(ActionKind.Reminder, "reminder", "Reminder",
+            "Reminders, notices, posters and briefings (a weaker action on its own)");
+        public static readonly LogOption<ActionKind> Policy = new(ActionKind.Policy, "policy", "Policy or procedure",
+            "Writing, revising or re-issuing a policy or procedure (a weaker action on its own)");
+        public static readonly LogOption<ActionKind> Other = new(ActionKind.Other, "other", "Other");
+        public static IReadOnlyList<LogOption<ActionKind>> All { get; } = [Repair, SystemChange, Training, Reminder, Policy, Other];
+    }
+
     /// <summary>Every option list, untyped, for the browser (exported by the validation module as <c>logFormat</c>).</summary>
     public static LogFormatOptions Options { get; } = new(
         Untyped(Statuses.All), Untyped(EventTypes.All), Untyped(Harms.All), Untyped(ResponseMethods.All), Untyped(WorkSystemAreas.All),
-        Untyped(ActionStatuses.All), Untyped(ReviewDecisions.All), Untyped(DatePrecisions.All));
+        Untyped(ActionStatuses.All), Untyped(ReviewDecisions.All), Untyped(DatePrecisions.All),
+        Untyped(CandourAnswers.All), CandourAnswers.Notifiable, Outcomes.All, Untyped(UnableToNotifyReasons.All),
+        Untyped(NotificationRecipients.All), Untyped(ActionKinds.All));
 
     private static readonly Dictionary<Type, object> ByType = new()
     {
@@ -141,6 +255,10 @@ public static class LogFormat
         [typeof(ActionStatus)] = ActionStatuses.All,
         [typeof(ReviewDecision)] = ReviewDecisions.All,
         [typeof(DatePrecision)] = DatePrecisions.All,
+        [typeof(CandourAnswer)] = CandourAnswers.All,
+        [typeof(UnableToNotifyReason)] = UnableToNotifyReasons.All,
+        [typeof(NotificationRecipient)] = NotificationRecipients.All,
+        [typeof(ActionKind)] = ActionKinds.All,
     };
 
     /// <summary>The options of one of the format's enums, in the format's order.</summary>

@@ -92,6 +92,9 @@ public static class CqcRules
         new("not-assessed", "Not assessed", "Leave this statement out of the score.", true),
     ];
 
+    /// <summary>The values of <see cref="AnswerOptions"/>: what each evidence category of <see cref="CqcSafEvidence"/> accepts.</summary>
+    public static IReadOnlyList<string> AnswerValues { get; } = AnswerOptions.Select(o => o.Value).ToArray();
+
     /// <summary>How the CQC models' answers and results are shown (shared by <see cref="CqcSaf"/> and <see cref="CqcSafEvidence"/>).</summary>
     public static ModelPresentation Presentation { get; } = new(
         Notice,

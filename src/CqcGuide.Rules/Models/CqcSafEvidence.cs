@@ -149,7 +149,7 @@ public sealed class CqcSafEvidence : ScoringModel
             ],
             Groups = Framework.KeyQuestions.Select(k => new ModelGroup(k.Id, k.Name)).ToArray(),
             Items = Framework.QualityStatements
-                .SelectMany(s => Categories.Select(c => new ModelItem(ItemId(s.Id, c.Id), s.KeyQuestionId, CqcSaf.Values, $"{s.Name}: {c.Name}")))
+                .SelectMany(s => Categories.Select(c => new ModelItem(ItemId(s.Id, c.Id), s.KeyQuestionId, CqcRules.AnswerValues, $"{s.Name}: {c.Name}")))
                 .ToArray(),
             Presentation = CqcRules.Presentation,
         })

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CqcGuide.Rules.LearningLogs;
 using F = CqcGuide.Rules.LearningLogs.LogFormat;
 
 namespace CqcGuide.Rules.ScoringModels;
@@ -8,7 +9,17 @@ namespace CqcGuide.Rules.ScoringModels;
 /// </summary>
 /// <param name="Status">draft | learning-in-progress | actions-open | monitoring | closed</param>
 /// <param name="GovernanceReflection">The documented governance reflection, if any.</param>
-public sealed record LearningLogInput(string Status, LogFactor[] Factors, LogAction[] Actions, string? GovernanceReflection)
+/// <param name="Harm">none | low | moderate | severe | fatal, or null when not graded.</param>
+/// <param name="CandourOutcomes">The Regulation 20(9) answers, if recorded.</param>
+/// <param name="Notifications">Who was told (a date) or decided against (no date).</param>
+public sealed record LearningLogInput(
+    string Status,
+    LogFactor[] Factors,
+    LogAction[] Actions,
+    string? GovernanceReflection,
+    string? Harm,
+    LogCandourOutcomes? CandourOutcomes,
+    LogNotification[] Notifications)
 {
     /// <summary>Reads a learning-log input from JSON (camelCase). Throws <see cref="JsonException"/> on malformed input.</summary>
     public static LearningLogInput FromJson(string json) =>
@@ -23,6 +34,7 @@ public sealed record LogFactor(string Id, string Area, bool Systemic);
 /// <param name="Due">yyyy-mm-dd</param>
 /// <param name="Status">planned | in-progress | done | dropped</param>
 /// <param name="Reviews">How many effectiveness reviews have been recorded.</param>
+/// <param name="Kind">repair | system-change | training | reminder | policy | other, or null when not given.</param>
 public sealed record LogAction(
     string Id,
     string Description,
@@ -31,7 +43,15 @@ public sealed record LogAction(
     string? Due,
     string Status,
     string? Measure,
-    int Reviews);
+    int Reviews,
+    string? Kind);
+
+/// <param name="To">cqc | safeguarding | riddor | mhra | coroner | commissioner | police | other</param>
+/// <param name="Date">When they were told; null or empty when the log records a decision not to tell them.</param>
+public sealed record LogNotification(string To, string? Date);
+
+/// <summary>A wording that marks a weaker action, and the phrase as the finding quotes it.</summary>
+public sealed record VaguePhrase(string Match, string Phrase);
 
 /// <summary>One finding of the learning-log linter.</summary>
 public sealed record LogFinding(string Code, string Severity, string Pitfall, string Message, string Guidance, string? ActionId);
@@ -43,26 +63,52 @@ public sealed record LogFinding(string Code, string Severity, string Pitfall, st
 public sealed class LearningLogQuality : RuleModel
 {
     public const string ModelId = "learning-log-quality";
-    public const string ModelVersion = "1.0.0";
+    public const string ModelVersion = "2.0.0";
 
     private static readonly RuleSource[] Article = [Sources.LearningFromFailure];
+
+    /// <summary>
+    /// Wordings that ask people to remember or try harder: each phrase in lower case and with a capital first letter
+    /// (the rules compare ordinally: case mapping is not identical in .NET and JavaScript).
+    /// </summary>
+    public static IReadOnlyList<string> VagueWordings { get; } =
+    [
+        "remind", "retrain", "re-train", "refresher", "re-issue", "reissue", "reiterate", "re-iterate", "recirculate", "re-circulate",
+        "raise awareness", "raising awareness", "be more careful", "take more care", "be vigilant", "be more vigilant", "reflect on",
+    ];
+
+    public static IReadOnlyList<VaguePhrase> VaguePhrases { get; } = VagueWordings
+        .SelectMany(p => new[] { new VaguePhrase(p, p), new VaguePhrase(char.ToUpperInvariant(p[0]) + p[1..], p) })
+        .ToArray();
 
     public static readonly Rule<LearningLogInput, LogFinding[]> OnlyQuickFixes = new(
         "llq001-only-quick-fixes",
         RuleKind.OwnMethod,
         """
-        LLQ001: raised when no action (other than dropped ones) addresses a contributory factor marked as systemic. Actions
-        that only answer the immediate event are quick fixes; learning addresses the conditions that allowed it.
+        LLQ001: every contributory factor marked as systemic needs at least one action (other than a dropped one). One
+        finding names the systemic factors no action addresses; when no factor is marked as systemic at all, the finding
+        says so instead. Actions that only answer the immediate event are quick fixes; learning addresses the conditions
+        that allowed it, and each systemic factor is one of those conditions.
         """,
         [Sources.LearningFromFailure, Sources.PsirfToolkit],
-        x => x.Actions.Any(a => a.Status != F.ActionStatuses.Dropped.Value && a.Addresses.Any(id => x.Factors.Any(f => f.Systemic && f.Id == id)))
-            ? new LogFinding[0]
-            : new[]
-            {
-                new LogFinding("LLQ001", "warning", "quick-fixes",
-                    "No action addresses a systemic factor, so the actions may fix this event without changing the conditions that allowed it. Link at least one action to a factor marked as systemic.",
-                    "/guidance/common-pitfalls/#quick-fixes", null),
-            });
+        x => Expr.Let(x.Factors.Where(f => f.Systemic).Select(f => f.Id).Distinct().ToArray(), systemic =>
+            Expr.Let(systemic.Where(id => !x.Actions.Any(a => a.Status != F.ActionStatuses.Dropped.Value && a.Addresses.Contains(id))).ToArray(), unanswered =>
+                systemic.Length == 0
+                    ? new[]
+                    {
+                        new LogFinding("LLQ001", "warning", "quick-fixes",
+                            "No contributory factor is marked as systemic, so the actions may fix this event without changing the conditions that allowed it. Ask which factors are present in everyday work, mark them as systemic and give each an action.",
+                            "/guidance/common-pitfalls/#quick-fixes", null),
+                    }
+                    : unanswered.Length > 0
+                        ? new[]
+                        {
+                            new LogFinding("LLQ001", "warning", "quick-fixes",
+                                (unanswered.Length == 1 ? "Systemic factor " + unanswered[0] + " has" : "Systemic factors " + string.Join(", ", unanswered) + " have")
+                                + " no action, so the conditions " + (unanswered.Length == 1 ? "it describes" : "they describe") + " are still there. Give every systemic factor at least one action.",
+                                "/guidance/common-pitfalls/#quick-fixes", null),
+                        }
+                        : new LogFinding[0])));
 
     public static readonly Rule<LearningLogInput, LogFinding[]> IndividualsOnly = new(
         "llq002-individuals-only",
@@ -93,12 +139,14 @@ public sealed class LearningLogQuality : RuleModel
         "llq003-no-governance-reflection",
         RuleKind.OwnMethod,
         """
-        LLQ003: raised when the governance reflection is missing or blank (only spaces or other white space, as .NET
-        defines it). Documented reflection shows the provider is analysing issues and using the analysis to inform
-        change.
+        LLQ003: raised when the log is being monitored or is closed and the governance reflection is missing or blank
+        (only spaces or other white space, as .NET defines it). Documented reflection shows the provider is analysing
+        issues and using the analysis to inform change. It is due once the log reaches monitoring: by then the changes
+        are in place and the governance forum should have looked at what the event says about oversight, escalation and
+        information flow. While the learning response is under way or actions are still open it is not a finding.
         """,
         Article,
-        x => string.IsNullOrWhiteSpace(x.GovernanceReflection)
+        x => (x.Status == F.Statuses.Monitoring.Value || x.Status == F.Statuses.Closed.Value) && string.IsNullOrWhiteSpace(x.GovernanceReflection)
             ? new[]
             {
                 new LogFinding("LLQ003", "warning", "undocumented-learning",
@@ -111,12 +159,14 @@ public sealed class LearningLogQuality : RuleModel
         "llq004-action-without-measure",
         RuleKind.OwnMethod,
         """
-        LLQ004: one finding for each action (other than dropped ones) with no measure of effectiveness. Without a
-        measure nobody can tell whether the change worked.
+        LLQ004: one finding for each action (other than dropped ones and one-off repairs) with no measure of
+        effectiveness. Without a measure nobody can tell whether the change worked. A one-off repair (kind: repair)
+        puts something back as it was, so it needs no measure; if the same thing keeps breaking, that is a systemic
+        factor with an action of its own.
         """,
         [Sources.LearningFromFailure, Sources.FirstCommunityPsirp],
         x => x.Actions
-            .Where(a => a.Status != F.ActionStatuses.Dropped.Value && string.IsNullOrWhiteSpace(a.Measure))
+            .Where(a => a.Status != F.ActionStatuses.Dropped.Value && a.Kind != F.ActionKinds.Repair.Value && string.IsNullOrWhiteSpace(a.Measure))
             .Select(a => new LogFinding("LLQ004", "warning", "unmonitored-changes",
                 "Action " + a.Id + " has no measure of effectiveness. Say what you will measure to know whether it worked.",
                 "/guidance/common-pitfalls/#unmonitored-changes", a.Id))
@@ -157,21 +207,89 @@ public sealed class LearningLogQuality : RuleModel
                 .ToArray()
             : new LogFinding[0]);
 
+    public static readonly Rule<LearningLogInput, LogFinding[]> SeriousIncidentNotNotified = new(
+        "llq007-serious-incident-not-notified",
+        RuleKind.OwnMethod,
+        """
+        LLQ007: raised when a log describes a death or a serious injury and records no notification to CQC with a date.
+        A log describes a death when its harm is fatal or the Regulation 20(9) answer on death is yes, and a serious
+        injury when its harm is severe or the answer on changes to the structure of the body (such as a fracture) is
+        yes. CQC must be told of a death without delay (Registration Regulations 2009, regulation 16) and of a serious
+        injury (regulation 18). A decision not to notify CQC does not clear the finding: if the team is sure, it can
+        acknowledge the finding with its reason.
+        """,
+        [Sources.CqcDeathNotification, Sources.WhoMustBeTold],
+        x => Expr.Let(x.Harm == F.Harms.Fatal.Value || x.CandourOutcomes != null && x.CandourOutcomes.Death == F.CandourAnswers.Yes.Value, death =>
+            (death || x.Harm == F.Harms.Severe.Value || x.CandourOutcomes != null && x.CandourOutcomes.BodyStructure == F.CandourAnswers.Yes.Value)
+                && !x.Notifications.Any(n => n.To == F.NotificationRecipients.Cqc.Value && !string.IsNullOrEmpty(n.Date))
+                ? new[]
+                {
+                    new LogFinding("LLQ007", "warning", "missed-notification",
+                        death
+                            ? "This log describes a death, but no notification to CQC is recorded. A provider must tell CQC about the death of a person using the service without delay. Record it under notifications (to: cqc) with the date it was sent."
+                            : "This log describes a serious injury, but no notification to CQC is recorded. A provider must tell CQC about a serious injury, such as a broken bone, without delay. Record it under notifications (to: cqc) with the date it was sent.",
+                        death ? "/guidance/who-must-be-told/#1-has-the-person-died" : "/guidance/who-must-be-told/#2-is-there-a-serious-injury", null),
+                }
+                : new LogFinding[0]));
+
+    public static readonly Rule<LogAction, string?> WeakerAction = new(
+        "weaker-action",
+        RuleKind.OwnMethod,
+        $"""
+        Why an action counts as a weaker action, or nothing when it does not. A system change or a one-off repair never
+        does. A reminder (kind: reminder) always does. Any other action does when its description asks people to
+        remember or try harder: it contains, in lower case or with a capital first letter, one of
+        {string.Join(", ", VagueWordings.Select(w => "\"" + w + "\""))}. Training and policy actions that say
+        specifically what changes are not weaker by their wording alone.
+        """,
+        [Sources.HssibRecommendations, Sources.CcpsSustainableActions],
+        a => a.Kind == F.ActionKinds.SystemChange.Value || a.Kind == F.ActionKinds.Repair.Value ? null
+            : a.Kind == F.ActionKinds.Reminder.Value ? "it is a reminder"
+            : Expr.Let(VaguePhrases.FirstOrDefault(v => a.Description.Contains(v.Match, StringComparison.Ordinal)), phrase =>
+                phrase == null ? null : "it asks people to remember or try harder (\"" + phrase.Phrase + "\")"));
+
+    public static readonly Rule<LearningLogInput, LogFinding[]> WeakActionsOnly = new(
+        "llq008-weak-actions-only",
+        RuleKind.OwnMethod,
+        """
+        LLQ008: one finding for each weaker action (weaker-action; dropped actions aside) when no system change (kind:
+        system-change, not dropped) addresses any of the same factors. The hierarchy of actions ranks what works: the
+        strongest actions remove a hazard or redesign the work, and the weakest are training, reminders and policies,
+        because they rely on people remembering. A weaker action alongside a system change is fine; on its own it
+        rarely stops the problem coming back.
+        """,
+        [Sources.HssibRecommendations, Sources.CcpsSustainableActions, Sources.LearningFromFailure],
+        x => x.Actions
+            .Where(a => a.Status != F.ActionStatuses.Dropped.Value
+                && !a.Addresses.Any(id => x.Actions.Any(b => b.Status != F.ActionStatuses.Dropped.Value && b.Kind == F.ActionKinds.SystemChange.Value && b.Addresses.Contains(id))))
+            .SelectMany(a => Expr.Let(WeakerAction.Evaluate(a), why =>
+                why == null
+                    ? new LogFinding[0]
+                    : new[]
+                    {
+                        new LogFinding("LLQ008", "warning", "weak-actions",
+                            "Action " + a.Id + " is a weaker action: " + why + ", and no system change addresses the same factors. In the hierarchy of actions, removing a hazard or redesigning the work is strongest; training, reminders and policies are weakest, because they rely on people remembering. Add an action that changes the work itself, or set this action's kind to system-change if it already does.",
+                            "/guidance/practice-change/#stronger-and-weaker-actions", a.Id),
+                    }))
+            .ToArray());
+
     public static readonly Rule<LearningLogInput, LogFinding[]> LintLog = new(
         "lint-learning-log",
         RuleKind.OwnMethod,
         """
         Checks one learning log for the common pitfalls of learning from failure. The findings are warnings, never
-        errors, and come in a fixed order: LLQ001, LLQ002, LLQ003, then the per-action findings LLQ004, LLQ005 and
-        LLQ006, each in the order the actions are listed.
+        errors, and come in a fixed order: the log-level findings LLQ001, LLQ002, LLQ003 and LLQ007, then the
+        per-action findings LLQ004, LLQ005, LLQ006 and LLQ008, each in the order the actions are listed.
         """,
         Article,
         x => OnlyQuickFixes.Evaluate(x)
             .Concat(IndividualsOnly.Evaluate(x))
             .Concat(NoGovernanceReflection.Evaluate(x))
+            .Concat(SeriousIncidentNotNotified.Evaluate(x))
             .Concat(ActionWithoutMeasure.Evaluate(x))
             .Concat(ActionWithoutOwnerOrDate.Evaluate(x))
             .Concat(ClosedWithoutReview.Evaluate(x))
+            .Concat(WeakActionsOnly.Evaluate(x))
             .ToArray());
 
     /// <summary>Lints one learning log.</summary>
@@ -190,10 +308,15 @@ public sealed class LearningLogQuality : RuleModel
             Title = "Learning log quality checks",
             Summary = "CqcGuide's own checks, not a CQC method: warnings on a learning log that shows one of the common pitfalls of "
                 + "learning from failure — quick fixes instead of underlying causes, blaming individuals, undocumented reflection, "
-                + "and changes that are not monitored.",
+                + "changes that are not monitored, weaker actions with no system change, and a death or serious injury with no "
+                + "notification to CQC.",
             IsCqcMethod = false,
             Entry = new("lint", LintLog),
-            Rules = [LintLog, OnlyQuickFixes, IndividualsOnly, NoGovernanceReflection, ActionWithoutMeasure, ActionWithoutOwnerOrDate, ClosedWithoutReview],
+            Rules =
+            [
+                LintLog, OnlyQuickFixes, IndividualsOnly, NoGovernanceReflection, SeriousIncidentNotNotified, ActionWithoutMeasure,
+                ActionWithoutOwnerOrDate, ClosedWithoutReview, WeakActionsOnly, WeakerAction,
+            ],
         })
     {
     }

@@ -36,8 +36,17 @@ public sealed record MaturityGroupResult(
     double? PositionInBand,
     string? PositionInBandThird);
 
-/// <summary>A common pitfall suggested by the answers, the guidance that addresses it, and the statements that raised it.</summary>
+/// <summary>A common pitfall suggested by the answers (a statement answered 1), the guidance that addresses it, and the statements that raised it.</summary>
 public sealed record PitfallFlag(string Id, string Pitfall, string Guidance, IReadOnlyList<string> TriggeredBy);
+
+/// <summary>
+/// Something to watch: a pitfall's statements answered 2 (Developing) and none 1. <see cref="NextStep"/> says what to do
+/// next, not what went wrong.
+/// </summary>
+public sealed record WatchItem(string Id, string Title, string NextStep, string Guidance, IReadOnlyList<string> TriggeredBy);
+
+/// <summary>One pitfall checked against the answers: a flag (a statement answered 1), a watch item (answered 2, none 1), or neither.</summary>
+public sealed record PitfallCheck(PitfallFlag? Flag, WatchItem? Watch);
 
 /// <summary>
 /// A maturity band: the inclusive whole-percent limits and the label. The rules read these records (maturity-band,
@@ -51,7 +60,8 @@ public sealed record MaturityScoreResult(
     string Notice,
     IReadOnlyList<MaturityGroupResult> Themes,
     MaturityGroupResult Overall,
-    IReadOnlyList<PitfallFlag> Pitfalls) : ScoreResult;
+    IReadOnlyList<PitfallFlag> Pitfalls,
+    IReadOnlyList<WatchItem> Watch) : ScoreResult;
 
 /// <summary>
 /// <c>learning-maturity</c>: CqcGuide's own "learning from failure" self-assessment (not a CQC method). Seven themes
@@ -60,7 +70,7 @@ public sealed record MaturityScoreResult(
 public sealed class LearningMaturity : ScoringModel
 {
     public const string ModelId = "learning-maturity";
-    public const string ModelVersion = "1.0.0";
+    public const string ModelVersion = "1.1.0";
     public const string Notice = "Self-assessment — CqcGuide's own learning-maturity model, not a CQC method or rating";
 
     /// <summary>The label of a theme where every statement was not applicable or unanswered.</summary>
@@ -231,63 +241,76 @@ public sealed class LearningMaturity : ScoringModel
                             new MaturityGroupResult(x.Id, x.Name, x.Guidance, t.Scored, t.NotScored, t.Sum, t.Maximum, percentage, rounded,
                                 band, MaturityLabel.Evaluate(band), position.Position, position.Third)))))));
 
-    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> QuickFixes = Pitfall(
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallCheck> QuickFixes = Pitfall(
         "pitfall-quick-fixes", "quick-fixes",
         "Focusing on quick fixes rather than underlying causes",
         "/guidance/common-pitfalls/#quick-fixes",
         ["change.addresses-causes", "causes.systemic-weaknesses", "causes.culture-leadership"],
-        "Fixing addresses the immediate issue; learning addresses the conditions that allowed it to arise.");
+        "Fixing addresses the immediate issue; learning addresses the conditions that allowed it to arise.",
+        "Reaching the underlying causes",
+        "Next step: check that at least one action in your next learning log changes the conditions that allowed the problem, not only the problem itself.");
 
-    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> BlamingIndividuals = Pitfall(
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallCheck> BlamingIndividuals = Pitfall(
         "pitfall-blaming-individuals", "blaming-individuals",
         "Attributing issues solely to individual staff rather than systems",
         "/guidance/common-pitfalls/#blaming-individuals",
         ["causes.beyond-individuals", "culture.systems-not-blame"],
-        "A focus on individual fault rather than system improvement is unlikely to generate meaningful learning.");
+        "A focus on individual fault rather than system improvement is unlikely to generate meaningful learning.",
+        "Looking beyond individuals",
+        "Next step: in your next review, ask what in the work (tasks, tools, the environment, the organisation) made the problem possible before asking who was involved.");
 
-    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> UndocumentedLearning = Pitfall(
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallCheck> UndocumentedLearning = Pitfall(
         "pitfall-undocumented-learning", "undocumented-learning",
         "Failing to document learning and governance reflection",
         "/guidance/common-pitfalls/#undocumented-learning",
         ["governance.reflection-documented", "governance.structured-reviews"],
-        "Documented reflection shows that issues are being analysed and that the analysis informs change.");
+        "Documented reflection shows that issues are being analysed and that the analysis informs change.",
+        "Writing down what you learn",
+        "Next step: write down what your next governance review concludes about oversight, escalation and information flow, not only what it discussed.");
 
-    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> UnmonitoredChanges = Pitfall(
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallCheck> UnmonitoredChanges = Pitfall(
         "pitfall-unmonitored-changes", "unmonitored-changes",
         "Implementing changes without monitoring their effectiveness",
         "/guidance/common-pitfalls/#unmonitored-changes",
         ["monitoring.measures-defined", "monitoring.effectiveness-reviewed"],
-        "Without a measure and a review nobody can show that a change reduced the risk.");
+        "Without a measure and a review nobody can show that a change reduced the risk.",
+        "Checking that changes work",
+        "Next step: give each new change a measure and a date to review it, then decide to adopt, adapt or abandon it.");
 
-    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> OneOffResponse = Pitfall(
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallCheck> OneOffResponse = Pitfall(
         "pitfall-one-off-response", "one-off-response",
         "Treating learning as a one-off response rather than part of routine practice",
         "/guidance/embedding-learning/",
         ["embedding.team-meetings", "embedding.audit-cycles", "governance.feeds-planning"],
         "The guidance warns that reviews should not be isolated exercises: learning works when it is continuous and feeds "
-        + "team meetings, supervision, audit and improvement planning.");
+        + "team meetings, supervision, audit and improvement planning.",
+        "Making learning routine",
+        "Next step: make learning a standing item in team meetings, supervision and audits, so it carries on after the review is finished.");
 
-    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallFlag?> SilencedStaff = Pitfall(
+    public static readonly Rule<IReadOnlyList<ItemScore>, PitfallCheck> SilencedStaff = Pitfall(
         "pitfall-silenced-staff", "silenced-staff",
         "A culture that discourages staff from reporting concerns",
         "/guidance/culture/",
         ["culture.open-reporting", "culture.safe-to-speak-up"],
-        "The guidance warns that blame discourages staff from reporting concerns, which weakens oversight and increases risk.");
+        "The guidance warns that blame discourages staff from reporting concerns, which weakens oversight and increases risk.",
+        "Making it safe to speak up",
+        "Next step: ask staff how safe they feel to raise concerns, and tell them what changed when they did.");
 
-    public static readonly Rule<IReadOnlyList<ItemScore>, IReadOnlyList<PitfallFlag>> PitfallFlags = new(
-        "pitfall-flags",
+    public static readonly Rule<IReadOnlyList<ItemScore>, IReadOnlyList<PitfallCheck>> PitfallChecks = new(
+        "pitfall-checks",
         RuleKind.OwnMethod,
         """
-        The pitfalls raised by the answers, in a fixed order: quick fixes, blaming individuals, undocumented learning,
-        unmonitored changes, one-off response, silenced staff. Each names the statements that raised it and the guidance
-        page that addresses it.
+        Each pitfall checked in turn, in a fixed order: quick fixes, blaming individuals, undocumented learning,
+        unmonitored changes, one-off response, silenced staff. A pitfall is flagged only when one of its statements is
+        answered 1 (Reactive); when none is 1 but one is 2 (Developing) it is shown as something to watch, worded as a
+        next step. Each names the statements that raised it and the guidance page that addresses it.
         """,
         Guidance,
         ss => new[]
         {
             QuickFixes.Evaluate(ss), BlamingIndividuals.Evaluate(ss), UndocumentedLearning.Evaluate(ss),
             UnmonitoredChanges.Evaluate(ss), OneOffResponse.Evaluate(ss), SilencedStaff.Evaluate(ss),
-        }.Where(p => p != null).Select(p => p!).ToArray());
+        });
 
     public static readonly Rule<AnswersFile, MaturityScoreResult> ScoreAnswers = new(
         "score-learning-maturity",
@@ -296,32 +319,38 @@ public sealed class LearningMaturity : ScoringModel
         This is CqcGuide's own model for a "learning from failure" self-assessment, not a CQC method. Each statement is
         scored (maturity-answer-score); each theme gets a maturity from its own statements and the overall maturity
         comes from every statement, all weighted equally (group-maturity); and answer patterns that point to a common
-        pitfall are flagged (pitfall-flags).
+        pitfall are flagged, or shown as something to watch (pitfall-checks).
         """,
         Guidance,
         f => Expr.Let(AllItemIds.Select(id => new ItemScore(id, AnswerScore.Evaluate(new AnswerKey(f.Answers, id)))).ToArray(), all =>
-            new MaturityScoreResult(
-                new ModelRef(ModelId, ModelVersion),
-                Notice,
-                Catalogue.Select(t => GroupMaturity.Evaluate(new MaturityGroupInput(t.Id, t.Name, t.Guidance,
-                    all.Where(s => t.ItemIds.Contains(s.Id)).ToArray()))).ToArray(),
-                GroupMaturity.Evaluate(new MaturityGroupInput("overall", "All themes", null, all)),
-                PitfallFlags.Evaluate(all))));
+            Expr.Let(PitfallChecks.Evaluate(all), checks =>
+                new MaturityScoreResult(
+                    new ModelRef(ModelId, ModelVersion),
+                    Notice,
+                    Catalogue.Select(t => GroupMaturity.Evaluate(new MaturityGroupInput(t.Id, t.Name, t.Guidance,
+                        all.Where(s => t.ItemIds.Contains(s.Id)).ToArray()))).ToArray(),
+                    GroupMaturity.Evaluate(new MaturityGroupInput("overall", "All themes", null, all)),
+                    checks.Where(c => c.Flag != null).Select(c => c.Flag!).ToArray(),
+                    checks.Where(c => c.Watch != null).Select(c => c.Watch!).ToArray()))));
 
-    private static Rule<IReadOnlyList<ItemScore>, PitfallFlag?> Pitfall(
-        string name, string id, string pitfall, string guidance, IReadOnlyList<string> triggers, string why)
+    private static Rule<IReadOnlyList<ItemScore>, PitfallCheck> Pitfall(
+        string name, string id, string pitfall, string guidance, IReadOnlyList<string> triggers, string why, string title, string nextStep)
     {
         var statements = string.Join(", ", triggers.Select(t => "\"" + t + "\""));
         return new(
             name,
             RuleKind.OwnMethod,
             $"""
-            Raised when any of these statements is answered 1 (Reactive) or 2 (Developing): {statements}. It points to the
-            common pitfall "{pitfall}". {why} Not applicable or unanswered statements never raise it.
+            Flagged when any of these statements is answered 1 (Reactive): {statements}. It points to the common pitfall
+            "{pitfall}". {why} When none of them is 1 but one is answered 2 (Developing), it is not a flag but something to
+            watch, "{title}", with a next step: "{nextStep}" Not applicable or unanswered statements never raise either.
             """,
             Guidance,
-            ss => Expr.Let(ss.Where(s => triggers.Contains(s.Id) && s.Score >= 1 && s.Score <= 2).Select(s => s.Id).ToArray(), hits =>
-                hits.Length == 0 ? null : new PitfallFlag(id, pitfall, guidance, hits)));
+            ss => Expr.Let(ss.Where(s => triggers.Contains(s.Id) && s.Score == 1).Select(s => s.Id).ToArray(), flagged =>
+                Expr.Let(ss.Where(s => triggers.Contains(s.Id) && s.Score == 2).Select(s => s.Id).ToArray(), developing =>
+                    new PitfallCheck(
+                        flagged.Length == 0 ? null : new PitfallFlag(id, pitfall, guidance, flagged),
+                        flagged.Length == 0 && developing.Length > 0 ? new WatchItem(id, title, nextStep, guidance, developing) : null))));
     }
 
     /// <summary>The model. Built on first use, after every static rule above exists (so declaration order does not matter).</summary>
@@ -337,15 +366,15 @@ public sealed class LearningMaturity : ScoringModel
             Title = "Learning from failure: maturity self-assessment",
             Summary = "CqcGuide's own model, not a CQC method: 35 statements in seven themes drawn from guidance on learning from failure "
                 + "after a poor inspection. Each is answered 1 Reactive, 2 Developing, 3 Established or 4 Embedded, or not applicable. "
-                + "Each theme and the whole assessment get a percentage and a maturity band, and answer patterns that suggest a "
-                + "common pitfall point to the guidance that addresses it.",
+                + "Each theme and the whole assessment get a percentage and a maturity band. A statement answered 1 that suggests a "
+                + "common pitfall flags it, with the guidance that addresses it; answered 2, it is something to watch, with a next step.",
             IsCqcMethod = false,
             Entry = new("score", ScoreAnswers),
             Rules =
             [
                 ScoreAnswers, AnswerScore, CqcRules.Totals, CqcRules.PercentageOfMaximum, CqcRules.WholePercentRounding,
                 MaturityBand, MaturityBandLimits, CqcRules.PositionInBand, MaturityLabel, GroupMaturity,
-                QuickFixes, BlamingIndividuals, UndocumentedLearning, UnmonitoredChanges, OneOffResponse, SilencedStaff, PitfallFlags,
+                QuickFixes, BlamingIndividuals, UndocumentedLearning, UnmonitoredChanges, OneOffResponse, SilencedStaff, PitfallChecks,
             ],
             Groups = ThemeList.Select(t => new ModelGroup(t.Id, t.Name)).ToArray(),
             Items = Statements.Select(s => new ModelItem(s.Id, s.ThemeId, Values, s.Text)).ToArray(),

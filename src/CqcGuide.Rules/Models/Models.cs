@@ -6,7 +6,7 @@ namespace CqcGuide.Rules;
 /// <summary>The registry of every rules model, by id.</summary>
 public static class Models
 {
-    /// <summary>Every model: the three answer-scoring models, the learning-log linter, the learning-log validation and the personal-data detector.</summary>
+    /// <summary>Every model: the three answer-scoring models, the learning-log linter, the learning-log validation, the personal-data detector and the SPC model.</summary>
     public static IReadOnlyList<RuleModel> All { get; } =
     [
         CqcSaf.Instance,
@@ -15,6 +15,7 @@ public static class Models
         LearningLogQuality.Instance,
         LearningLogValidation.Instance,
         PersonalDataDetection.Instance,
+        Spc.Instance,
     ];
 
     /// <summary>The models that score answers files.</summary>

@@ -75,6 +75,22 @@ public static class Sources
         "CQC: Regulation 20: Duty of candour",
         "https://www.cqc.org.uk/content/regulation-20-duty-candour");
 
+    public static readonly RuleSource WhoMustBeTold = new(
+        "CQC: Regulation 18: Notification of other incidents (serious injuries, abuse, police incidents)",
+        "https://www.cqc.org.uk/guidance-providers/regulations-enforcement/regulation-18-notification-other-incidents");
+
+    public static readonly RuleSource CqcDeathNotification = new(
+        "CQC: Regulation 16: Notification of death of service user",
+        "https://www.cqc.org.uk/content/regulation-16-notification-death-service-user");
+
+    public static readonly RuleSource HssibRecommendations = new(
+        "HSSIB: Recommendations but no action: improving the effectiveness of quality and safety recommendations in healthcare",
+        "https://hssib.org.uk/patient-safety-investigations/recommendations-but-no-action-improving-the-effectiveness-of-quality-and-safety-recommendations-in-healthcare/report");
+
+    public static readonly RuleSource CcpsSustainableActions = new(
+        "CCPS: Sustainable corrective actions: is SMART good enough? (the strength of corrective actions)",
+        "https://aiche.org/ccps/conferences/ccps-middle-east-conference-on-process-safety/2017/proceeding/paper/sustainable-corrective-actions-smart-good-enough");
+
     public static readonly RuleSource NhsHarmRecording = new(
         "NHS England: Policy guidance on recording patient safety events and levels of harm (event types, when a harm grade is needed)",
         "https://www.england.nhs.uk/long-read/policy-guidance-on-recording-patient-safety-events-and-levels-of-harm/");
@@ -85,5 +101,63 @@ public static class Sources
 
     public static readonly RuleSource LearningLogFormat = new(
         "CqcGuide: the learning log format (docs/content-spec.md in the project)",
+        null);
+
+    // Statistical process control (the spc model): NHS England's Making Data Count and NHSRplotthedots 0.2.2.
+
+    public static readonly RuleSource MakingDataCount = new(
+        "NHS England: Making data count (statistical process control charts, the four rules, variation and assurance icons)",
+        "https://www.england.nhs.uk/publication/making-data-count/");
+
+    public static readonly RuleSource NhsrPlotTheDots = new(
+        "NHSRplotthedots 0.2.2 (NHS-R community, MIT licence): XmR charts for Making Data Count",
+        "https://github.com/nhs-r-community/NHSRplotthedots");
+
+    public static readonly RuleSource NhsrSpcStandard = new(
+        "NHSRplotthedots source, ptd_spc_standard.R: mean, moving ranges, outlier screening, process limits, close to the limits",
+        "https://github.com/nhs-r-community/NHSRplotthedots/blob/main/R/ptd_spc_standard.R");
+
+    public static readonly RuleSource NhsrPointType = new(
+        "NHSRplotthedots source, ptd_calculate_point_type.R: the four rules, special cause type, improvement or concern",
+        "https://github.com/nhs-r-community/NHSRplotthedots/blob/main/R/ptd_calculate_point_type.R");
+
+    public static readonly RuleSource NhsrAssurance = new(
+        "NHSRplotthedots source, ptd_calculate_assurance_type.R: consistently passing, consistently failing, inconsistent",
+        "https://github.com/nhs-r-community/NHSRplotthedots/blob/main/R/ptd_calculate_assurance_type.R");
+
+    public static readonly RuleSource NhsrShortGroups = new(
+        "NHSRplotthedots source, ptd_add_short_group_warnings.R: a warning for groups of fewer than 12 points",
+        "https://github.com/nhs-r-community/NHSRplotthedots/blob/main/R/ptd_add_short_group_warnings.R");
+
+    public static readonly RuleSource NhsrRebase = new(
+        "NHSRplotthedots source, ptd_rebase.R: recalculating the limits from the dates of changes",
+        "https://github.com/nhs-r-community/NHSRplotthedots/blob/main/R/ptd_rebase.R");
+
+    public static readonly RuleSource NhsrDeviations = new(
+        "NHSRplotthedots vignette: Deviations from Excel defaults (outlier screening is on in R, off in the Making Data Count Excel tools)",
+        "https://nhsrplotthedots.nhsrcommunity.com/articles/deviations.html");
+
+    public static readonly RuleSource NhsrPointsRequired = new(
+        "NHSRplotthedots vignette: Number of points required (12 points; trial limits; fixing the limits)",
+        "https://nhsrplotthedots.nhsrcommunity.com/articles/number-of-points-required.html");
+
+    public static readonly RuleSource RMean = new(
+        "R source, summary.c: mean() divides the sum by the count, then adds the mean of the differences from that result",
+        "https://github.com/wch/r-source/blob/trunk/src/main/summary.c");
+
+    public static readonly RuleSource Iso8601Weeks = new(
+        "ISO 8601 date and time format: week dates (week 1 is the week with the year's first Thursday)",
+        "https://www.iso.org/iso-8601-date-and-time-format.html");
+
+    public static readonly RuleSource Rfc4180 = new(
+        "RFC 4180: Common format and MIME type for comma-separated values (CSV) files",
+        "https://www.rfc-editor.org/rfc/rfc4180");
+
+    public static readonly RuleSource SpcInputFormat = new(
+        "CqcGuide: the series format of measures (period,value rows; periods 2026-W14, 2026-04, 2026-Q2) — src/CqcGuide.Rules/README.md",
+        null);
+
+    public static readonly RuleSource SpcChartGeometry = new(
+        "CqcGuide: SPC chart geometry shared by the site's SVG and the browser's SVG — src/CqcGuide.Rules/README.md",
         null);
 }

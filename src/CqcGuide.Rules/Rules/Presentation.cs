@@ -9,7 +9,27 @@ namespace CqcGuide.Rules;
 /// <param name="Answers">Every answer value the model's items accept, in the order a form lists them.</param>
 /// <param name="Bands">The bands a percentage falls into, lowest first.</param>
 /// <param name="Result">Which results layout to use and which result fields it reads.</param>
-public sealed record ModelPresentation(string Notice, IReadOnlyList<AnswerOption> Answers, IReadOnlyList<PresentedBand> Bands, ResultLayout Result);
+public sealed record ModelPresentation(string Notice, IReadOnlyList<AnswerOption> Answers, IReadOnlyList<PresentedBand> Bands, ResultLayout Result)
+{
+    /// <summary>
+    /// For a model whose answers can start from CQC's last published scores: how a form offers the baseline and how the
+    /// results name where each score came from. Null for the other models (their answers files cannot have a baseline).
+    /// </summary>
+    public BaselinePresentation? Baseline { get; init; }
+}
+
+/// <summary>How a form offers a baseline of last published scores, and how results label each score's source.</summary>
+/// <param name="Keep">
+/// The answer that keeps a statement's baseline score ("not re-assessed"). A form offers it only for statements that have
+/// a baseline score, in addition to <see cref="ModelPresentation.Answers"/>; no answer at all keeps the baseline too.
+/// </param>
+/// <param name="Scores">The scores a baseline may hold, with their labels (the 1–4 of <see cref="ModelPresentation.Answers"/>).</param>
+/// <param name="Sources">How the result's score sources read: <c>new</c>, <c>baseline</c> and <c>not-assessed</c>.</param>
+public sealed record BaselinePresentation(AnswerOption Keep, IReadOnlyList<AnswerOption> Scores, IReadOnlyList<ScoreSourceLabel> Sources);
+
+/// <summary>Where a statement's score came from, as the results name it.</summary>
+/// <param name="Value">The value in the result: <c>new</c>, <c>baseline</c> or <c>not-assessed</c>.</param>
+public sealed record ScoreSourceLabel(string Value, string Label, string Hint);
 
 /// <summary>One answer a form offers.</summary>
 /// <param name="Value">The value stored in the answers file.</param>

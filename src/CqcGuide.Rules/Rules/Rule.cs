@@ -32,7 +32,8 @@ public sealed record RuleInterpretation(string Name, string Why);
 /// </summary>
 public abstract partial class Rule
 {
-    private protected Rule(string name, RuleKind kind, string description, IReadOnlyList<RuleSource> sources, RuleInterpretation? interpretation)
+    private protected Rule(string name, RuleKind kind, string description, IReadOnlyList<RuleSource> sources, RuleInterpretation? interpretation,
+        string? publisher)
     {
         if (!KebabCase().IsMatch(name))
             throw new ArgumentException($"Rule name '{name}' must be kebab-case (e.g. 'kq-percentage').", nameof(name));
@@ -47,7 +48,13 @@ public abstract partial class Rule
         Description = Normalise(description);
         Sources = sources.ToArray();
         Interpretation = interpretation;
+        if (publisher is not null && string.IsNullOrWhiteSpace(publisher))
+            throw new ArgumentException($"Rule '{name}' needs a publisher name, or none for CQC.", nameof(publisher));
+        Publisher = publisher ?? Cqc;
     }
+
+    /// <summary>The default <see cref="Publisher"/>.</summary>
+    public const string Cqc = "CQC";
 
     /// <summary>Kebab-case name, unique within a model (e.g. <c>whole-percent-rounding</c>).</summary>
     public string Name { get; }
@@ -61,6 +68,12 @@ public abstract partial class Rule
 
     /// <summary>Set when <see cref="Kind"/> is <see cref="RuleKind.Interpretation"/>.</summary>
     public RuleInterpretation? Interpretation { get; }
+
+    /// <summary>
+    /// Who publishes the method the rule belongs to: "CQC" for the CQC models; another body for a model that follows someone
+    /// else's published method (e.g. the SPC model, NHS England's Making Data Count). The kind labels name it.
+    /// </summary>
+    public string Publisher { get; }
 
     /// <summary>The rule's logic as an untyped lambda (one parameter).</summary>
     public abstract LambdaExpression Lambda { get; }
@@ -96,8 +109,9 @@ public sealed class Rule<TIn, TOut> : Rule
         string description,
         IReadOnlyList<RuleSource> sources,
         Expression<Func<TIn, TOut>> expression,
-        RuleInterpretation? interpretation = null)
-        : base(name, kind, description, sources, interpretation)
+        RuleInterpretation? interpretation = null,
+        string? publisher = null)
+        : base(name, kind, description, sources, interpretation, publisher)
     {
         Expression = expression ?? throw new ArgumentNullException(nameof(expression));
         compiled = new Lazy<Func<TIn, TOut>>(() => Expression.Compile(), LazyThreadSafetyMode.ExecutionAndPublication);

@@ -152,7 +152,7 @@ public abstract class ScoringModel : RuleModel
         Presentation = descriptor.Presentation
             ?? throw new ArgumentException($"Scoring model '{descriptor.Id}' needs a presentation (answer labels, bands, results layout).", nameof(descriptor));
         var unlabelled = descriptor.Items.SelectMany(i => i.AllowedValues).Distinct(StringComparer.Ordinal)
-            .Where(v => Presentation.Answers.All(o => o.Value != v)).ToArray();
+            .Where(v => Presentation.Answers.All(o => o.Value != v) && Presentation.Baseline?.Keep.Value != v).ToArray();
         if (unlabelled.Length > 0)
             throw new ArgumentException($"Scoring model '{descriptor.Id}': no answer label for {string.Join(", ", unlabelled)}.", nameof(descriptor));
         itemsById = descriptor.Items.ToDictionary(i => i.QuestionId, StringComparer.Ordinal);
@@ -161,7 +161,10 @@ public abstract class ScoringModel : RuleModel
     /// <summary>How the model's answers and results are shown (also exported by the module as <c>presentation</c>).</summary>
     public ModelPresentation Presentation { get; }
 
-    /// <summary>The answers a form offers for <paramref name="item"/>: its allowed values, in the presentation's order.</summary>
+    /// <summary>
+    /// The answers a form offers for <paramref name="item"/>: its allowed values, in the presentation's order (the baseline's
+    /// "keep" answer is not among them: a form adds it only where a statement has a baseline score).
+    /// </summary>
     public IReadOnlyList<AnswerOption> AnswerOptions(ModelItem item) =>
         Presentation.Answers.Where(o => item.AllowedValues.Contains(o.Value, StringComparer.Ordinal)).ToArray();
 

@@ -55,7 +55,7 @@ internal sealed class RuleTranslator
     {
         var text = new StringBuilder();
         text.Append("/**\n");
-        Line(text, $"Rule '{rule.Name}' — {Explanation.KindLabel(rule.Kind)}.");
+        Line(text, $"Rule '{rule.Name}' — {Explanation.KindLabel(rule.Kind, rule.Publisher)}.");
         text.Append(" *\n");
         foreach (var paragraph in rule.Description.Split("\n\n"))
             Line(text, paragraph);
@@ -800,6 +800,8 @@ internal sealed class RuleTranslator
         J Source() => Translate(args[0]);
         switch (name)
         {
+            case "Range" when args.Count == 2:
+                return Helper("$range", Translate(args[0]), Translate(args[1]));
             case "Where":
                 return Helper("$where", Source(), LambdaArgument(m, 1));
             case "Select" when args[1] is LambdaExpression { Parameters.Count: 2 }:
@@ -849,8 +851,6 @@ internal sealed class RuleTranslator
                 return Aggregate(m);
             case "Empty":
                 return new("[]", Primary);
-            case "Range" when args.Count == 2:
-                return Helper("$range", Translate(args[0]), Translate(args[1]));
             default:
                 throw Fail($"a call of Enumerable.{name}", m, "It is not on the translator's allow-list");
         }

@@ -23,6 +23,7 @@ public sealed class IndexBuilder
         public readonly ConcurrentDictionary<string, byte[]> Assets = new(StringComparer.Ordinal);
         public readonly ConcurrentQueue<(string Raw, ContentDocument? From, SourceSpan At)> LinkChecks = new();
         public readonly ConcurrentDictionary<string, bool> ModelLinksChecked = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, object> Offered = new(StringComparer.Ordinal);
     }
 
     private readonly Shared shared;
@@ -68,6 +69,17 @@ public sealed class IndexBuilder
     {
         if (!shared.Files.TryAdd(path, bytes))
             Diagnostics.Error(Codes.DuplicateUrl, $"two sections write {path}", SourceSpan.File("input"), $"the {section.Name} section and another one both publish it");
+    }
+
+    /// <summary>
+    /// Offers something other sections may show in their View phase, under a key they know (e.g. <c>measure:falls</c>:
+    /// a measure's chart and reading, which learning logs embed next to the action it monitors). The value should be a
+    /// shared type (a view record, a rules result), never a section's private model.
+    /// </summary>
+    public void Share(string key, object value)
+    {
+        if (!shared.Offered.TryAdd(key, value))
+            Diagnostics.Error(Codes.DuplicateId, $"two documents share '{key}'", SourceSpan.File("input"), $"the {section.Name} section offers it twice");
     }
 
     /// <summary>A link written in data that is not shown on a page the section builds, checked like a content link.</summary>

@@ -173,7 +173,7 @@ public static class SiteBuilder
         doing = "linking the pages";
         var site = new SiteIndex(options, config, diagnostics, basePath, absoluteBase,
             shared.Plans.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray(), tagged,
-            MenuOf(config.Menu, shared.Menu, basePath), MenuOf(config.Footer, shared.Footer, basePath));
+            MenuOf(config.Menu, shared.Menu, basePath), MenuOf(config.Footer, shared.Footer, basePath), shared.Offered);
         var theme = new ThemeEngine(layers, basePath, name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null, diagnostics);
         if (config.Org.Logo is { } logo && !inputAssets.Any(a => a.Relative == logo.TrimStart('/')))
             diagnostics.Error(Codes.BrokenLink, $"the logo '{logo}' is not a file under input/assets/", config.OrganisationMap["logo"], "put the image in input/assets/ and write e.g. 'logo: assets/logo.svg'");

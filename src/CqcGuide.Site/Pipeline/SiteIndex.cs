@@ -11,10 +11,13 @@ public sealed class SiteIndex
     private readonly ILookup<(string Axis, string Key), TaxonomyEntry> tags;
     private readonly Dictionary<string, PagePlan> plansByUrl;
     private LinkResolver? links;
+    private readonly IReadOnlyDictionary<string, object> shared;
 
     internal SiteIndex(BuildOptions options, SiteConfig config, DiagnosticBag diagnostics, string basePath, string? absoluteBase,
-        IReadOnlyList<PagePlan> plans, IReadOnlyList<TaxonomyEntry> tagged, IReadOnlyList<LinkView> menu, IReadOnlyList<LinkView> footer)
+        IReadOnlyList<PagePlan> plans, IReadOnlyList<TaxonomyEntry> tagged, IReadOnlyList<LinkView> menu, IReadOnlyList<LinkView> footer,
+        IReadOnlyDictionary<string, object> shared)
     {
+        this.shared = shared;
         Options = options;
         Config = config;
         Diagnostics = diagnostics;
@@ -54,6 +57,9 @@ public sealed class SiteIndex
     internal void Attach(LinkResolver resolver) => links = resolver;
 
     public bool HasPage(string url) => plansByUrl.ContainsKey(url);
+
+    /// <summary>What a section offered under <paramref name="key"/> in its Index phase (see <see cref="IndexBuilder.Share"/>), or null.</summary>
+    public T? Shared<T>(string key) where T : class => shared.GetValueOrDefault(key) as T;
 
     public IEnumerable<TaxonomyEntry> TaggedWith(string axis, string key) => tags[(axis, key)];
 

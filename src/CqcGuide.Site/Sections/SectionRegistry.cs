@@ -14,6 +14,7 @@ public static class SectionRegistry
         new Site.SiteSection(),
         new Assessments.AssessmentSection(),
         new Forms.FormsSection(),
+        new Measures.MeasuresSection(),
         new Journal.JournalSection(),
         new Scoring.ScoringSection(),
         new Taxonomy.TaxonomySection(),

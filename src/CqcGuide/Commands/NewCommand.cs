@@ -132,6 +132,22 @@ internal static class Scaffolds
             occurred: {D(today)}
             identified: {D(today)}
             harm: none
+            duty_of_candour:
+              # Regulation 20(9): in a health care professional's opinion, did the incident appear to result in ...?
+              # Answer each yes, no or unknown (unknown counts as yes until a professional has decided).
+              outcomes:
+                death: unknown
+                impairment: unknown
+                body_structure: unknown
+                prolonged_pain: unknown
+                prolonged_psychological_harm: unknown
+                shortened_life_expectancy: unknown
+                treatment_needed: unknown
+              # professional_role: GP            # whose opinion the answers are, once you have it
+              # opinion_date: YYYY-MM-DD
+              # notified_in_person: YYYY-MM-DD   # when the duty applies: the conversation with the relevant person
+              # written_notification: YYYY-MM-DD
+            notifications: []                    # who you told: cqc, safeguarding, riddor, mhra, coroner, commissioner, police, other
             summary: What happened, in two or three plain sentences. Use roles, never names.
             learning_response:
               method: after-action-review
@@ -144,6 +160,7 @@ internal static class Scaffolds
             actions:
               - id: a1
                 description: What you will change, verb first.
+                kind: system-change
                 addresses: [f1]
                 owner_role: Registered manager
                 due: {D(today.AddMonths(1))}

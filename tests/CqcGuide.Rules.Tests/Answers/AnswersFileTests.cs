@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CqcGuide.Rules.ScoringModels;
+using CqcGuide.Rules.Tests.Parity;
 
 namespace CqcGuide.Rules.Tests.Answers;
 
@@ -50,6 +51,88 @@ public class AnswersFileTests
         Assert.Equal(new Answer("2", "Staff survey: 40% unsure how to raise concerns."), file.Answers["well-led.freedom-to-speak-up"]);
         Assert.Null(file.Answers["safe.learning-culture"].Note);
         Assert.False(file.Options!.ApplyLimiters);
+        // A version 1 file is migrated: the same answers, the current format, no baseline.
+        Assert.Equal(AnswersFile.FormatV1, result.MigratedFrom);
+        Assert.Equal(AnswersFile.FormatId, file.Format);
+        Assert.Null(file.Baseline);
+    }
+
+    private const string WithBaseline = """
+        {
+          "format": "cqcguide.answers/2",
+          "assessment": { "id": "cqc-readiness", "version": "1.1.0" },
+          "model": { "id": "cqc-saf", "version": "1.1.0" },
+          "createdAt": "2026-11-06T09:00:00Z",
+          "updatedAt": "2026-11-06T09:30:00Z",
+          "revision": 2,
+          "answers": {
+            "safe.learning-culture": { "value": "3" },
+            "safe.safeguarding": { "value": "not-reassessed" }
+          },
+          "baseline": {
+            "publishedOn": "2026-03-14",
+            "scores": { "safe.safeguarding": "2", "safe.learning-culture": "2" }
+          }
+        }
+        """;
+
+    [Fact]
+    public void Parses_and_writes_a_baseline()
+    {
+        var result = AnswersFile.Parse(WithBaseline);
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        Assert.Null(result.MigratedFrom);
+        var file = result.File!;
+        Assert.Equal("2026-03-14", file.Baseline!.PublishedOn);
+        Assert.Equal(new Dictionary<string, string> { ["safe.learning-culture"] = "2", ["safe.safeguarding"] = "2" }, file.Baseline.Scores);
+        var json = file.ToJson();
+        Assert.Equal(["format", "assessment", "model", "createdAt", "updatedAt", "revision", "answers", "baseline"],
+            JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Contains("\"scores\": {\n      \"safe.learning-culture\": \"2\",\n      \"safe.safeguarding\": \"2\"\n    }", json);
+        Assert.Equal(json, AnswersFile.Parse(json).File!.ToJson());
+        // No publication date is fine; a null one too.
+        Assert.Null(AnswersFile.Parse(WithBaseline.Replace("\"publishedOn\": \"2026-03-14\",", "")).File!.Baseline!.PublishedOn);
+        Assert.Null(AnswersFile.Parse(WithBaseline.Replace("\"2026-03-14\"", "null")).File!.Baseline!.PublishedOn);
+    }
+
+    [Theory]
+    [InlineData("\"scores\": { \"safe.safeguarding\": \"2\", \"safe.learning-culture\": \"2\" }", "\"scores\": [\"2\"]", "$.baseline.scores", "must be an object of statement id")]
+    [InlineData("\"safe.safeguarding\": \"2\"", "\"safe.safeguarding\": 2", "$.baseline.scores[\"safe.safeguarding\"]", "A published score is \"1\", \"2\", \"3\" or \"4\", not the number 2.")]
+    [InlineData("\"safe.safeguarding\": \"2\"", "\"safe.safeguarding\": \"5\"", "$.baseline.scores[\"safe.safeguarding\"]", "not the string \"5\"")]
+    [InlineData("\"safe.safeguarding\": \"2\"", "\"safe.safeguarding\": \"not-assessed\"", "$.baseline.scores[\"safe.safeguarding\"]", "not the string \"not-assessed\"")]
+    [InlineData("\"safe.safeguarding\": \"2\"", "\"safe.safegarding\": \"2\"", "$.baseline.scores[\"safe.safegarding\"]", "Did you mean \"safe.safeguarding\"?")]
+    [InlineData("\"safe.safeguarding\": \"2\"", "\"safe.learning-culture\": \"3\"", "$.baseline.scores[\"safe.learning-culture\"]", "more than one baseline score")]
+    [InlineData("\"publishedOn\": \"2026-03-14\"", "\"publishedOn\": \"14/03/2026\"", "$.baseline.publishedOn", "YYYY-MM-DD")]
+    [InlineData("\"publishedOn\": \"2026-03-14\"", "\"publishedOn\": \"2026-02-30\"", "$.baseline.publishedOn", "YYYY-MM-DD")]
+    [InlineData("\"publishedOn\": \"2026-03-14\"", "\"published\": \"2026-03-14\"", "$.baseline", "Did you mean \"publishedOn\"?")]
+    [InlineData("\"cqcguide.answers/2\"", "\"cqcguide.answers/1\"", "$.baseline", "\"baseline\" needs \"format\": \"cqcguide.answers/2\"")]
+    [InlineData("\"id\": \"cqc-saf\"", "\"id\": \"cqc-saf-evidence\"", "$.baseline", "does not start from published scores")]
+    public void A_wrong_baseline_is_reported_at_its_path(string find, string replace, string path, string message)
+    {
+        Assert.Contains(find, WithBaseline);
+        var errors = Errors(WithBaseline.Replace(find, replace));
+        Assert.Contains(errors, e => e.Path == path && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"2\"")]
+    [InlineData("null")]
+    [InlineData("{ }")]
+    public void A_baseline_must_be_an_object_with_scores(string value)
+    {
+        var start = WithBaseline.IndexOf("\"baseline\":", StringComparison.Ordinal);
+        var json = WithBaseline[..start] + "\"baseline\": " + value + "\n}";
+        var errors = Errors(json);
+        Assert.Contains(errors, e => e.Path.StartsWith("$.baseline", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Not_reassessed_is_an_answer_only_cqc_saf_accepts()
+    {
+        var evidence = Generators.File("cqc-saf-evidence", new Dictionary<string, Answer> { ["safe.learning-culture/people-experience"] = new("not-reassessed", null) });
+        Assert.Contains(Errors(evidence), e => e.Message.Contains("is not an allowed answer", StringComparison.Ordinal));
+        Assert.True(AnswersFile.Parse(Generators.File("cqc-saf", new Dictionary<string, Answer> { ["safe.learning-culture"] = new("not-reassessed", null) })).Success);
     }
 
     [Fact]
@@ -80,7 +163,8 @@ public class AnswersFileTests
         var error = Assert.Single(Errors(With("cqcguide.answers/1", "something-else")));
         Assert.Equal("$.format", error.Path);
         Assert.Contains("not a CqcGuide answers file", error.Message);
-        Assert.Contains("\"cqcguide.answers/2\" is not supported", Assert.Single(Errors(With("cqcguide.answers/1", "cqcguide.answers/2"))).Message);
+        Assert.Contains("\"cqcguide.answers/3\" is not supported; this version of CqcGuide reads \"cqcguide.answers/2\" (and migrates \"cqcguide.answers/1\")",
+            Assert.Single(Errors(With("cqcguide.answers/1", "cqcguide.answers/3"))).Message);
     }
 
     [Fact]
@@ -198,7 +282,9 @@ public class AnswersFileTests
         using var schema = JsonDocument.Parse(AnswersFile.Schema);
         var s = schema.RootElement;
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", s.GetProperty("$schema").GetString());
-        Assert.Equal(AnswersFile.FormatId, s.GetProperty("properties").GetProperty("format").GetProperty("const").GetString());
+        Assert.Equal([AnswersFile.FormatId, AnswersFile.FormatV1],
+            s.GetProperty("properties").GetProperty("format").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["publishedOn", "scores"], s.GetProperty("properties").GetProperty("baseline").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         var modelIds = s.GetProperty("properties").GetProperty("model").GetProperty("allOf")[1].GetProperty("properties").GetProperty("id").GetProperty("enum")
             .EnumerateArray().Select(e => e.GetString()).ToArray();
         Assert.Equal(CqcGuide.Rules.Models.Scoring.Select(m => m.Id), modelIds);

@@ -6,10 +6,10 @@ namespace CqcGuide.Rules.Tests.ModelTests;
 /// <summary>Builds answers files for hand-worked examples.</summary>
 internal static class Answers
 {
-    public static AnswersFile File(string modelId, IEnumerable<(string Id, string Value)> values, bool? applyLimiters = null)
+    public static AnswersFile File(string modelId, IEnumerable<(string Id, string Value)> values, bool? applyLimiters = null, AnswersBaseline? baseline = null)
     {
         var answers = values.ToDictionary(v => v.Id, v => new Answer(v.Value, null), StringComparer.Ordinal);
-        var parsed = AnswersFile.Parse(Generators.File(modelId, answers, applyLimiters is null ? null : new ScoreOptions(applyLimiters)));
+        var parsed = AnswersFile.Parse(Generators.File(modelId, answers, applyLimiters is null ? null : new ScoreOptions(applyLimiters), baseline: baseline));
         Assert.True(parsed.Success, string.Join("\n", parsed.Errors));
         return parsed.File!;
     }

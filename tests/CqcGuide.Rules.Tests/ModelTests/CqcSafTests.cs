@@ -176,4 +176,104 @@ public class CqcSafTests
 
     private static KeyQuestionResult Kq(int i, Rating r) =>
         new($"kq{i}", $"KQ {i}", [], 1, 0, 1, 4, 25, 25, r, null, r, r.ToString(), 0, "lower");
+
+    // ---- starting from the last published scores ------------------------------------------------------------------
+
+    /// <summary>
+    /// The last published report: Safe 2, 2, 2, 2, 2, 3, 2, 2 (17 of 32 = 53.125% → 53%, requires improvement); Effective,
+    /// Caring and Responsive all 3 (good); Well-led all 2 (16 of 32 = 50%, requires improvement). Two key questions
+    /// require improvement, so the overall rating was requires improvement.
+    /// </summary>
+    private static AnswersBaseline LastReport => new("2026-03-14", CqcSaf.Instance.Items.ToDictionary(
+        i => i.QuestionId,
+        i => i.GroupId == "well-led" ? "2" : i.GroupId == "safe" ? (i.QuestionId == "safe.safe-effective-staffing" ? "3" : "2") : "3",
+        StringComparer.Ordinal));
+
+    private static SafScoreResult WithBaseline(IEnumerable<(string, string)> answers, AnswersBaseline? baseline = null) =>
+        (SafScoreResult)CqcSaf.Instance.Score(Answers.File(CqcSaf.ModelId, answers, baseline: baseline ?? LastReport));
+
+    [Fact]
+    public void Re_assessing_three_statements_of_safe_and_keeping_five_baseline_scores_gives_cqcs_totals()
+    {
+        // The team re-assesses learning culture, safeguarding and medicines optimisation, each 2 → 3, and leaves the other
+        // five Safe statements alone. CQC's method counts the 3 new scores with the 5 previous ones:
+        //   new 3 + 3 + 3 = 9; kept 2 (pathways) + 2 (involving people) + 2 (environments) + 3 (staffing) + 2 (infection control) = 11;
+        //   9 + 11 = 20 of 8 × 4 = 32 → 62.5% → 63% (halves round up) → good (63–87), bottom of the band.
+        //   A statement still scored 2 caps Safe at good (the unverified limiter), which changes nothing.
+        // Well-led is still requires improvement, but only one key question now does, so the overall rating is good.
+        var reassessed = new[] { ("safe.learning-culture", "3"), ("safe.safeguarding", "3"), ("safe.medicines-optimisation", "3") };
+        var result = WithBaseline(reassessed);
+        var safe = Safe(result);
+        Assert.Equal((8, 0, 20, 32, 62.5, 63, Good), (safe.Scored, safe.NotAssessed, safe.Sum, safe.Maximum, safe.Percentage!.Value, safe.RoundedPercentage!.Value, safe.Rating));
+        Assert.Equal((Good, "overall-good"), (result.Overall.Rating, result.Overall.DecidedBy));
+
+        // CQC's method, worked by hand: the same eight scores entered directly give the same totals and ratings.
+        var cqc = Score(Answers.Scores("safe", 3, 2, 3, 2, 2, 3, 2, 3).Concat(Answers.Scores("effective", 3, 3, 3, 3, 3, 3))
+            .Concat(Answers.Scores("caring", 3, 3, 3, 3, 3)).Concat(Answers.Scores("responsive", 3, 3, 3, 3, 3, 3, 3))
+            .Concat(Answers.Scores("well-led", 2, 2, 2, 2, 2, 2, 2, 2)));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(cqc.KeyQuestions, RulesJson.Options), System.Text.Json.JsonSerializer.Serialize(result.KeyQuestions, RulesJson.Options));
+        Assert.Equal(cqc.Overall, result.Overall);
+
+        // The result says which scores are new and which are the last published ones.
+        Assert.Equal((true, "2026-03-14", 3, 31, 0), (result.Baseline.Used, result.Baseline.PublishedOn, result.Baseline.NewScores, result.Baseline.BaselineScores, result.Baseline.NotAssessed));
+        var safeSources = result.Baseline.Statements.Where(s => s.KeyQuestionId == "safe").Select(s => (s.Id, s.Score, s.Source, s.BaselineScore)).ToArray();
+        Assert.Equal(
+        [
+            ("safe.learning-culture", 3, "new", (int?)2), ("safe.safe-systems-pathways-transitions", 2, "baseline", 2), ("safe.safeguarding", 3, "new", 2),
+            ("safe.involving-people-to-manage-risks", 2, "baseline", 2), ("safe.safe-environments", 2, "baseline", 2), ("safe.safe-effective-staffing", 3, "baseline", 3),
+            ("safe.infection-prevention-control", 2, "baseline", 2), ("safe.medicines-optimisation", 3, "new", 2),
+        ], safeSources);
+
+        // "Not re-assessed" chosen explicitly keeps the baseline exactly as leaving the statement unanswered does.
+        var explicitly = WithBaseline(reassessed.Concat(new[] { "safe.safe-systems-pathways-transitions", "safe.involving-people-to-manage-risks", "safe.safe-environments",
+            "safe.safe-effective-staffing", "safe.infection-prevention-control" }.Select(id => (id, "not-reassessed"))));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(result.KeyQuestions, RulesJson.Options), System.Text.Json.JsonSerializer.Serialize(explicitly.KeyQuestions, RulesJson.Options));
+        Assert.Equal(result.Baseline.Statements, explicitly.Baseline.Statements);
+    }
+
+    [Fact]
+    public void The_baseline_alone_gives_the_last_published_ratings()
+    {
+        // Nothing re-assessed: Safe 17/32 = 53.125% → 53% → requires improvement; Well-led 16/32 = 50% → requires improvement;
+        // two key questions require improvement → requires improvement overall.
+        var result = WithBaseline([]);
+        Assert.Equal((17, 53, RequiresImprovement), (Safe(result).Sum, Safe(result).RoundedPercentage!.Value, Safe(result).Rating));
+        Assert.Equal((RequiresImprovement, "overall-two-or-more-requires-improvement"), (result.Overall.Rating, result.Overall.DecidedBy));
+        Assert.Equal((0, 34, 0), (result.Baseline.NewScores, result.Baseline.BaselineScores, result.Baseline.NotAssessed));
+    }
+
+    [Fact]
+    public void Not_assessed_leaves_a_statement_out_even_when_it_has_a_baseline_score()
+    {
+        // Learning culture left out: 7 statements, 2+2+2+2+3+2+2 = 15 of 28 = 53.57% → 54% → requires improvement.
+        var result = WithBaseline([("safe.learning-culture", "not-assessed")]);
+        Assert.Equal((7, 1, 15, 28, 54), (Safe(result).Scored, Safe(result).NotAssessed, Safe(result).Sum, Safe(result).Maximum, Safe(result).RoundedPercentage!.Value));
+        var statement = result.Baseline.Statements.Single(s => s.Id == "safe.learning-culture");
+        Assert.Equal((0, "not-assessed", (int?)2), (statement.Score, statement.Source, statement.BaselineScore));
+    }
+
+    [Fact]
+    public void Without_a_baseline_nothing_is_kept()
+    {
+        // No baseline: "not re-assessed" has nothing to keep, so the statement is not assessed.
+        var result = Score([("safe.learning-culture", "not-reassessed"), ("safe.safeguarding", "3")]);
+        Assert.Equal((1, 7, 3), (Safe(result).Scored, Safe(result).NotAssessed, Safe(result).Sum));
+        Assert.Equal((false, null, 1, 0, 33), (result.Baseline.Used, result.Baseline.PublishedOn, result.Baseline.NewScores, result.Baseline.BaselineScores, result.Baseline.NotAssessed));
+        Assert.All(result.Baseline.Statements, s => Assert.Null(s.BaselineScore));
+        // A baseline covering some statements only: the others are not assessed unless answered.
+        var partial = WithBaseline([], new AnswersBaseline(null, new Dictionary<string, string> { ["safe.safeguarding"] = "4" }));
+        Assert.Equal((1, 4, 1, 33), (Safe(partial).Scored, Safe(partial).Sum, partial.Baseline.BaselineScores, partial.Baseline.NotAssessed));
+        Assert.Equal(NotRated, partial.Overall.Rating);
+    }
+
+    [Fact]
+    public void The_text_report_names_the_kept_scores()
+    {
+        // Lines are wrapped at 100 characters: compare with the white space collapsed.
+        var text = System.Text.RegularExpressions.Regex.Replace(
+            ScoreReport.ToText(WithBaseline([("safe.learning-culture", "3"), ("safe.safeguarding", "3"), ("safe.medicines-optimisation", "3")])), "\\s+", " ");
+        Assert.Contains("Started from the last published scores (published 2026-03-14): 3 new scores, 31 last published scores kept, 0 not assessed.", text);
+        Assert.Contains("Last published scores kept: safe.safe-systems-pathways-transitions (2), safe.involving-people-to-manage-risks (2),", text);
+        Assert.DoesNotContain("Started from the last published scores", ScoreReport.ToText(Score([("safe.learning-culture", "3")])));
+    }
 }

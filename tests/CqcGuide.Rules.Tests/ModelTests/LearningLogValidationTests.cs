@@ -14,6 +14,14 @@ public class LearningLogValidationTests
 {
     private static readonly LogValidationInput Log = Generators.ValidLog;
 
+    /// <summary>A broken wrist: changes to the structure of the body, in a hospital doctor's opinion; nothing recorded about the notification yet.</summary>
+    private static readonly LogCandourInput Applies = Generators.NotNotifiable with { Outcomes = Generators.AllNo with { BodyStructure = "yes" }, ProfessionalRole = "Hospital doctor" };
+
+    private const string AssessmentHint =
+        "add 'outcomes:' under 'duty_of_candour:' with the seven Regulation 20(9) questions (death, impairment, body_structure, prolonged_pain, "
+        + "prolonged_psychological_harm, shortened_life_expectancy, treatment_needed), each answered yes, no or unknown, and 'professional_role: ...' "
+        + "and 'opinion_date: YYYY-MM-DD' for the health care professional whose opinion they are";
+
     private static JsHost Host => ParityTests.HostFor(LearningLogValidation.Instance);
 
     /// <summary>The issues in the shape the build prints them: <c>path: severity CODE: message (hint)</c>.</summary>
@@ -33,7 +41,8 @@ public class LearningLogValidationTests
     {
         Assert.Empty(Lines(Log));
         Assert.Empty(Lines(Log with { Status = "closed", Actions = [Log.Actions[1]] }));
-        Assert.Empty(Lines(Log with { Status = "draft", Harm = "moderate", DutyOfCandour = new(true, null, null) }));
+        Assert.Empty(Lines(Log with { Status = "draft", Harm = "moderate", DutyOfCandour = Applies }));
+        Assert.Empty(Lines(Log with { DutyOfCandour = Applies with { NotifiedInPerson = "2025-03-03", WrittenNotification = "2025-03-05" } }));
         Assert.Empty(Lines(Log with { Occurred = "2025-03", OccurredPrecision = "month", Identified = "2025-03-01" }));
     }
 
@@ -83,32 +92,185 @@ public class LearningLogValidationTests
         [
             "occurred: error LLV006: occurred (2025-03-16) is in the future",
             "identified: error LLV007: identified (2025-03-16) is in the future",
-        ], Lines(Log with { Occurred = "2025-03-16", Identified = "2025-03-16", Actions = [Log.Actions[0]] }));
+        ], Lines(Log with { Occurred = "2025-03-16", Identified = "2025-03-16", Actions = [Log.Actions[0]], EventType = "risk", Harm = null, DutyOfCandour = null }));
         Assert.Equal(["occurred: error LLV006: occurred (2025-04) is in the future", "identified: error LLV007: identified (2025-04-02) is in the future"],
-            Lines(Log with { Occurred = "2025-04", OccurredPrecision = "month", Identified = "2025-04-02", Today = "2025-03-31", Actions = [Log.Actions[0]] }));
+            Lines(Log with { Occurred = "2025-04", OccurredPrecision = "month", Identified = "2025-04-02", Today = "2025-03-31", Actions = [Log.Actions[0]], EventType = "risk", Harm = null, DutyOfCandour = null }));
         Assert.Empty(Lines(Log with { Occurred = "2025-03", OccurredPrecision = "month", Today = "2025-03-14" }));
-        Assert.Empty(Lines(Log with { Occurred = "2025-03-15", Identified = "2025-03-15", Actions = [Log.Actions[0]] }));
+        Assert.Empty(Lines(Log with { Occurred = "2025-03-15", Identified = "2025-03-15", Actions = [Log.Actions[0]], DutyOfCandour = Generators.NotNotifiable with { OpinionDate = "2025-03-15" } }));
     }
 
     [Fact]
-    public void Harm_and_the_duty_of_candour()
+    public void Harm_fits_the_event()
     {
         Assert.Equal(["event_type: error LLV008: an incident needs a harm grade (add 'harm: none | low | moderate | severe | fatal')"], Lines(Log with { Harm = null }));
         Assert.Equal(["harm: error LLV009: a near-miss cannot have harm 'low' (a near miss caused no harm and good care is not an incident; record it as an incident if someone was harmed)"],
             Lines(Log with { EventType = "near-miss" }));
-        Assert.Equal(["harm: error LLV009: a good-care cannot have harm 'moderate' (a near miss caused no harm and good care is not an incident; record it as an incident if someone was harmed)",
-            "harm: error LLV010: moderate or worse harm: say whether the duty of candour applies (add 'duty_of_candour: { applies: true, completed: YYYY-MM-DD }' or 'applies: false' with a reason)"],
-            Lines(Log with { EventType = "good-care", Harm = "moderate" }));
-        Assert.Empty(Lines(Log with { EventType = "near-miss", Harm = "none" }));
-        Assert.Empty(Lines(Log with { EventType = "risk", Harm = null }));
-        Assert.Equal(["duty_of_candour.applies: error LLV011: the duty of candour does not apply despite moderate or worse harm, but no reason is given (add 'reason: ...')"],
-            Lines(Log with { Harm = "severe", DutyOfCandour = new(false, null, " ") }));
-        Assert.Equal(["duty_of_candour: error LLV012: the duty of candour applies but no completion date is recorded (add 'completed: YYYY-MM-DD' (when the written notification was sent))"],
-            Lines(Log with { Harm = "fatal", DutyOfCandour = new(true, null, null) }));
-        // Before the learning is done the notification may still be pending; a low-harm log may record candour too.
-        Assert.Empty(Lines(Log with { Harm = "fatal", DutyOfCandour = new(true, null, null), Status = "learning-in-progress" }));
-        Assert.Equal(["duty_of_candour: error LLV012: the duty of candour applies but no completion date is recorded (add 'completed: YYYY-MM-DD' (when the written notification was sent))"],
-            Lines(Log with { DutyOfCandour = new(true, null, null) }));
+        Assert.Equal(["harm: error LLV009: a good-care cannot have harm 'moderate' (a near miss caused no harm and good care is not an incident; record it as an incident if someone was harmed)"],
+            Lines(Log with { EventType = "good-care", Harm = "moderate", DutyOfCandour = null }));
+        Assert.Empty(Lines(Log with { EventType = "near-miss", Harm = "none", DutyOfCandour = null }));
+        Assert.Empty(Lines(Log with { EventType = "risk", Harm = null, DutyOfCandour = null }));
+    }
+
+    // ---- the duty of candour: Regulation 20(9), not harm grades --------------------------------------------------
+
+    [Fact]
+    public void An_incident_needs_the_regulation_20_9_assessment()
+    {
+        Assert.Equal([$"event_type: error LLV010: an incident needs the Regulation 20(9) assessment of the duty of candour (the harm grade does not decide it) ({AssessmentHint})"],
+            Lines(Log with { DutyOfCandour = null }));
+        Assert.Equal([$"duty_of_candour: error LLV010: an incident needs the Regulation 20(9) assessment of the duty of candour (the harm grade does not decide it) ({AssessmentHint})"],
+            Lines(Log with { DutyOfCandour = new(null, null, null, null, null, null, "Reason only", null, null) }));
+        // Other events may leave it out, or record only their reasoning.
+        foreach (var eventType in new[] { "near-miss", "risk", "poor-outcome", "good-care" })
+        {
+            Assert.Empty(Lines(Log with { EventType = eventType, Harm = "none", DutyOfCandour = null }));
+            Assert.Empty(Lines(Log with { EventType = eventType, Harm = "none", DutyOfCandour = new(null, null, null, null, null, null, "Nothing happened to anyone", null, null) }));
+        }
+    }
+
+    [Fact]
+    public void A_log_in_the_old_format_is_told_exactly_what_to_change()
+    {
+        // ll-2026-009 as it was: moderate harm, "applies: true" and the date of the written notification.
+        Assert.Equal(
+        [
+            $"duty_of_candour: error LLV010: an incident needs the Regulation 20(9) assessment of the duty of candour (the harm grade does not decide it) ({AssessmentHint})",
+            "duty_of_candour.applies: error LLV028: 'applies' is no longer used: the Regulation 20(9) answers decide whether the duty of candour applies (remove 'applies:' and answer the questions under 'outcomes:')",
+            "duty_of_candour.completed: error LLV029: 'completed' is now 'written_notification' (the date the written notification was sent) (rename it to 'written_notification:', and add 'notified_in_person: YYYY-MM-DD' (when you told the relevant person in person))",
+        ], Lines(Log with { Harm = "moderate", DutyOfCandour = new(null, null, null, null, null, null, null, true, "2025-03-12") }));
+        Assert.Equal(
+        [
+            "duty_of_candour.applies: error LLV028: 'applies' is no longer used: the Regulation 20(9) answers decide whether the duty of candour applies (remove 'applies:' and answer the questions under 'outcomes:')",
+        ], Lines(Log with { DutyOfCandour = Generators.NotNotifiable with { Applies = false, Reason = "Low harm" } }));
+    }
+
+    [Fact]
+    public void Changes_to_the_structure_of_the_body_need_a_candour_record_whatever_the_harm_grade()
+    {
+        string[] missing =
+        [
+            "duty_of_candour: error LLV012: the duty of candour applies (Changes to the structure of the body: yes) but the in-person notification is not recorded (add 'notified_in_person: YYYY-MM-DD' (when you told the relevant person), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
+            "duty_of_candour: error LLV026: the duty of candour applies (Changes to the structure of the body: yes) but the written notification is not recorded (add 'written_notification: YYYY-MM-DD' (when the letter was sent), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
+        ];
+        foreach (var harm in new[] { "none", "low", "moderate", "severe", "fatal" })
+        {
+            Assert.Equal(missing, Lines(Log with { Harm = harm, DutyOfCandour = Applies }));
+            // Every answer no: not a notifiable safety incident, however the harm was graded.
+            Assert.Empty(Lines(Log with { Harm = harm }));
+        }
+        Assert.Equal([missing[1]], Lines(Log with { DutyOfCandour = Applies with { NotifiedInPerson = "2025-03-03" } }));
+        // Before the learning is done the notification may still be pending.
+        foreach (var status in new[] { "draft", "learning-in-progress" })
+            Assert.Empty(Lines(Log with { Status = status, DutyOfCandour = Applies }));
+        Assert.Equal(missing, Lines(Log with { Status = "closed", DutyOfCandour = Applies, Actions = [Log.Actions[1]] }));
+    }
+
+    [Fact]
+    public void Unknown_counts_as_yes_until_a_professional_has_decided()
+    {
+        var unknown = new LogCandourOutcomes("unknown", "no", "no", "no", "no", "no", "no");
+        Assert.True(LearningLogValidation.CandourApplies.Evaluate(unknown));
+        Assert.False(LearningLogValidation.CandourApplies.Evaluate(Generators.AllNo));
+        Assert.False(LearningLogValidation.CandourApplies.Evaluate(null));
+        Assert.Equal(["Death relating directly to the incident: not known yet"], LearningLogValidation.NotifiableOutcomes.Evaluate(unknown));
+        Assert.Equal(
+        [
+            "duty_of_candour: error LLV012: the duty of candour applies (Death relating directly to the incident: not known yet) but the in-person notification is not recorded (add 'notified_in_person: YYYY-MM-DD' (when you told the relevant person), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
+            "duty_of_candour: error LLV026: the duty of candour applies (Death relating directly to the incident: not known yet) but the written notification is not recorded (add 'written_notification: YYYY-MM-DD' (when the letter was sent), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
+        ], Lines(Log with { DutyOfCandour = Generators.NotNotifiable with { Outcomes = unknown } }));
+        // All unknown: nobody has given an opinion yet, so no role or date is asked for.
+        var allUnknown = new LogCandourOutcomes("unknown", "unknown", "unknown", "unknown", "unknown", "unknown", "unknown");
+        Assert.Empty(Lines(Log with { Status = "learning-in-progress", DutyOfCandour = new(allUnknown, null, null, null, null, null, null, null, null) }));
+        Assert.Equal(7, LearningLogValidation.NotifiableOutcomes.Evaluate(allUnknown).Length);
+    }
+
+    [Fact]
+    public void Each_answer_is_yes_no_or_unknown_and_says_whose_opinion_it_is()
+    {
+        Assert.Equal(
+        [
+            "duty_of_candour.outcomes.death: error LLV011: 'death' cannot be 'Yes' (answer yes, no or unknown (unknown counts as yes until a health care professional has decided))",
+            "duty_of_candour.outcomes.body_structure: error LLV011: the Regulation 20(9) question 'body_structure' (Changes to the structure of the body) is not answered (answer yes, no or unknown (unknown counts as yes until a health care professional has decided))",
+            "duty_of_candour.outcomes.treatment_needed: error LLV011: the Regulation 20(9) question 'treatment_needed' (Treatment needed to prevent one of these) is not answered (answer yes, no or unknown (unknown counts as yes until a health care professional has decided))",
+        ], Lines(Log with { DutyOfCandour = Generators.NotNotifiable with { Outcomes = Generators.AllNo with { Death = "Yes", BodyStructure = null, TreatmentNeeded = "" } } }));
+        Assert.Equal(
+        [
+            "duty_of_candour: error LLV027: the Regulation 20(9) answers do not say whose opinion they are (add 'professional_role: ...' (the health care professional, for example GP, hospital doctor or registered nurse) and add 'opinion_date: YYYY-MM-DD' (when they gave their opinion))",
+        ], Lines(Log with { DutyOfCandour = Generators.NotNotifiable with { ProfessionalRole = " ", OpinionDate = null } }));
+        Assert.Equal(["duty_of_candour: error LLV027: the Regulation 20(9) answers do not say whose opinion they are (add 'opinion_date: YYYY-MM-DD' (when they gave their opinion))"],
+            Lines(Log with { DutyOfCandour = Generators.NotNotifiable with { OpinionDate = "" } }));
+    }
+
+    [Fact]
+    public void When_the_relevant_person_cannot_be_reached_or_declines_the_attempts_are_recorded()
+    {
+        Assert.Empty(Lines(Log with { DutyOfCandour = Applies with { UnableToNotify = new("declined", "Offered a meeting on 3 and 5 March; the resident said they did not want to discuss it.") } }));
+        Assert.Empty(Lines(Log with { DutyOfCandour = Applies with { UnableToNotify = new("could-not-be-contacted", "Phoned twice and wrote on 4 March; no reply.") } }));
+        Assert.Equal(
+        [
+            "duty_of_candour.unable_to_notify.reason: error LLV030: 'reason' cannot be 'refused' (add 'reason: could-not-be-contacted | declined')",
+            "duty_of_candour.unable_to_notify: error LLV030: the written record of the attempts to contact or speak to the relevant person is missing (Regulation 20(5)) (add 'attempts: ...': each attempt's date, how, by which role, and what happened)",
+        ], Lines(Log with { DutyOfCandour = Applies with { UnableToNotify = new("refused", "\u00a0") } }));
+        Assert.Equal(["duty_of_candour.unable_to_notify.reason: error LLV030: say why the relevant person was not told: they could not be contacted, or declined to speak to you (add 'reason: could-not-be-contacted | declined')"],
+            Lines(Log with { DutyOfCandour = Applies with { UnableToNotify = new(null, "Phoned twice.") } }));
+    }
+
+    [Fact]
+    public void Candour_dates_are_between_the_event_and_today_and_in_order()
+    {
+        Assert.Equal(
+        [
+            "duty_of_candour.opinion_date: error LLV031: opinion_date (2025-02-28) is before the event occurred (2025-03-01)",
+            "duty_of_candour.notified_in_person: error LLV031: notified_in_person (2025-03-16) is in the future",
+            "duty_of_candour.written_notification: error LLV032: the written notification (2025-03-05) is dated before the in-person notification (2025-03-16) (the written notification follows the conversation (Regulation 20(4)))",
+        ], Lines(Log with { DutyOfCandour = Applies with { OpinionDate = "2025-02-28", NotifiedInPerson = "2025-03-16", WrittenNotification = "2025-03-05" } }));
+        Assert.Empty(Lines(Log with { DutyOfCandour = Applies with { OpinionDate = "2025-03-01", NotifiedInPerson = "2025-03-15", WrittenNotification = "2025-03-15" } }));
+    }
+
+    // ---- notifications -------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Notifications_are_made_with_a_date_or_decided_against_with_a_reason()
+    {
+        Assert.Empty(Lines(Log with
+        {
+            Notifications = [new("cqc", null, "2025-03-02", null), new("riddor", null, null, "Not reportable: no work activity was involved"), new("other", "Local health protection team", "2025-03-03", null)],
+        }));
+        Assert.Equal(
+        [
+            "notifications[0].to: error LLV033: 'to' cannot be 'CQC' (allowed: cqc, safeguarding, riddor, mhra, coroner, commissioner, police, other)",
+            "notifications[1]: error LLV034: the notification to 'safeguarding' has neither a date nor a decision not to notify (add 'date: YYYY-MM-DD' (when you told them), or 'not_notified: ...' (why you decided not to))",
+            "notifications[2]: error LLV034: the notification to 'riddor' has both a date and a decision not to notify (keep 'date:' if you told them, or 'not_notified:' if you decided not to)",
+            "notifications[3].to: error LLV035: a notification to 'other' needs to say who was told (add 'recipient: ...', for example 'Local health protection team')",
+            "notifications[4].date: error LLV031: date (2025-02-28) is before the event occurred (2025-03-01)",
+            "notifications[5].date: error LLV031: date (2025-03-16) is in the future",
+        ], Lines(Log with
+        {
+            Notifications =
+            [
+                new("CQC", null, "2025-03-02", null), new("safeguarding", null, "", " "), new("riddor", null, "2025-03-02", "Not reportable"),
+                new("other", "\u3000", "2025-03-02", null), new("cqc", null, "2025-02-28", null), new("police", null, "2025-03-16", null),
+            ],
+        }));
+    }
+
+    [Fact]
+    public void An_action_kind_is_one_of_the_formats_kinds()
+    {
+        foreach (var kind in LogFormat.ActionKinds.All)
+            Assert.Empty(Lines(Log with { Actions = [Log.Actions[0] with { Kind = kind.Value }, Log.Actions[1]] }));
+        Assert.Equal(["actions[0].kind: error LLV036: 'kind' cannot be 'System-change' (allowed: repair, system-change, training, reminder, policy, other)"],
+            Lines(Log with { Actions = [Log.Actions[0] with { Kind = "System-change" }, Log.Actions[1]] }));
+        Assert.Empty(Lines(Log with { Actions = [Log.Actions[0] with { Kind = "" }, Log.Actions[1]] }));
+    }
+
+    [Fact]
+    public void The_candour_answers_are_the_formats_questions_in_order()
+    {
+        Assert.Equal(LogFormat.Outcomes.All.Select(o => o.Field), RulesJson.PropertiesOf(typeof(LogCandourOutcomes)).Select(p => p.JsonName));
+        Assert.Equal(["death", "impairment", "body_structure", "prolonged_pain", "prolonged_psychological_harm", "shortened_life_expectancy", "treatment_needed"],
+            LogFormat.Outcomes.All.Select(o => o.Key));
+        Assert.Equal(["yes", "unknown"], LogFormat.CandourAnswers.Notifiable);
     }
 
     [Fact]
@@ -172,10 +334,16 @@ public class LearningLogValidationTests
         var codes = LearningLogValidation.Validate(Log with
         {
             FileSlug = "other", Occurred = "2025-04", OccurredPrecision = "day", Identified = "2025-03-16", Harm = null, Status = "closed",
+            DutyOfCandour = Applies with { NotifiedInPerson = "2025-03-03", WrittenNotification = "2025-03-02", OpinionDate = "2025-05-01", Applies = true },
+            Notifications = [new("cqc", null, null, null)],
             Factors = [new("f1"), new("f1")],
             Actions = [Log.Actions[0] with { Addresses = ["f9"] }, Log.Actions[1] with { Status = "dropped", Reviews = [new("2025-04-01")] }],
         }).Select(i => i.Code);
-        Assert.Equal(["LLV001", "LLV003", "LLV005", "LLV006", "LLV007", "LLV008", "LLV013", "LLV016", "LLV016", "LLV019", "LLV020", "LLV021", "LLV022"], codes);
+        Assert.Equal(
+        [
+            "LLV001", "LLV003", "LLV005", "LLV006", "LLV007", "LLV008", "LLV028", "LLV031", "LLV031", "LLV031", "LLV032", "LLV034",
+            "LLV013", "LLV016", "LLV016", "LLV019", "LLV020", "LLV021", "LLV022",
+        ], codes);
     }
 
     // ---- the generator reaches every check --------------------------------------------------------------------------
@@ -190,7 +358,7 @@ public class LearningLogValidationTests
                 counts[issue.Code] = counts.GetValueOrDefault(issue.Code) + 1;
         }
         Generators.InputJson(LearningLogValidation.ModelId).Sample(Count, iter: 5000, threads: 1, seed: "0000000000AB");
-        var codes = Enumerable.Range(1, 25).Select(n => $"LLV{n:000}").ToArray();
+        var codes = Enumerable.Range(1, 36).Select(n => $"LLV{n:000}").ToArray();
         Assert.All(codes, code => Assert.True(counts.GetValueOrDefault(code) >= 20, $"{code} raised {counts.GetValueOrDefault(code)} times in 5,000 generated logs"));
         counts.Clear();
         foreach (var json in Generators.BoundaryInputs(LearningLogValidation.ModelId))
@@ -206,14 +374,16 @@ public class LearningLogValidationTests
         var exported = Host.Module.Get("logFormat");
         var json = JsonSerializer.Serialize(LogFormat.Options, RulesJson.Compact);
         Assert.Equal(json, Host.Evaluate("(v) => JSON.stringify(v)").Call(exported).AsString());
-        Assert.True(Host.Evaluate("(f) => Object.isFrozen(f) && Object.values(f).every((list) => Object.isFrozen(list) && list.every(Object.isFrozen))").Call(exported).AsBoolean());
+        Assert.True(Host.Evaluate("(f) => Object.isFrozen(f) && Object.values(f).every((list) => Object.isFrozen(list) && list.every((o) => typeof o !== 'object' || Object.isFrozen(o)))").Call(exported).AsBoolean());
         using var document = JsonDocument.Parse(json);
-        Assert.Equal(["status", "eventType", "harm", "responseMethod", "workSystemArea", "actionStatus", "reviewDecision", "datePrecision"],
+        Assert.Equal(["status", "eventType", "harm", "responseMethod", "workSystemArea", "actionStatus", "reviewDecision", "datePrecision",
+            "candourAnswer", "candourNotifiable", "candourOutcomes", "unableToNotifyReason", "notificationRecipient", "actionKind"],
             document.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
     public static TheoryData<Type> FormatEnums() => new(
-        typeof(LogStatus), typeof(EventType), typeof(Harm), typeof(DatePrecision), typeof(ResponseMethod), typeof(WorkSystemArea), typeof(ActionStatus), typeof(ReviewDecision));
+        typeof(LogStatus), typeof(EventType), typeof(Harm), typeof(DatePrecision), typeof(ResponseMethod), typeof(WorkSystemArea), typeof(ActionStatus), typeof(ReviewDecision),
+        typeof(CandourAnswer), typeof(UnableToNotifyReason), typeof(NotificationRecipient), typeof(ActionKind));
 
     [Theory]
     [MemberData(nameof(FormatEnums))]
@@ -251,6 +421,11 @@ public class LearningLogValidationTests
             LogFormat.ResponseMethods.All.Select(o => o.Label));
         Assert.Equal(["Person", "Tasks", "Tools and technology", "Organisation", "Internal environment", "External environment"], LogFormat.WorkSystemAreas.All.Select(o => o.Label));
         Assert.Equal(["Planned", "In progress", "Done", "Dropped"], LogFormat.ActionStatuses.All.Select(o => o.Label));
+        Assert.Equal(["Yes", "No", "Not known yet"], LogFormat.CandourAnswers.All.Select(o => o.Label));
+        Assert.Equal(["Could not be contacted", "Declined to speak to us"], LogFormat.UnableToNotifyReasons.All.Select(o => o.Label));
+        Assert.Equal(["CQC", "Local authority safeguarding team", "Health and Safety Executive (RIDDOR)", "MHRA (Yellow Card)", "Coroner", "Commissioner", "Police", "Someone else"],
+            LogFormat.NotificationRecipients.All.Select(o => o.Label));
+        Assert.Equal(["One-off repair", "System change", "Training", "Reminder", "Policy or procedure", "Other"], LogFormat.ActionKinds.All.Select(o => o.Label));
         Assert.Throws<ArgumentException>(() => LogFormat.OptionsOf<DayOfWeek>());
         Assert.Equal("2025-03-05", LearningLogValidation.Date(new DateOnly(2025, 3, 5)));
         Assert.Null(LearningLogValidation.Date(null));

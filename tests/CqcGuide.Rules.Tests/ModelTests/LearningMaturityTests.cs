@@ -67,22 +67,55 @@ public class LearningMaturityTests
     {
         var result = Score([
             ("change.addresses-causes", "2"), ("causes.systemic-weaknesses", "1"), ("causes.culture-leadership", "3"),
-            ("governance.reflection-documented", "na"), ("monitoring.measures-defined", "1"),
+            ("governance.reflection-documented", "na"), ("monitoring.measures-defined", "1"), ("culture.open-reporting", "2"),
         ]);
         Assert.Equal(["quick-fixes", "unmonitored-changes"], result.Pitfalls.Select(p => p.Id));
         var quick = result.Pitfalls[0];
         Assert.Equal("/guidance/common-pitfalls/#quick-fixes", quick.Guidance);
-        Assert.Equal(["causes.systemic-weaknesses", "change.addresses-causes"], quick.TriggeredBy); // catalogue order
+        // Only the statement answered 1 raises the flag; the one answered 2 does not.
+        Assert.Equal(["causes.systemic-weaknesses"], quick.TriggeredBy);
         Assert.Equal("/guidance/common-pitfalls/#unmonitored-changes", result.Pitfalls[1].Guidance);
+        // A pitfall with a 2 and no 1 is something to watch, worded as a next step.
+        var watch = Assert.Single(result.Watch);
+        Assert.Equal(("silenced-staff", "Making it safe to speak up", "/guidance/culture/"), (watch.Id, watch.Title, watch.Guidance));
+        Assert.Equal(["culture.open-reporting"], watch.TriggeredBy);
+        Assert.StartsWith("Next step: ", watch.NextStep);
     }
 
     [Fact]
-    public void Every_pitfall_can_be_raised()
+    public void All_answered_1_flags_every_pitfall_and_nothing_to_watch()
     {
-        var all = LearningMaturity.AllItemIds.Select(id => (id, "1"));
+        var result = Score(LearningMaturity.AllItemIds.Select(id => (id, "1")));
         Assert.Equal(
             ["quick-fixes", "blaming-individuals", "undocumented-learning", "unmonitored-changes", "one-off-response", "silenced-staff"],
-            Score(all).Pitfalls.Select(p => p.Id));
+            result.Pitfalls.Select(p => p.Id));
+        Assert.Empty(result.Watch);
         Assert.Empty(Score(LearningMaturity.AllItemIds.Select(id => (id, "3"))).Pitfalls);
+        Assert.Empty(Score(LearningMaturity.AllItemIds.Select(id => (id, "3"))).Watch);
+    }
+
+    [Fact]
+    public void All_answered_2_flags_nothing_and_shows_six_things_to_watch_as_next_steps()
+    {
+        var result = Score(LearningMaturity.AllItemIds.Select(id => (id, "2")));
+        var flags = Score(LearningMaturity.AllItemIds.Select(id => (id, "1"))).Pitfalls;
+        Assert.Empty(result.Pitfalls);
+        Assert.Equal(
+            ["quick-fixes", "blaming-individuals", "undocumented-learning", "unmonitored-changes", "one-off-response", "silenced-staff"],
+            result.Watch.Select(w => w.Id));
+        Assert.All(result.Watch, w =>
+        {
+            Assert.StartsWith("Next step: ", w.NextStep);
+            // A next step, not an accusation: neither the title nor the step repeats the pitfall's wording.
+            var flag = flags.Single(p => p.Id == w.Id);
+            Assert.DoesNotContain(flag.Pitfall, w.NextStep + w.Title);
+            Assert.Equal(flag.Guidance, w.Guidance);
+            Assert.NotEmpty(w.TriggeredBy);
+        });
+        Assert.Equal(["Reaching the underlying causes", "Looking beyond individuals", "Writing down what you learn", "Checking that changes work",
+            "Making learning routine", "Making it safe to speak up"], result.Watch.Select(w => w.Title));
+        var text = ScoreReport.ToText(result);
+        Assert.Contains("No common pitfall is suggested by these answers.", text);
+        Assert.Contains("Worth watching (statements answered 2, Developing):", text);
     }
 }

@@ -168,7 +168,7 @@ public class PersonalDataTests(ITestOutputHelper output)
     [Fact]
     public void The_default_logs_have_no_finding()
     {
-        var files = Directory.GetFiles(Path.Combine(Root(), "input", "journal"), "*.md");
+        var files = Directory.GetFiles(Path.Combine(Root(), "input", "examples", "journal"), "*.md").Concat(Directory.GetFiles(Path.Combine(Root(), "input", "journal"), "*.md")).ToArray();
         Assert.NotEmpty(files);
         foreach (var file in files)
         {

@@ -83,7 +83,10 @@ public class PresentationTests
         Assert.Equal([(25.0, 38.5, "Inadequate"), (38.5, 62.5, "Requires improvement"), (62.5, 87.5, "Good"), (87.5, 100.0, "Outstanding")],
             cqc.Select(b => (b.From, b.To, b.Name)));
         Assert.Equal(CqcRules.RatingBands.Select(b => ((int)b.Rating, b.Lower, b.Upper)), cqc.Select(b => (b.Value, b.Lower, b.Upper)));
-        Assert.Same(CqcSaf.Instance.Presentation, CqcSafEvidence.Instance.Presentation);
+        // The two CQC models show answers and results alike; only cqc-saf starts from published scores.
+        Assert.Equal(CqcSaf.Instance.Presentation with { Baseline = null }, CqcSafEvidence.Instance.Presentation);
+        Assert.Null(CqcSafEvidence.Instance.Presentation.Baseline);
+        Assert.Null(LearningMaturity.Instance.Presentation.Baseline);
         var maturity = LearningMaturity.Instance.Presentation.Bands;
         Assert.Equal([(25.0, 43.5, "Reactive"), (43.5, 62.5, "Developing"), (62.5, 81.5, "Established"), (81.5, 100.0, "Embedded")],
             maturity.Select(b => (b.From, b.To, b.Name)));
@@ -96,7 +99,11 @@ public class PresentationTests
     {
         var model = CqcGuide.Rules.Models.FindScoring(id)!;
         var answers = model.Presentation.Answers;
-        Assert.Equal(model.Items.SelectMany(i => i.AllowedValues).Distinct().Order(StringComparer.Ordinal), answers.Select(a => a.Value).Order(StringComparer.Ordinal));
+        // Every allowed value is labelled: by the answers, or (cqc-saf) by the baseline's "keep" answer, which a form adds only where there is a baseline score.
+        var keep = model.Presentation.Baseline?.Keep;
+        Assert.Equal(model.Items.SelectMany(i => i.AllowedValues).Distinct().Order(StringComparer.Ordinal),
+            answers.Select(a => a.Value).Concat(keep is null ? [] : [keep.Value]).Order(StringComparer.Ordinal));
+        Assert.Equal(id == CqcSaf.ModelId, keep is not null);
         var score = id == LearningMaturity.ModelId ? LearningMaturity.AnswerScore : CqcRules.AnswerScore;
         foreach (var option in answers)
         {

@@ -352,4 +352,26 @@ public class TranslatorNodeTests
         Assert.Contains("=== \"a\"", Tiny.Agree<Catalogue, bool>(c => c.Id == Named.First, TestData.Shelves.ToArray()));
 
     [Fact] public void Empty_arrays() => Tiny.Agree<int, string[][]>(x => new[] { new string[0], Array.Empty<string>(), Enumerable.Empty<string>().ToArray() }, 0);
+
+    [Fact] public void Linq_range_checks_its_arguments_and_is_lazy() =>
+        Assert.Contains("$range", Tiny.Agree<Pair, int[][]>(p => new[]
+            {
+                Enumerable.Range(p.A, p.B).ToArray(),
+                new[] { Enumerable.Range(p.A, p.B).Count(), Enumerable.Range(p.A, p.B).Count(i => i % 2 == 0) },
+                Enumerable.Range(0, p.B).Where(i => 12 / (i - 3) > 2).ToArray(),
+                new[] { Enumerable.Range(0, p.B).Select(i => 12 / (i - 3)).Any(x => x < 0) ? 1 : 0 },
+            },
+            new Pair(0, 0), new Pair(0, 3), new Pair(-5, 4), new Pair(0, 5), new Pair(0, -1), new Pair(int.MaxValue, 1), new Pair(int.MaxValue, 2),
+            new Pair(int.MinValue, 2), new Pair(int.MaxValue - 2, 3)));
+
+    public sealed record Cut(string? Text, int Start, int Length);
+
+    [Fact] public void String_substring_checks_its_arguments()
+    {
+        var cuts = new[] { "", "a", "2026-W14", "ü\ud83d\ude00x" }
+            .SelectMany(t => new[] { -1, 0, 1, 2, 3, 8, 9 }.SelectMany(start => new[] { -1, 0, 1, 2, 5, 9 }.Select(length => new Cut(t, start, length))))
+            .Append(new Cut(null, 0, 0)).ToArray();
+        Assert.Contains("$substring", Tiny.Agree<Cut, string>(c => c.Text!.Substring(c.Start), cuts));
+        Tiny.Agree<Cut, string>(c => c.Text!.Substring(c.Start, c.Length), cuts);
+    }
 }

@@ -1,8 +1,19 @@
-// The answers file ("cqcguide.answers/1") as the browser keeps it: build, migrate, import and export.
+// The answers file ("cqcguide.answers/1") as the browser keeps it: build, validate, migrate, import and export.
 // Answer maps are prototype-free objects, so keys such as "__proto__" from an imported file stay plain data.
+// No DOM and no storage here: these functions are unit-tested in Jint (tests/CqcGuide.Site.Tests/Theme).
+//
+// Two reserved key prefixes in "extra" carry what the answers format has no field for, so that a downloaded file
+// restores everything and `cqcguide score` still reads it: "unmapped/<id>" (answers that match no question of this
+// version) and "notes/<id>" (a note on a question that has no answer yet); "progress/completed" lists the sections
+// the team marked complete (space-separated ids).
+
+/** @typedef {import('./definition.js').AssessmentDefinition} AssessmentDefinition */
+/** @typedef {import('./definition.js').Question} Question */
 
 export const FORMAT = 'cqcguide.answers/1';
+export const STORE_FORMAT = 'cqcguide.store/1';
 export const MAX_IMPORT_BYTES = 1_000_000;
+const PROGRESS_KEY = 'progress/completed';
 
 export function emptyMap() {
   return Object.create(null);
@@ -17,15 +28,20 @@ function mapOf(object) {
   return map;
 }
 
+const isObject = (v) => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
+const isText = (v) => typeof v === 'string';
+const isOptionalText = (v) => v === undefined || v === null || typeof v === 'string';
+const isTime = (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+
+/** @returns {(Question & { section: import('./definition.js').Section })[]} every question, in order */
 export function questions(def) {
   return def.sections.flatMap((s) => s.questions.map((q) => ({ ...q, section: s })));
 }
 
 /** A new stored record: the answers file plus progress (which sections the team marked complete). */
-export function newRecord(def) {
-  const now = new Date().toISOString();
+export function newRecord(def, now = new Date().toISOString()) {
   return {
-    store: 'cqcguide.store/1',
+    store: STORE_FORMAT,
     file: {
       format: FORMAT,
       assessment: { id: def.id, version: def.version },
@@ -48,8 +64,56 @@ export function revive(record) {
   record.file.answers = mapOf(record.file.answers);
   record.file.extra = mapOf(record.file.extra);
   record.progress = record.progress || { completed: [], lastSection: null, lastExportedAt: null };
+  record.progress.completed = Array.isArray(record.progress.completed) ? record.progress.completed : [];
+  if (record.progress.lastSection === undefined) record.progress.lastSection = null;
+  if (record.progress.lastExportedAt === undefined) record.progress.lastExportedAt = null;
   record.unmapped = Array.isArray(record.unmapped) ? record.unmapped : [];
   return record;
+}
+
+function answerMapProblem(map, name) {
+  if (!isObject(map)) return `its ${name} are not a set of answers`;
+  for (const id of Object.keys(map)) {
+    const a = map[id];
+    if (!isObject(a)) return `the ${name} to "${id}" is not in the expected shape`;
+    if (a.value !== undefined && a.value !== null && !isText(a.value)) return `the ${name} to "${id}" has a value that is not text`;
+    if (!isOptionalText(a.note)) return `the note on "${id}" is not text`;
+  }
+  return null;
+}
+
+/**
+ * Checks a record read from browser storage as strictly as an import: any wrong shape (no file, a number where a
+ * list belongs, answers that are not text...) is reported, so the page shows the "could not be read" panel and keeps
+ * the data aside instead of failing to start. Returns { ok: true, record } (revived) or { ok: false, reason }.
+ */
+export function validateStored(def, value) {
+  const fail = (reason) => ({ ok: false, reason: `the saved data is not in the expected shape: ${reason}` });
+  if (!isObject(value)) return fail('it is not an object');
+  if (!Number.isInteger(value.revision) || value.revision < 0) return fail('it has no valid revision number');
+  if (value.store !== undefined && value.store !== STORE_FORMAT) return fail(`it is in another format ("${String(value.store)}")`);
+  if (value.updatedAt !== undefined && !isTime(value.updatedAt)) return fail('its save time is not a date and time');
+  const file = value.file;
+  if (!isObject(file)) return fail('it holds no answers file');
+  if (file.format !== FORMAT) return fail('its answers file has no valid format');
+  if (!isObject(file.assessment) || file.assessment.id !== def.id || !isText(file.assessment.version)) return fail(`it is not for "${def.id}"`);
+  if (!isObject(file.model) || !isText(file.model.id)) return fail('it names no scoring model');
+  for (const field of ['createdAt', 'updatedAt']) if (file[field] !== undefined && !isTime(file[field])) return fail(`its "${field}" is not a date and time`);
+  const problem = answerMapProblem(file.answers, 'answers') || (file.extra === undefined ? null : answerMapProblem(file.extra, 'extra answers'));
+  if (problem) return fail(problem);
+  if (file.options !== undefined && (!isObject(file.options) || (file.options.applyLimiters !== undefined && file.options.applyLimiters !== null && typeof file.options.applyLimiters !== 'boolean'))) return fail('its scoring options are not valid');
+  const progress = value.progress;
+  if (progress !== undefined && progress !== null) {
+    if (!isObject(progress)) return fail('its progress is not valid');
+    if (progress.completed !== undefined && (!Array.isArray(progress.completed) || !progress.completed.every(isText))) return fail('its list of completed sections is not a list of sections');
+    if (!isOptionalText(progress.lastSection)) return fail('its last section is not valid');
+    if (progress.lastExportedAt !== undefined && progress.lastExportedAt !== null && !isTime(progress.lastExportedAt)) return fail('its last download time is not a date and time');
+  }
+  if (value.unmapped !== undefined && (!Array.isArray(value.unmapped)
+    || !value.unmapped.every((u) => isObject(u) && isText(u.id) && isText(u.value) && isOptionalText(u.note) && isOptionalText(u.reason)))) {
+    return fail('its unmatched answers are not valid');
+  }
+  return { ok: true, record: revive(value) };
 }
 
 /** The answer to a question (model questions in answers, extra questions in extra), or undefined. */
@@ -62,7 +126,8 @@ export function setAnswer(record, question, value, note) {
   const map = question.scored ? record.file.answers : record.file.extra;
   const current = Object.hasOwn(map, question.id) ? map[question.id] : {};
   const next = { value: value === undefined ? current.value : value, note: note === undefined ? current.note : note };
-  if (next.note === '') delete next.note;
+  if (next.note === '' || next.note === null) delete next.note;
+  if (next.value === undefined || next.value === null) delete next.value;
   if ((next.value === undefined || next.value === '') && next.note === undefined) delete map[question.id];
   else map[question.id] = next;
 }
@@ -83,6 +148,17 @@ export function isAnswered(record, question) {
   return Boolean(answer && answer.value !== undefined && answer.value !== '');
 }
 
+/** The questions a team sees now: hidden follow-up questions are not counted (as on the start and task pages). */
+export function visibleQuestions(def, record, list = questions(def)) {
+  return list.filter((q) => isVisible(def, record, q));
+}
+
+/** { answered, total } over the questions shown now. */
+export function progressCounts(def, record) {
+  const shown = visibleQuestions(def, record);
+  return { answered: shown.filter((q) => isAnswered(record, q)).length, total: shown.length };
+}
+
 /** Section status for the task list: "Completed", "In progress" or "Not started". */
 export function sectionStatus(def, record, section) {
   const visible = section.questions.filter((q) => isVisible(def, record, q));
@@ -97,6 +173,7 @@ function sortedMap(map, keep) {
   for (const key of Object.keys(map).sort()) {
     if (!keep(key)) continue;
     const { value, note } = map[key];
+    if (value === undefined || value === null) continue;
     out[key] = note === undefined || note === null ? { value } : { value, note };
   }
   return out;
@@ -104,20 +181,30 @@ function sortedMap(map, keep) {
 
 /**
  * The file to export or score: answers to hidden questions are left out (they stay in the draft), answers that no
- * longer map to a question (after a new version) travel in "extra" under "unmapped/<old id>" so they are never lost.
+ * longer map to a question (after a new version) travel in "extra" under "unmapped/<old id>", a note on a question
+ * not answered yet under "notes/<id>", and the sections marked complete under "progress/completed", so nothing is
+ * lost and the file still scores. "updatedAt" is the time of the last save.
  */
 export function exportable(def, record) {
   const byId = new Map(questions(def).map((q) => [q.id, q]));
   const visible = (id) => !byId.has(id) || isVisible(def, record, byId.get(id));
   const file = record.file;
   const extra = sortedMap(file.extra, visible);
+  for (const map of [file.answers, file.extra]) {
+    for (const id of Object.keys(map).sort()) {
+      const a = map[id];
+      if ((a.value === undefined || a.value === null) && a.note && visible(id)) extra[`notes/${id}`] = { value: '', note: a.note };
+    }
+  }
   for (const u of record.unmapped) extra[`unmapped/${u.id}`] = u.note ? { value: u.value, note: u.note } : { value: u.value };
+  const completed = def.sections.map((s) => s.id).filter((id) => record.progress.completed.includes(id));
+  if (completed.length) extra[PROGRESS_KEY] = { value: completed.join(' ') };
   const out = {
     format: FORMAT,
     assessment: { id: def.id, version: def.version },
     model: { id: def.model.id, version: def.model.version },
     createdAt: file.createdAt,
-    updatedAt: file.updatedAt,
+    updatedAt: record.revision > 0 && isTime(record.updatedAt) ? record.updatedAt : file.updatedAt,
     revision: record.revision,
     answers: sortedMap(file.answers, (id) => byId.has(id) && visible(id)),
   };
@@ -130,23 +217,28 @@ export function toJson(file) {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** Stable CSV columns: one row per question, in the assessment's order. */
+/** CSV column headings people read; the question and section ids stay as columns of their own. */
+export const CSV_HEADINGS = ['Assessment', 'Assessment version', 'Section', 'Section ID', 'Question number', 'Question', 'Question ID',
+  'Scored', 'Answer', 'Answer value', 'Note'];
+
+/** Stable CSV columns: one row per question shown, in the assessment's order. */
 export function toCsvRows(def, record) {
-  const rows = [['assessment_id', 'assessment_version', 'section_id', 'section', 'question_number', 'question_id', 'question', 'scored', 'answer_value', 'answer', 'note']];
+  const rows = [CSV_HEADINGS];
   for (const q of questions(def)) {
     if (!isVisible(def, record, q)) continue;
     const answer = answerOf(record, q);
     const value = answer ? answer.value ?? '' : '';
     const option = q.options.find((o) => o.value === value);
-    rows.push([def.id, def.version, q.section.id, q.section.title, q.number || '', q.id, q.text, q.scored ? 'yes' : 'no', value,
-      option ? option.label : value, answer && answer.note ? answer.note : '']);
+    rows.push([def.title, def.version, q.section.title, q.section.id, q.number || '', q.text, q.id, q.scored ? 'Yes' : 'No',
+      option ? option.label : value, value, answer && answer.note ? answer.note : '']);
   }
   return rows;
 }
 
 /**
  * Checks an imported file before anything changes. Returns { ok: false, errors: [...] } with messages a team can
- * act on, or { ok: true, file, mapped, unmapped, migrated } where unmapped answers are listed, never dropped.
+ * act on, or { ok: true, file, unmapped, completed, migrated, answered } where unmapped answers are listed, never
+ * dropped, and completed is the list of sections the file marks complete.
  */
 export function readImport(def, text) {
   if (text.length > MAX_IMPORT_BYTES) {
@@ -158,7 +250,7 @@ export function readImport(def, text) {
   } catch {
     return { ok: false, errors: ['The file is not an answers file: it is not valid JSON. Choose the .json file you downloaded from this assessment.'] };
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+  if (!isObject(data)) {
     return { ok: false, errors: ['The file is not an answers file: it does not contain a set of answers.'] };
   }
   if (data.format !== FORMAT) {
@@ -166,34 +258,46 @@ export function readImport(def, text) {
       ? `The file is in a format this site cannot read ("${data.format}"). It reads "${FORMAT}".`
       : 'The file is not a CqcGuide answers file (it has no "format").'] };
   }
-  const assessment = data.assessment && typeof data.assessment === 'object' ? data.assessment : {};
+  const assessment = isObject(data.assessment) ? data.assessment : {};
   if (assessment.id !== def.id) {
     return { ok: false, errors: [`The file holds answers to another assessment ("${String(assessment.id)}"), not to "${def.title}". Import it on that assessment's page.`] };
   }
-  const model = data.model && typeof data.model === 'object' ? data.model : {};
+  const model = isObject(data.model) ? data.model : {};
   if (model.id !== def.model.id) {
     return { ok: false, errors: [`The file was scored with another model ("${String(model.id)}"), not ${def.model.id}.`] };
   }
   const errors = [];
   if (typeof data.revision !== 'number' || !Number.isInteger(data.revision) || data.revision < 0) errors.push('The file has no valid revision number.');
   for (const field of ['createdAt', 'updatedAt']) {
-    if (typeof data[field] !== 'string' || Number.isNaN(Date.parse(data[field]))) errors.push(`The file's "${field}" is not a date and time.`);
+    if (!isTime(data[field])) errors.push(`The file's "${field}" is not a date and time.`);
   }
-  if (!data.answers || typeof data.answers !== 'object' || Array.isArray(data.answers)) errors.push('The file has no "answers".');
+  if (!isObject(data.answers)) errors.push('The file has no "answers".');
   if (errors.length) return { ok: false, errors };
 
   const byId = new Map(questions(def).map((q) => [q.id, q]));
+  const sectionIds = new Set(def.sections.map((s) => s.id));
   const answers = emptyMap();
   const extra = emptyMap();
   const unmapped = [];
+  let completed = [];
   const consider = (id, raw, fromExtra) => {
-    if (!raw || typeof raw !== 'object' || typeof raw.value !== 'string' || (raw.note !== undefined && raw.note !== null && typeof raw.note !== 'string')) {
+    if (!isObject(raw) || typeof raw.value !== 'string' || !isOptionalText(raw.note)) {
       unmapped.push({ id, value: JSON.stringify(raw) ?? '', note: null, reason: 'the answer is not in the expected shape' });
       return;
     }
     const note = typeof raw.note === 'string' && raw.note !== '' ? raw.note : undefined;
+    if (fromExtra && id === PROGRESS_KEY) {
+      completed = raw.value.split(/\s+/).filter((s) => sectionIds.has(s));
+      return;
+    }
     if (fromExtra && id.startsWith('unmapped/')) {
       unmapped.push({ id: id.slice('unmapped/'.length), value: raw.value, note: note ?? null, reason: 'it was already unmapped in the file' });
+      return;
+    }
+    if (fromExtra && id.startsWith('notes/') && byId.has(id.slice('notes/'.length)) && raw.value === '' && note !== undefined) {
+      const q = byId.get(id.slice('notes/'.length));
+      const map = q.scored ? answers : extra;
+      if (!map[q.id]) map[q.id] = { note };
       return;
     }
     const q = byId.get(id);
@@ -208,7 +312,7 @@ export function readImport(def, text) {
     (q.scored ? answers : extra)[id] = note === undefined ? { value: raw.value } : { value: raw.value, note };
   };
   for (const id of Object.keys(data.answers)) consider(id, data.answers[id], false);
-  if (data.extra && typeof data.extra === 'object' && !Array.isArray(data.extra)) {
+  if (isObject(data.extra)) {
     for (const id of Object.keys(data.extra)) consider(id, data.extra[id], true);
   }
   const file = {
@@ -221,20 +325,40 @@ export function readImport(def, text) {
     answers,
     extra,
   };
-  if (data.options && typeof data.options === 'object' && typeof data.options.applyLimiters === 'boolean') file.options = { applyLimiters: data.options.applyLimiters };
+  if (isObject(data.options) && typeof data.options.applyLimiters === 'boolean') file.options = { applyLimiters: data.options.applyLimiters };
+  const isAnswer = (a) => a.value !== undefined;
   return {
     ok: true,
     file,
     unmapped,
+    completed,
     migrated: assessment.version !== def.version ? String(assessment.version) : null,
-    answered: Object.keys(answers).length + Object.keys(extra).length,
+    answered: Object.values(answers).filter(isAnswer).length + Object.values(extra).filter(isAnswer).length,
+  };
+}
+
+/** The stored record after "Replace my answers with this file": the file's answers, completion and unmapped list. */
+export function importedRecord(current, result) {
+  return {
+    ...current,
+    file: result.file,
+    unmapped: result.unmapped,
+    progress: { ...current.progress, completed: result.completed },
   };
 }
 
 /** Brings a record saved against an older version of the assessment up to date; unmappable answers are listed. */
 export function migrate(def, record) {
   if (record.file.assessment.version === def.version) return { record, migratedFrom: null, newlyUnmapped: [] };
-  const result = readImport(def, JSON.stringify({ ...record.file, extra: { ...record.file.extra } }));
+  const answers = {};
+  const extra = {};
+  for (const [from, to] of [[record.file.answers, answers], [record.file.extra, extra]]) {
+    for (const id of Object.keys(from)) {
+      if (typeof from[id].value === 'string') to[id] = from[id];
+      else if (from[id].note) extra[`notes/${id}`] = { value: '', note: from[id].note };
+    }
+  }
+  const result = readImport(def, JSON.stringify({ ...record.file, answers, extra }));
   if (!result.ok) return { record, migratedFrom: null, newlyUnmapped: [], errors: result.errors };
   const migratedFrom = record.file.assessment.version;
   record.file = { ...result.file, createdAt: record.file.createdAt, updatedAt: record.file.updatedAt, revision: record.file.revision };

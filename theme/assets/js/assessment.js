@@ -1,13 +1,18 @@
-// Self-assessment pages: autosave, resume, conditional questions, GOV.UK-style validation, task statuses,
-// check answers, results (scored by the module compiled from the C# rules), export, import and delete.
+// Self-assessment pages: one component per page type (start, tasks, section, check, results, manage) on a shared
+// editing session (session.js: validated load, autosave, merge with other tabs, status line, save on leaving).
+// Scoring comes from the module compiled from the C# rules; this file only renders what it returns.
+import { download, h, fill, showErrorSummary, confirmThen } from './dom.js';
+import { csv, timeOf, dateTimeOf, datedName } from './format.js';
+import { RecordStore } from './store.js';
+import { Session } from './session.js';
+import { readDefinition } from './definition.js';
 import {
-  RecordStore, storageAvailable, download, csv, timeOf, dateTimeOf, h, showErrorSummary, confirmThen,
-} from './store.js';
-import {
-  newRecord, revive, questions, answerOf, setAnswer, isVisible, isAnswered, sectionStatus, exportable, toJson,
-  toCsvRows, readImport, migrate,
+  newRecord, validateStored, questions, answerOf, setAnswer, isVisible, isAnswered, sectionStatus, exportable, toJson,
+  toCsvRows, readImport, importedRecord, migrate, progressCounts, visibleQuestions,
 } from './answers.js';
 import { barChart } from './chart.js';
+
+const setValue = (field, value) => { if (field.value !== value) field.value = value; };
 
 const CQC_BANDS = [
   { from: 25, to: 38.5, name: 'Inadequate' },
@@ -22,170 +27,182 @@ const MATURITY_BANDS = [
   { from: 81.5, to: 100, name: 'Embedded' },
 ];
 
-export function init(root) {
+/** Starts the component for this page. Resolves when the page is ready; throws (reported by site.js) if it cannot start. */
+export async function init(root) {
   const main = root.querySelector('[data-assessment-page]');
-  const def = JSON.parse(root.getElementById('assessment-definition').textContent);
-  const page = new AssessmentPage(root, main, def);
-  page.ready = Promise.resolve(page.start());
+  const definition = root.getElementById('assessment-definition');
+  if (!definition) throw new Error('the page has no embedded assessment definition');
+  const def = readDefinition(definition.textContent);
+  const Page = PAGES[main.dataset.assessmentPage];
+  if (!Page) throw new Error(`unknown assessment page type "${main.dataset.assessmentPage}"`);
+  const page = new Page(root, main, def);
+  await page.start();
   return page;
 }
 
+/** What every assessment page shares: the definition, the session and the status line. */
 class AssessmentPage {
   constructor(root, main, def) {
     this.root = root;
     this.main = main;
     this.def = def;
-    this.kind = main.dataset.assessmentPage;
-    this.store = new RecordStore('assessment', def.id);
-    this.status = root.querySelector('[data-save-status]');
     this.bar = root.querySelector('[data-record-bar]');
-    this.record = null;
+    this.session = new Session({
+      store: new RecordStore('assessment', def.id, (value) => validateStored(def, value)),
+      fresh: () => newRecord(def),
+      noun: 'answers',
+      status: root.querySelector('[data-save-status]'),
+      render: () => this.refresh(),
+      panelSlot: () => this.root.querySelector('[data-conflicts]') || this.bar,
+    });
   }
 
-  start() {
+  get record() { return this.session.record; }
+
+  async start() {
     if (this.bar) this.bar.hidden = false;
-    if (!storageAvailable()) {
-      this.say('This browser is not letting the site save anything (private browsing or storage turned off). Your answers will be lost when you close the page: download a copy before you leave.', 'error');
-    }
-    if (!this.load()) return undefined;
-    this.store.onChange((state) => this.external(state));
-    const handlers = {
-      start: () => this.startPage(), tasks: () => this.tasksPage(), section: () => this.sectionPage(),
-      check: () => this.renderAnswers(this.root.querySelector('[data-check-answers]'), true),
-      results: () => this.resultsPage(), manage: () => this.managePage(),
-    };
-    return handlers[this.kind]?.();
-  }
-
-  // ---- storage --------------------------------------------------------------------------------------------
-
-  /** Loads the stored record, migrating an older version; a corrupt record is reported and kept. */
-  load() {
-    const state = this.store.read();
+    const state = this.session.start();
     if (state.state === 'corrupt') {
-      this.corrupt(state);
-      return false;
+      this.main.querySelector('h1').after(this.session.corruptPanel({ heading: 'Your saved answers could not be read', fileStem: this.def.id }));
+      for (const form of this.root.querySelectorAll('[data-assessment-form], [data-import-form]')) form.hidden = true;
+      return;
     }
-    this.record = state.state === 'ok' ? revive(state.record) : newRecord(this.def);
     if (state.state === 'ok') {
       const result = migrate(this.def, this.record);
       if (result.migratedFrom !== null) {
-        this.save('migrated');
+        this.session.saveAll();
         this.notice(`Your answers were saved for version ${result.migratedFrom} of this assessment and have been moved to version ${this.def.version} by question.`
           + (result.newlyUnmapped.length ? ` ${result.newlyUnmapped.length} answer(s) no longer match a question; they are kept and listed on the “Your saved answers” page.` : ''));
       }
     }
-    return true;
+    await this.show();
+    for (const control of this.main.querySelectorAll('[data-needs-module]')) control.hidden = false;
   }
 
-  corrupt(state) {
-    const panel = h('div', { class: 'notice notice--error', role: 'alert' },
-      h('h2', { text: 'Your saved answers could not be read' }),
-      h('p', { text: `The answers saved in this browser for this assessment are damaged (${state.reason}). Nothing has been deleted.` }),
-      h('p', { text: 'Download what is saved so that you keep it, then start again. Starting again keeps the damaged copy aside in this browser.' }));
-    const keep = h('button', { type: 'button', class: 'button button--secondary', text: 'Download what is saved' });
-    keep.addEventListener('click', () => download(`${this.def.id}-recovered.txt`, state.raw, 'text/plain'));
-    const reset = h('button', { type: 'button', class: 'button button--warning', text: 'Start again' });
-    reset.addEventListener('click', () => {
-      this.store.setAside(state.raw);
-      location.reload();
-    });
-    panel.append(h('div', { class: 'button-group' }, keep, reset));
-    this.main.querySelector('h1').after(panel);
-    this.root.querySelector('[data-assessment-form]')?.setAttribute('hidden', '');
-  }
+  /** Draws the page from the record (first time). */
+  async show() {}
 
-  /** Saves; if another tab saved newer answers first, adopts them and re-applies this change on top. */
-  save(reason, reapply) {
-    let result = this.store.write(this.record, this.record.revision);
-    if (!result.ok && result.conflict) {
-      this.record = revive(result.conflict);
-      reapply?.(this.record);
-      this.fill?.();
-      result = this.store.write(this.record, this.record.revision);
-      if (result.ok) this.say('Another tab saved newer answers; they are shown here with your change added.');
-    }
-    if (!result.ok) {
-      this.say('Your answers were not saved. Download a copy now so that you do not lose them.', 'error');
-      return false;
-    }
-    this.record = revive(result.record);
-    if (reason !== 'migrated') this.say(`Saved at ${timeOf(this.record.updatedAt)}. Your answers are kept only in this browser.`);
-    return true;
-  }
-
-  external(state) {
-    if (state.state !== 'ok') return;
-    this.record = revive(state.record);
-    this.fill?.();
-    this.refresh?.();
-    this.say('Updated with answers saved in another tab.');
-  }
-
-  say(text, tone) {
-    if (!this.status) return;
-    this.status.textContent = text;
-    this.status.classList.toggle('record-bar__status--error', tone === 'error');
-  }
+  /** Redraws after another tab's answers arrived or were merged. */
+  refresh() {}
 
   notice(text) {
-    const n = h('div', { class: 'notice', role: 'status' }, h('p', { text }));
-    this.main.querySelector('h1').after(n);
+    this.main.querySelector('h1').after(h('div', { class: 'notice', role: 'status' }, h('p', { text })));
   }
 
-  // ---- start and tasks -------------------------------------------------------------------------------------
+  /** "question 3", or "the follow-up to question 2" for a conditional question (they are not numbered). */
+  labelOf(question) {
+    if (question.number) return `question ${question.number}`;
+    const parent = questions(this.def).find((q) => q.id === question.showIf?.question);
+    return parent ? `the follow-up to ${this.labelOf(parent)}` : 'this question';
+  }
 
-  startPage() {
+  // Fields of the record a team edits (see session.js): value and note per question, section completion.
+  valueField(q) {
+    return { key: `answer:${q.id}:value`, label: `your answer to ${this.labelOf(q)}`,
+      get: (r) => answerOf(r, q)?.value, set: (r, v) => setAnswer(r, q, v ?? null, undefined) };
+  }
+
+  noteField(q) {
+    return { key: `answer:${q.id}:note`, label: `your note on ${this.labelOf(q)}`,
+      get: (r) => answerOf(r, q)?.note, set: (r, v) => setAnswer(r, q, undefined, v ?? null) };
+  }
+
+  completedField(section) {
+    return { key: `completed:${section.id}`, label: `whether “${section.title}” is complete`,
+      get: (r) => r.progress.completed.includes(section.id),
+      set: (r, v) => {
+        const set = new Set(r.progress.completed);
+        if (v) set.add(section.id); else set.delete(section.id);
+        r.progress.completed = [...set];
+      } };
+  }
+
+  static lastSectionField = { key: 'lastSection', get: (r) => r.progress.lastSection, set: (r, v) => { r.progress.lastSection = v ?? null; } };
+
+  static exportedField = { key: 'lastExportedAt', get: (r) => r.progress.lastExportedAt, set: (r, v) => { r.progress.lastExportedAt = v ?? null; } };
+
+  /** The JSON and CSV buttons: files named with the assessment and today's date. */
+  exportButtons() {
+    for (const button of this.root.querySelectorAll('[data-action="export-json"], [data-action="export-csv"]')) {
+      button.hidden = false;
+      button.addEventListener('click', () => {
+        this.session.flush();
+        if (button.dataset.action === 'export-json') download(datedName(`${this.def.id}-answers`, 'json'), toJson(exportable(this.def, this.record)), 'application/json');
+        else download(datedName(`${this.def.id}-answers`, 'csv'), csv(toCsvRows(this.def, this.record)), 'text/csv');
+        this.session.edit(AssessmentPage.exportedField, new Date().toISOString(), 0);
+        this.session.flush();
+        this.session.say(`Downloaded at ${timeOf(new Date().toISOString())}. Keep the file somewhere safe.`);
+      });
+    }
+  }
+
+  /** Check your answers (with "Change" links that come back here) and the printed answers on the results page. */
+  renderAnswers(slot, withChange) {
+    if (!slot) return;
+    slot.replaceChildren();
+    for (const section of this.def.sections) {
+      const list = h('dl', { class: 'summary-list' });
+      for (const q of section.questions) {
+        if (!isVisible(this.def, this.record, q)) continue;
+        const answer = answerOf(this.record, q);
+        const option = answer ? q.options.find((o) => o.value === answer.value) : null;
+        const value = answer && answer.value !== undefined && answer.value !== '' ? (option ? option.label : answer.value) : 'Not answered';
+        const row = h('div', { class: 'summary-list__row' },
+          h('dt', { class: 'summary-list__key', text: q.number ? `${q.number}. ${q.text}` : q.text }),
+          h('dd', { class: 'summary-list__value' }, h('p', { text: value }), answer && answer.note ? h('p', { class: 'summary-list__note', text: `Note: ${answer.note}` }) : null));
+        if (withChange) {
+          row.append(h('dd', { class: 'summary-list__actions' },
+            h('a', { href: `${section.url}?return=check#${q.anchor}` }, 'Change', h('span', { class: 'visually-hidden', text: ` your answer to ${this.labelOf(q)}` }))));
+        }
+        list.append(row);
+      }
+      slot.append(h('h2', { class: 'summary-heading', text: section.title }), list);
+    }
+  }
+}
+
+class StartPage extends AssessmentPage {
+  async show() {
     const slot = this.root.querySelector('[data-resume]');
-    const answered = questions(this.def).filter((q) => isAnswered(this.record, q)).length;
+    const { answered, total } = progressCounts(this.def, this.record);
     if (!answered) return;
     const last = this.def.sections.find((s) => s.id === this.record.progress.lastSection);
     slot.append(h('div', { class: 'notice' },
-      h('p', {}, h('strong', { text: 'You have saved answers. ' }), `${answered} of ${questions(this.def).length} questions answered, last saved ${dateTimeOf(this.record.updatedAt)}.`),
+      h('p', {}, h('strong', { text: 'You have saved answers. ' }), `${answered} of ${total} questions answered, last saved ${dateTimeOf(this.record.updatedAt)}.`),
       h('p', {}, h('a', { href: last ? last.url : this.def.urls.tasks, text: last ? `Continue with “${last.title}”` : 'Continue where you left off' }))));
     slot.hidden = false;
   }
+}
 
-  tasksPage() {
-    this.refresh = () => {
-      let done = 0;
-      for (const section of this.def.sections) {
-        const status = sectionStatus(this.def, this.record, section);
-        const tag = this.root.querySelector(`[data-task="${section.id}"] [data-status]`);
-        tag.textContent = status;
-        tag.className = `tag task-list__status ${status === 'Completed' ? 'tag--done' : status === 'In progress' ? 'tag--blue' : 'tag--grey'}`;
-        if (status === 'Completed') done += 1;
-      }
-      this.root.querySelector('[data-progress]').textContent = `You have completed ${done} of ${this.def.sections.length} sections.`;
-    };
-    this.refresh();
+class TasksPage extends AssessmentPage {
+  async show() { this.refresh(); }
+
+  refresh() {
+    let done = 0;
+    for (const section of this.def.sections) {
+      const status = sectionStatus(this.def, this.record, section);
+      const task = this.root.querySelector(`[data-task="${CSS.escape(section.id)}"]`);
+      const tag = task.querySelector('[data-status]');
+      tag.textContent = status;
+      tag.className = `tag task-list__status ${status === 'Completed' ? 'tag--done' : status === 'In progress' ? 'tag--blue' : 'tag--grey'}`;
+      const count = visibleQuestions(this.def, this.record, section.questions).length;
+      const hint = task.querySelector('.task-list__hint');
+      if (hint) hint.textContent = `${count} question${count === 1 ? '' : 's'}`;
+      if (status === 'Completed') done += 1;
+    }
+    this.root.querySelector('[data-progress]').textContent = `You have completed ${done} of ${this.def.sections.length} sections.`;
   }
+}
 
-  // ---- a section -------------------------------------------------------------------------------------------
-
-  sectionPage() {
+class SectionPage extends AssessmentPage {
+  async show() {
     const form = this.root.querySelector('[data-assessment-form]');
-    const section = this.def.sections.find((s) => s.id === this.main.dataset.section);
-    this.record.progress.lastSection = section.id;
-    const byId = new Map(questions(this.def).map((q) => [q.id, q]));
-    this.fill = () => {
-      for (const q of section.questions) {
-        const answer = answerOf(this.record, q);
-        if (q.input === 'choice') {
-          for (const radio of form.querySelectorAll(`input[type=radio][name="${CSS.escape(q.id)}"]`)) radio.checked = Boolean(answer && radio.value === answer.value);
-          const note = form.querySelector(`[data-note-for="${CSS.escape(q.id)}"]`);
-          if (note && document.activeElement !== note) note.value = answer && answer.note ? answer.note : '';
-        } else {
-          const box = form.querySelector(`textarea[name="${CSS.escape(q.id)}"]`);
-          if (document.activeElement !== box) box.value = answer ? answer.value ?? '' : '';
-        }
-      }
-      const complete = this.record.progress.completed.includes(section.id);
-      form.querySelector('#complete-yes').checked = complete;
-      this.applyVisibility(section);
-    };
-    this.fill();
-    let timer = null;
+    this.form = form;
+    this.section = this.def.sections.find((s) => s.id === this.main.dataset.section);
+    if (!this.section) throw new Error(`the page's section "${this.main.dataset.section}" is not in the definition`);
+    const returnToCheck = new URLSearchParams(location.search).get('return') === 'check';
+    const byId = new Map(this.section.questions.map((q) => [q.id, q]));
+    this.refresh();
     const onEdit = (event) => {
       const target = event.target;
       const name = target.name;
@@ -193,35 +210,54 @@ class AssessmentPage {
       const isNote = name.endsWith('#note');
       const q = byId.get(isNote ? name.slice(0, -5) : name);
       if (!q) return;
-      const apply = (record) => {
-        if (isNote) setAnswer(record, q, undefined, target.value);
-        else setAnswer(record, q, target.value, undefined);
-        record.progress.lastSection = section.id;
-      };
-      apply(this.record);
-      if (!isNote && q.input === 'choice') this.applyVisibility(section);
-      clearTimeout(timer);
-      this.say('Saving…');
-      timer = setTimeout(() => this.save('edit', apply), event.type === 'input' ? 400 : 0);
+      this.session.edit(isNote ? this.noteField(q) : this.valueField(q), target.value, event.type === 'input' ? undefined : 0);
+      this.session.edit(AssessmentPage.lastSectionField, this.section.id, event.type === 'input' ? undefined : 0);
+      if (!isNote && q.input === 'choice') this.applyVisibility();
     };
     form.addEventListener('change', onEdit);
     form.addEventListener('input', (event) => { if (event.target.tagName === 'TEXTAREA') onEdit(event); });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      clearTimeout(timer);
-      this.submitSection(form, section);
+      if (this.submit() && this.session.flush()) location.assign(returnToCheck ? this.def.urls.check : this.def.urls.tasks);
     });
-    this.save('visit');
-  }
-
-  applyVisibility(section) {
-    for (const q of section.questions) {
-      const group = this.root.getElementById(q.anchor);
-      group.hidden = !isVisible(this.def, this.record, q);
+    if (returnToCheck) {
+      const back = form.querySelector('[data-back-link]');
+      if (back) {
+        back.href = this.def.urls.check;
+        back.textContent = 'Back to check your answers';
+      }
+    }
+    if (this.record.progress.lastSection !== this.section.id) {
+      this.session.edit(AssessmentPage.lastSectionField, this.section.id, 0);
     }
   }
 
-  submitSection(form, section) {
+  refresh() {
+    const form = this.form;
+    if (!form) return;
+    for (const q of this.section.questions) {
+      const answer = answerOf(this.record, q);
+      if (q.input === 'choice') {
+        for (const radio of form.querySelectorAll(`input[type=radio][name="${CSS.escape(q.id)}"]`)) radio.checked = Boolean(answer && radio.value === answer.value);
+        // Only a value that differs is written, so the field being typed in keeps its caret: its pending text is
+        // already in the record (the session replays it on top of another tab's save).
+        const note = form.querySelector(`[data-note-for="${CSS.escape(q.id)}"]`);
+        if (note) setValue(note, answer && answer.note ? answer.note : '');
+      } else {
+        setValue(form.querySelector(`textarea[name="${CSS.escape(q.id)}"]`), answer ? answer.value ?? '' : '');
+      }
+    }
+    form.querySelector('#complete-yes').checked = this.record.progress.completed.includes(this.section.id);
+    this.applyVisibility();
+  }
+
+  applyVisibility() {
+    for (const q of this.section.questions) this.root.getElementById(q.anchor).hidden = !isVisible(this.def, this.record, q);
+  }
+
+  /** GOV.UK validation of "Save and continue"; records the completion choice. True when the section can be left. */
+  submit() {
+    const form = this.form;
     const errors = [];
     for (const group of form.querySelectorAll('.form-group')) {
       group.classList.remove('form-group--error');
@@ -240,77 +276,46 @@ class AssessmentPage {
     if (!choice) {
       addError('section-complete', 'complete-yes', 'Select whether you have completed this section');
     } else if (choice.value === 'yes') {
-      for (const q of section.questions) {
+      for (const q of this.section.questions) {
         if (q.input !== 'choice' || !isVisible(this.def, this.record, q) || isAnswered(this.record, q)) continue;
         addError(q.anchor, `${q.anchor}-${q.options[0].value}`, `Select an answer for ${this.labelOf(q)}: ${q.text}`);
       }
     }
-    const slot = this.root.querySelector('[data-error-summary-slot]');
-    showErrorSummary(slot, errors);
-    if (errors.length) return;
-    const completed = choice.value === 'yes';
-    const apply = (record) => {
-      const set = new Set(record.progress.completed);
-      if (completed) set.add(section.id); else set.delete(section.id);
-      record.progress.completed = [...set];
-    };
-    apply(this.record);
-    if (this.save('submit', apply)) location.assign(this.def.urls.tasks);
+    showErrorSummary(this.root.querySelector('[data-error-summary-slot]'), errors);
+    if (errors.length) return false;
+    this.session.edit(this.completedField(this.section), choice.value === 'yes', 0);
+    return true;
   }
+}
 
-  /** "question 3", or "the follow-up to question 2" for a conditional question (they are not numbered). */
-  labelOf(question) {
-    if (question.number) return `question ${question.number}`;
-    const parent = questions(this.def).find((q) => q.id === question.showIf?.question);
-    return parent ? `the follow-up to ${this.labelOf(parent)}` : 'this question';
-  }
+class CheckPage extends AssessmentPage {
+  async show() { this.refresh(); }
 
-  // ---- check answers ---------------------------------------------------------------------------------------
+  refresh() { this.renderAnswers(this.root.querySelector('[data-check-answers]'), true); }
+}
 
-  renderAnswers(slot, withChange) {
-    if (!slot) return;
-    slot.replaceChildren();
-    for (const section of this.def.sections) {
-      const list = h('dl', { class: 'summary-list' });
-      for (const q of section.questions) {
-        if (!isVisible(this.def, this.record, q)) continue;
-        const answer = answerOf(this.record, q);
-        const option = answer ? q.options.find((o) => o.value === answer.value) : null;
-        const value = answer && answer.value !== undefined && answer.value !== '' ? (option ? option.label : answer.value) : 'Not answered';
-        const row = h('div', { class: 'summary-list__row' },
-          h('dt', { class: 'summary-list__key', text: q.number ? `${q.number}. ${q.text}` : q.text }),
-          h('dd', { class: 'summary-list__value' }, h('p', { text: value }), answer && answer.note ? h('p', { class: 'summary-list__note', text: `Note: ${answer.note}` }) : null));
-        if (withChange) {
-          row.append(h('dd', { class: 'summary-list__actions' },
-            h('a', { href: `${section.url}#${q.anchor}` }, 'Change', h('span', { class: 'visually-hidden', text: ` your answer to ${this.labelOf(q)}` }))));
-        }
-        list.append(row);
-      }
-      slot.append(h('h2', { class: 'summary-heading', text: section.title }), list);
-    }
-  }
-
-  // ---- results ---------------------------------------------------------------------------------------------
-
-  async resultsPage() {
+class ResultsPage extends AssessmentPage {
+  async show() {
     const slot = this.root.querySelector('[data-results]');
-    let module;
+    this.slot = slot;
     try {
-      module = await import(this.main.dataset.module);
-    } catch (error) {
+      this.module = await import(this.main.dataset.module);
+    } catch {
       slot.replaceChildren(h('p', { class: 'notice notice--error', text: 'The scoring module could not be loaded, so no result can be shown. Reload the page to try again.' }));
       return;
     }
-    const file = exportable(this.def, this.record);
-    const result = module.score(file);
-    this.renderResult(slot, result);
-    this.renderAnswers(this.root.querySelector('[data-print-answers] [data-check-answers]'), false);
+    this.refresh();
     this.root.querySelector('[data-print-answers]').hidden = false;
     this.exportButtons();
     const print = this.root.querySelector('[data-action="print"]');
     print.hidden = false;
     print.addEventListener('click', () => window.print());
-    this.refresh = () => this.renderResult(slot, module.score(exportable(this.def, this.record)));
+  }
+
+  refresh() {
+    if (!this.module) return;
+    this.renderResult(this.slot, this.module.score(exportable(this.def, this.record)));
+    this.renderAnswers(this.root.querySelector('[data-print-answers] [data-check-answers]'), false);
   }
 
   renderResult(slot, result) {
@@ -323,11 +328,10 @@ class AssessmentPage {
       return;
     }
     const overallLabel = cqc ? result.overall.ratingLabel : result.overall.bandLabel;
-    const overall = h('div', { class: 'result-panel' },
+    slot.append(h('div', { class: 'result-panel' },
       h('h2', { class: 'result-panel__title', text: cqc ? 'Overall self-assessed rating' : 'Overall maturity' }),
       h('p', { class: 'result-panel__value', text: overallLabel + (!cqc && result.overall.roundedPercentage !== null ? ` (${result.overall.roundedPercentage}%)` : '') }),
-      cqc && result.overall.reason ? h('p', { class: 'result-panel__reason', text: result.overall.reason }) : null);
-    slot.append(overall);
+      cqc && result.overall.reason ? h('p', { class: 'result-panel__reason', text: result.overall.reason }) : null));
 
     const table = h('table', { class: 'results-table' },
       h('caption', { text: cqc ? 'Results by key question' : 'Results by theme' }),
@@ -350,6 +354,7 @@ class AssessmentPage {
       title: cqc ? 'Percentage by key question' : 'Percentage by theme',
       rows: groups.map((g) => ({ name: g.name, percentage: g.roundedPercentage, label: `${g.roundedPercentage}% ${cqc ? g.ratingLabel : g.bandLabel}` })),
       bands: cqc ? CQC_BANDS : MATURITY_BANDS,
+      width: slot.clientWidth,
     }));
 
     if (cqc) {
@@ -367,44 +372,29 @@ class AssessmentPage {
         h('span', { class: 'hint', text: ` (from ${p.triggeredBy.length} answer${p.triggeredBy.length === 1 ? '' : 's'} of 1 or 2)` })))));
     }
   }
+}
 
-  // ---- export, import, delete ------------------------------------------------------------------------------
-
-  exportButtons() {
-    for (const button of this.root.querySelectorAll('[data-action="export-json"], [data-action="export-csv"]')) {
-      button.hidden = false;
-      button.addEventListener('click', () => {
-        const json = button.dataset.action === 'export-json';
-        if (json) download(`${this.def.id}-answers.json`, toJson(exportable(this.def, this.record)), 'application/json');
-        else download(`${this.def.id}-answers.csv`, csv(toCsvRows(this.def, this.record)), 'text/csv');
-        const apply = (record) => { record.progress.lastExportedAt = new Date().toISOString(); };
-        apply(this.record);
-        this.save('export', apply);
-        this.say(`Downloaded at ${timeOf(new Date().toISOString())}. Keep the file somewhere safe.`);
-      });
-    }
-  }
-
-  managePage() {
+class ManagePage extends AssessmentPage {
+  async show() {
     this.exportButtons();
-    const summary = this.root.querySelector('[data-saved-summary]');
-    this.refresh = () => {
-      const all = questions(this.def);
-      const answered = all.filter((q) => isAnswered(this.record, q)).length;
-      summary.replaceChildren(h('dl', { class: 'summary-facts' },
-        h('div', {}, h('dt', { text: 'Answered' }), h('dd', { text: `${answered} of ${all.length} questions` })),
-        h('div', {}, h('dt', { text: 'Last saved' }), h('dd', { text: this.record.revision ? dateTimeOf(this.record.updatedAt) : 'Nothing saved yet' })),
-        h('div', {}, h('dt', { text: 'Last downloaded' }), h('dd', { text: this.record.progress.lastExportedAt ? dateTimeOf(this.record.progress.lastExportedAt) : 'Never' }))));
-      if (this.record.unmapped.length) {
-        summary.append(h('div', { class: 'notice notice--warning' },
-          h('h2', { text: 'Answers that no longer match a question' }),
-          h('p', { text: 'These answers came from an earlier version of the assessment or an imported file. They are kept, and included in downloads, but not scored.' }),
-          h('ul', {}, this.record.unmapped.map((u) => h('li', { text: `${u.id}: “${u.value}”${u.note ? ` (note: ${u.note})` : ''} — ${u.reason}` })))));
-      }
-    };
     this.refresh();
     this.importFlow();
     this.deleteFlow();
+  }
+
+  refresh() {
+    const summary = this.root.querySelector('[data-saved-summary]');
+    const { answered, total } = progressCounts(this.def, this.record);
+    summary.replaceChildren(h('dl', { class: 'summary-facts' },
+      h('div', {}, h('dt', { text: 'Answered' }), h('dd', { text: `${answered} of ${total} questions` })),
+      h('div', {}, h('dt', { text: 'Last saved' }), h('dd', { text: this.record.revision ? dateTimeOf(this.record.updatedAt) : 'Nothing saved yet' })),
+      h('div', {}, h('dt', { text: 'Last downloaded' }), h('dd', { text: this.record.progress.lastExportedAt ? dateTimeOf(this.record.progress.lastExportedAt) : 'Never' }))));
+    if (this.record.unmapped.length) {
+      summary.append(h('div', { class: 'notice notice--warning' },
+        h('h2', { text: 'Answers that no longer match a question' }),
+        h('p', { text: 'These answers came from an earlier version of the assessment or an imported file. They are kept, and included in downloads, but not scored.' }),
+        h('ul', {}, this.record.unmapped.map((u) => h('li', { text: `${u.id}: “${u.value}”${u.note ? ` (note: ${u.note})` : ''} — ${u.reason}` })))));
+    }
   }
 
   importFlow() {
@@ -425,6 +415,7 @@ class AssessmentPage {
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       group.classList.remove('form-group--error');
+      input.classList.remove('file-upload--error');
       message.hidden = true;
       showErrorSummary(slot, []);
       const file = input.files[0];
@@ -432,16 +423,17 @@ class AssessmentPage {
       if (file.size > 1_000_000) return fail([`The file is too large (${Math.round(file.size / 1024)} KB). An answers file is a few KB; check you chose the right file.`]);
       const result = readImport(this.def, await file.text());
       if (!result.ok) return fail(result.errors);
-      const currentAnswered = questions(this.def).filter((q) => isAnswered(this.record, q)).length;
+      const current = progressCounts(this.def, this.record).answered;
       const replace = h('button', { type: 'button', class: 'button', text: 'Replace my answers with this file' });
       const cancel = h('button', { type: 'button', class: 'button button--secondary', text: 'Cancel' });
-      preview.replaceChildren(
+      fill(preview,
         h('h2', { text: 'Check the file before importing' }),
         h('dl', { class: 'summary-facts' },
           h('div', {}, h('dt', { text: 'File' }), h('dd', { text: file.name })),
           h('div', {}, h('dt', { text: 'Answers in the file' }), h('dd', { text: `${result.answered}` })),
+          h('div', {}, h('dt', { text: 'Sections marked complete' }), h('dd', { text: `${result.completed.length} of ${this.def.sections.length}` })),
           h('div', {}, h('dt', { text: 'Saved in the file' }), h('dd', { text: dateTimeOf(result.file.updatedAt) })),
-          h('div', {}, h('dt', { text: 'Answers saved in this browser now' }), h('dd', { text: `${currentAnswered} (they will be replaced)` }))),
+          h('div', {}, h('dt', { text: 'Answers saved in this browser now' }), h('dd', { text: `${current} (they will be replaced)` }))),
         result.migrated ? h('p', { class: 'notice', text: `The file was saved for version ${result.migrated} of this assessment; its answers will be matched to this version (${this.def.version}) by question.` }) : null,
         result.unmapped.length ? h('div', { class: 'notice notice--warning' },
           h('p', { text: `${result.unmapped.length} answer(s) in the file do not match a question in this version. They will be kept and listed, but not scored:` }),
@@ -453,24 +445,18 @@ class AssessmentPage {
         preview.hidden = true;
         preview.replaceChildren();
         input.value = '';
-        this.say('Import cancelled. Nothing was changed.');
+        this.session.say('Import cancelled. Nothing was changed.');
       });
       replace.addEventListener('click', () => {
-        const base = this.record.revision;
-        this.record.file = result.file;
-        this.record.unmapped = result.unmapped;
-        this.record.progress.completed = [];
-        const written = this.store.write(this.record, base);
+        const written = this.session.replace(importedRecord(this.record, result));
         if (!written.ok) {
-          this.say(written.conflict ? 'Another tab changed the answers while you were importing. Check the file again.' : 'The import could not be saved in this browser.', 'error');
-          if (written.conflict) this.record = revive(written.conflict);
+          this.session.say(written.message, 'error');
           return;
         }
-        this.record = revive(written.record);
-        preview.replaceChildren(h('p', { class: 'notice notice--success', role: 'status', text: `Imported ${result.answered} answers from ${file.name}.` }));
+        fill(preview, h('p', { class: 'notice notice--success', role: 'status', text: `Imported ${result.answered} answers from ${file.name}.` }));
         input.value = '';
         this.refresh();
-        this.say(`Imported at ${timeOf(this.record.updatedAt)}.`);
+        this.session.say(`Imported at ${timeOf(this.record.updatedAt)}.`);
       });
     });
   }
@@ -482,13 +468,17 @@ class AssessmentPage {
       question: 'Are you sure you want to delete all your answers and notes for this assessment?',
       yes: 'Yes, delete my answers', no: 'No, keep them',
     }, () => {
-      this.store.remove();
-      this.record = newRecord(this.def);
-      const done = h('p', { class: 'notice notice--success', role: 'status', tabindex: '-1', text: 'Your answers have been deleted from this browser.' });
+      box.querySelector('[data-delete-result]')?.remove();
+      const result = this.session.remove();
+      const done = h('p', { class: `notice ${result.ok ? 'notice--success' : 'notice--error'}`, role: result.ok ? 'status' : 'alert', tabindex: '-1', 'data-delete-result': true,
+        text: result.ok ? 'Your answers have been deleted from this browser.' : result.message });
       box.append(done);
       done.focus();
+      if (!result.ok) return;
       this.refresh();
-      this.say('Deleted. Nothing is saved for this assessment in this browser.');
+      this.session.say('Deleted. Nothing is saved for this assessment in this browser.');
     }));
   }
 }
+
+const PAGES = { start: StartPage, tasks: TasksPage, section: SectionPage, check: CheckPage, results: ResultsPage, manage: ManagePage };

@@ -1,123 +1,176 @@
-// Interactive checklists: a tick and a note per item, kept only in this browser, with the same storage, export,
-// print and delete machinery as the self-assessments.
-import { RecordStore, storageAvailable, download, csv, timeOf, h, confirmThen } from './store.js';
+// Interactive checklists: a tick and a note per item, kept only in this browser on the shared editing session
+// (session.js), with download (JSON, CSV), import, print and delete.
+import { download, h, fill, confirmThen, showErrorSummary } from './dom.js';
+import { csv, datedName, dateTimeOf, timeOf } from './format.js';
+import { RecordStore } from './store.js';
+import { Session } from './session.js';
+import {
+  freshChecklist, validateChecklistRecord, exportChecklist, checklistCsvRows, readChecklistImport,
+} from './checklist-data.js';
 
-const FORMAT = 'cqcguide.checklist/1';
+export async function init(root) {
+  const page = new ChecklistPage(root);
+  page.start();
+  return page;
+}
 
-export function init(root) {
-  const bar = root.querySelector('[data-record="checklist"]');
-  const id = bar.dataset.recordId;
-  const store = new RecordStore('checklist', id);
-  const status = bar.querySelector('[data-record-status]');
-  const items = [...root.querySelectorAll('.checklist__item')].map((li, i) => ({
-    id: li.dataset.item, number: i + 1, text: li.querySelector('.checklist__text').textContent.trim(), element: li,
-  }));
-  const say = (text, tone) => {
-    status.textContent = text;
-    status.classList.toggle('record-bar__status--error', tone === 'error');
-  };
-  const fresh = () => ({
-    format: FORMAT, checklist: { id, version: bar.dataset.recordVersion, title: bar.dataset.recordTitle },
-    createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), revision: 0, items: Object.create(null),
-  });
-  let record;
-  const state = store.read();
-  if (state.state === 'corrupt') {
-    say(`Your saved ticks could not be read (${state.reason}). They have been kept aside in this browser; download them below.`, 'error');
-    const keep = h('button', { type: 'button', class: 'button button--secondary', text: 'Download what was saved' });
-    keep.addEventListener('click', () => download(`${id}-recovered.txt`, state.raw, 'text/plain'));
-    bar.querySelector('.button-group').prepend(keep);
-    store.setAside(state.raw);
+class ChecklistPage {
+  constructor(root) {
+    this.root = root;
+    const bar = root.querySelector('[data-record="checklist"]');
+    this.bar = bar;
+    this.ref = { id: bar.dataset.recordId, version: bar.dataset.recordVersion, title: bar.dataset.recordTitle };
+    this.items = [...root.querySelectorAll('.checklist__item')].map((li, i) => ({
+      id: li.dataset.item, number: i + 1, text: li.querySelector('.checklist__text').textContent.trim(), element: li,
+    }));
+    this.session = new Session({
+      store: new RecordStore('checklist', this.ref.id, (value) => validateChecklistRecord(this.ref.id, value)),
+      fresh: () => freshChecklist(this.ref),
+      noun: 'ticks and notes',
+      status: bar.querySelector('[data-record-status]'),
+      render: () => this.refresh(),
+      panelSlot: () => bar,
+    });
   }
-  const revive = (r) => {
-    const map = Object.create(null);
-    for (const key of Object.keys(r.items || {})) map[key] = r.items[key];
-    return { ...r, items: map };
-  };
-  record = state.state === 'ok' ? revive(state.record) : fresh();
-  if (!storageAvailable()) say('This browser is not letting the site save anything, so ticks will be lost when you close the page.', 'error');
 
-  const fill = () => {
-    for (const item of items) {
-      const saved = Object.hasOwn(record.items, item.id) ? record.items[item.id] : null;
+  get record() { return this.session.record; }
+
+  doneField(item) {
+    return { key: `item:${item.id}:done`, label: `the tick on item ${item.number}`,
+      get: (r) => Boolean(r.items[item.id]?.done),
+      set: (r, v) => { r.items[item.id] = { ...(r.items[item.id] || {}), done: Boolean(v) }; } };
+  }
+
+  noteField(item) {
+    return { key: `item:${item.id}:note`, label: `your note on item ${item.number}`,
+      get: (r) => r.items[item.id]?.note || '',
+      set: (r, v) => {
+        const next = { ...(r.items[item.id] || {}), done: Boolean(r.items[item.id]?.done) };
+        if (v) next.note = v; else delete next.note;
+        r.items[item.id] = next;
+      } };
+  }
+
+  start() {
+    const state = this.session.start();
+    this.bar.hidden = false;
+    if (state.state === 'corrupt') {
+      this.bar.querySelector('.button-group').hidden = true;
+      this.bar.before(this.session.corruptPanel({ heading: 'Your saved ticks and notes could not be read', fileStem: `${this.ref.id}-checklist` }));
+      return;
+    }
+    for (const item of this.items) {
+      const form = item.element.querySelector('[data-checklist-controls]');
+      form.hidden = false;
+      form.addEventListener('submit', (e) => e.preventDefault());
+      form.addEventListener('change', (event) => {
+        if (event.target.dataset.field === 'done') this.session.edit(this.doneField(item), event.target.checked, 0);
+      });
+      form.addEventListener('input', (event) => {
+        if (event.target.dataset.field === 'note') this.session.edit(this.noteField(item), event.target.value);
+      });
+    }
+    const action = (name) => this.bar.querySelector(`[data-action="${name}"]`);
+    action('export-json').addEventListener('click', () => {
+      this.session.flush();
+      download(datedName(`${this.ref.id}-checklist`, 'json'), `${JSON.stringify(exportChecklist(this.record, this.items), null, 2)}\n`, 'application/json');
+    });
+    action('export-csv').addEventListener('click', () => {
+      this.session.flush();
+      download(datedName(`${this.ref.id}-checklist`, 'csv'), csv(checklistCsvRows(this.record, this.items)), 'text/csv');
+    });
+    action('print').addEventListener('click', () => window.print());
+    const del = action('delete');
+    del.addEventListener('click', () => confirmThen(this.bar, del, {
+      question: 'Delete every tick and note on this checklist from this browser?',
+      yes: 'Yes, delete my ticks and notes', no: 'No, keep them',
+    }, () => {
+      const result = this.session.remove();
+      if (!result.ok) {
+        this.session.say(result.message, 'error');
+        del.focus();
+        return;
+      }
+      this.refresh();
+      this.session.say('Deleted. Nothing is saved for this checklist in this browser.');
+      del.focus();
+    }));
+    this.importFlow();
+    this.refresh();
+  }
+
+  refresh() {
+    for (const item of this.items) {
+      const saved = Object.hasOwn(this.record.items, item.id) ? this.record.items[item.id] : null;
       const box = item.element.querySelector('[data-field="done"]');
       const note = item.element.querySelector('[data-field="note"]');
       box.checked = Boolean(saved && saved.done);
-      if (document.activeElement !== note) note.value = saved && saved.note ? saved.note : '';
+      const text = saved && saved.note ? saved.note : '';
+      if (note.value !== text) note.value = text;
       item.element.classList.toggle('checklist__item--done', box.checked);
     }
-    const done = items.filter((i) => record.items[i.id]?.done).length;
-    bar.querySelector('[data-progress]')?.remove();
-    status.before(h('p', { class: 'record-bar__progress', 'data-progress': true, text: `${done} of ${items.length} ticked.` }));
-  };
+    const done = this.items.filter((i) => this.record.items[i.id]?.done).length;
+    this.bar.querySelector('[data-progress]')?.remove();
+    this.session.status.before(h('p', { class: 'record-bar__progress', 'data-progress': true, text: `${done} of ${this.items.length} ticked.` }));
+  }
 
-  const save = (apply) => {
-    apply(record);
-    let result = store.write(record, record.revision);
-    if (!result.ok && result.conflict) {
-      record = revive(result.conflict);
-      apply(record);
-      result = store.write(record, record.revision);
-    }
-    if (!result.ok) {
-      say('Your ticks were not saved. Download a copy now.', 'error');
-      return;
-    }
-    record = revive(result.record);
-    fill();
-    say(`Saved at ${timeOf(record.updatedAt)}. Kept only in this browser.`);
-  };
-
-  for (const item of items) {
-    const form = item.element.querySelector('[data-checklist-controls]');
-    form.hidden = false;
-    form.addEventListener('submit', (e) => e.preventDefault());
-    let timer;
-    form.addEventListener('change', (event) => {
-      if (event.target.dataset.field !== 'done') return;
-      const done = event.target.checked;
-      save((r) => { r.items[item.id] = { ...(r.items[item.id] || {}), done }; });
-    });
-    form.addEventListener('input', (event) => {
-      if (event.target.dataset.field !== 'note') return;
-      const note = event.target.value;
-      clearTimeout(timer);
-      say('Saving…');
-      timer = setTimeout(() => save((r) => { r.items[item.id] = { ...(r.items[item.id] || {}), note }; }), 400);
+  importFlow() {
+    const form = this.root.querySelector('[data-import-form]');
+    if (!form) return;
+    const input = form.querySelector('input[type=file]');
+    const preview = this.root.querySelector('[data-import-preview]');
+    const slot = this.root.querySelector('[data-error-summary-slot]');
+    const group = form.querySelector('.form-group');
+    const message = form.querySelector('.error-message');
+    const fail = (errors) => {
+      group.classList.add('form-group--error');
+      message.hidden = false;
+      message.replaceChildren(h('span', { class: 'visually-hidden', text: 'Error: ' }), errors[0]);
+      showErrorSummary(slot, errors.map((e) => ({ target: input.id, message: e })));
+      preview.hidden = true;
+    };
+    for (const control of form.querySelectorAll('[data-needs-module]')) control.hidden = false;
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      group.classList.remove('form-group--error');
+      message.hidden = true;
+      showErrorSummary(slot, []);
+      const file = input.files[0];
+      if (!file) return fail(['Select a checklist file to import']);
+      if (file.size > 1_000_000) return fail([`The file is too large (${Math.round(file.size / 1024)} KB). A checklist file is a few KB; check you chose the right file.`]);
+      const result = readChecklistImport(this.ref, this.items, await file.text());
+      if (!result.ok) return fail(result.errors);
+      const replace = h('button', { type: 'button', class: 'button', text: 'Replace my ticks and notes with this file' });
+      const cancel = h('button', { type: 'button', class: 'button button--secondary', text: 'Cancel' });
+      fill(preview,
+        h('h2', { text: 'Check the file before importing' }),
+        h('dl', { class: 'summary-facts' },
+          h('div', {}, h('dt', { text: 'File' }), h('dd', { text: file.name })),
+          h('div', {}, h('dt', { text: 'Items ticked in the file' }), h('dd', { text: `${result.ticked} of ${this.items.length}` })),
+          h('div', {}, h('dt', { text: 'Notes in the file' }), h('dd', { text: `${result.notes}` })),
+          h('div', {}, h('dt', { text: 'Saved in the file' }), h('dd', { text: dateTimeOf(result.updatedAt) }))),
+        result.unknown.length ? h('p', { class: 'notice notice--warning', text: `${result.unknown.length} item(s) in the file are not on this version of the checklist (${result.unknown.join(', ')}). They will be kept and included in downloads.` }) : null,
+        h('p', { text: 'Importing replaces the ticks and notes saved in this browser for this checklist.' }),
+        h('div', { class: 'button-group' }, replace, cancel));
+      preview.hidden = false;
+      preview.focus();
+      cancel.addEventListener('click', () => {
+        preview.hidden = true;
+        preview.replaceChildren();
+        input.value = '';
+        this.session.say('Import cancelled. Nothing was changed.');
+      });
+      replace.addEventListener('click', () => {
+        const written = this.session.replace({ ...this.record, createdAt: result.createdAt, items: result.items });
+        if (!written.ok) {
+          this.session.say(written.message, 'error');
+          return;
+        }
+        fill(preview, h('p', { class: 'notice notice--success', role: 'status', text: `Imported ${result.ticked} ticks and ${result.notes} notes from ${file.name}.` }));
+        input.value = '';
+        this.refresh();
+        this.session.say(`Imported at ${timeOf(this.record.updatedAt)}.`);
+      });
     });
   }
-  store.onChange((s) => {
-    if (s.state !== 'ok') return;
-    record = revive(s.record);
-    fill();
-    say('Updated with ticks saved in another tab.');
-  });
-
-  const exported = () => {
-    const itemsOut = {};
-    for (const item of items) {
-      const saved = record.items[item.id];
-      if (saved) itemsOut[item.id] = saved.note ? { done: Boolean(saved.done), note: saved.note } : { done: Boolean(saved.done) };
-    }
-    return { format: FORMAT, checklist: record.checklist, createdAt: record.createdAt, updatedAt: record.updatedAt, revision: record.revision, items: itemsOut };
-  };
-  bar.querySelector('[data-action="export-json"]').addEventListener('click', () =>
-    download(`${id}-checklist.json`, `${JSON.stringify(exported(), null, 2)}\n`, 'application/json'));
-  bar.querySelector('[data-action="export-csv"]').addEventListener('click', () =>
-    download(`${id}-checklist.csv`, csv([['checklist_id', 'item_number', 'item_id', 'item', 'done', 'note'],
-      ...items.map((i) => [id, i.number, i.id, i.text, record.items[i.id]?.done ? 'yes' : 'no', record.items[i.id]?.note || ''])]), 'text/csv'));
-  bar.querySelector('[data-action="print"]').addEventListener('click', () => window.print());
-  const del = bar.querySelector('[data-action="delete"]');
-  del.addEventListener('click', () => confirmThen(bar, del, {
-    question: 'Delete every tick and note on this checklist from this browser?',
-    yes: 'Yes, delete my ticks and notes', no: 'No, keep them',
-  }, () => {
-    store.remove();
-    record = fresh();
-    fill();
-    say('Deleted. Nothing is saved for this checklist in this browser.');
-    del.focus();
-  }));
-  bar.hidden = false;
-  fill();
 }

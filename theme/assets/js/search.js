@@ -11,29 +11,32 @@ const TYPE_LABELS = {
   page: 'About this site',
 };
 
-function textOf(html) {
-  // Pagefind excerpts are text with <mark> around matches; never inject them as HTML.
-  return new DOMParser().parseFromString(html, 'text/html').body.textContent || '';
-}
-
-function excerptNode(excerpt) {
+/**
+ * A Pagefind excerpt (text with <mark> around matches) as a paragraph built from text nodes: the excerpt is parsed in
+ * an inert <template> (no scripts run, nothing loads), and only its text and marks are kept. Spaces around marks stay
+ * as they are ("root <mark>causes</mark> and").
+ */
+export function excerptNode(excerpt) {
+  const template = document.createElement('template');
+  template.innerHTML = excerpt;
   const p = document.createElement('p');
-  excerpt.split(/(<mark>.*?<\/mark>)/g).forEach((part) => {
-    const marked = part.startsWith('<mark>');
-    const text = textOf(marked ? part.slice(6, -7) : part);
-    if (!text) return;
-    if (marked) {
+  for (const node of template.content.childNodes) {
+    if (node.nodeName === 'MARK') {
       const m = document.createElement('mark');
-      m.textContent = text;
+      m.textContent = node.textContent;
       p.append(m);
     } else {
-      p.append(text);
+      p.append(node.textContent);
     }
-  });
+  }
+  p.normalize();
   return p;
 }
 
+const OFFLINE = 'Search needs a connection. Check that you are online, then search again.';
+
 export async function init(root) {
+  // (The search form is a plain GET form: a query is meant to be in the address, unlike reader data.)
   const form = root.querySelector('[data-search-form]');
   const input = form.querySelector('input[name="q"]');
   const older = form.querySelector('input[name="older"]');
@@ -51,11 +54,17 @@ export async function init(root) {
     await pagefind.options({ baseUrl: form.dataset.siteBase });
     await pagefind.init();
   } catch (error) {
-    resultsBox.textContent = 'The search index could not be loaded. If you are previewing the site, build it with search turned on.';
+    resultsBox.textContent = navigator.onLine === false ? OFFLINE
+      : 'The search index could not be loaded. If you are previewing the site, build it with search turned on.';
     return;
   }
 
-  const available = await pagefind.filters();
+  let available = {};
+  try {
+    available = await pagefind.filters();
+  } catch {
+    // Filters are an extra: without them the search still works.
+  }
   const types = Object.keys(available.type || {}).sort();
   types.forEach((type) => {
     const id = `search-type-${type.replace(/\W+/g, '-')}`;
@@ -91,10 +100,24 @@ export async function init(root) {
     const filters = {};
     if (chosen.length) filters.type = { any: chosen };
     if (!older.checked) filters.edition = 'current';
-    const search = await pagefind.search(query, { filters });
+    let search;
+    let data;
+    try {
+      search = await pagefind.search(query, { filters });
+      if (mine !== generation) return;
+      data = await Promise.all(search.results.slice(0, 25).map((r) => r.data()));
+    } catch {
+      // Pagefind fetches parts of the index as they are needed: offline (or when the host fails) that fetch fails.
+      if (mine !== generation) return;
+      resultsBox.replaceChildren(Object.assign(document.createElement('p'), { className: 'notice notice--warning', textContent: OFFLINE }));
+      return;
+    }
     if (mine !== generation) return;
-    const data = await Promise.all(search.results.slice(0, 25).map((r) => r.data()));
-    if (mine !== generation) return;
+    if (!search.results.length && navigator.onLine === false) {
+      // Pagefind skips a part of the index it could not fetch, so offline a search finds nothing: say why.
+      resultsBox.replaceChildren(Object.assign(document.createElement('p'), { className: 'notice notice--warning', textContent: OFFLINE }));
+      return;
+    }
     const heading = document.createElement('h2');
     heading.textContent = search.results.length === 1 ? '1 result' : `${search.results.length} results`;
     resultsBox.append(heading);

@@ -1,58 +1,85 @@
-// Browser storage for a team's answers and ticks. Everything stays in this browser (localStorage); nothing is sent.
-// Each record is one versioned JSON envelope with a revision counter, so two tabs never overwrite newer answers:
-// a write based on an older revision is refused and the caller merges the newer record first.
+// Browser storage for a team's answers, ticks and drafts. Everything stays in this browser (localStorage); nothing
+// is sent. Each record is one versioned JSON envelope with a revision counter, so two tabs never overwrite newer
+// work: a write based on an older revision is refused and the caller (session.js) merges the newer record first.
+// Every read is validated like an import: a record of the wrong shape is reported as corrupt, never used.
 
 const PREFIX = 'cqcguide:';
 
+/** The browser's storage, or null when it is turned off (some browsers throw on merely reading the property). */
+function storage() {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 export function storageAvailable() {
   try {
+    const s = storage();
+    if (!s) return false;
     const probe = `${PREFIX}probe`;
-    localStorage.setItem(probe, '1');
-    localStorage.removeItem(probe);
+    s.setItem(probe, '1');
+    s.removeItem(probe);
     return true;
   } catch {
     return false;
   }
 }
 
+/**
+ * @typedef {{ state: 'empty' } | { state: 'ok', record: any } | { state: 'corrupt', raw: string, reason: string }
+ *   | { state: 'unavailable', reason: string }} ReadResult
+ * @typedef {(value: unknown) => ({ ok: true, record: any } | { ok: false, reason: string })} Validator
+ */
+
 export class RecordStore {
-  constructor(kind, id) {
+  /**
+   * @param {string} kind "assessment", "checklist" or "log-draft"
+   * @param {string} id
+   * @param {Validator} [validate] checks a parsed record's shape (default: an object with a revision number)
+   */
+  constructor(kind, id, validate) {
     this.key = `${PREFIX}${kind}:${id}`;
+    this.validate = validate || basicShape;
   }
 
-  /** Reads the record: { state: 'empty' } | { state: 'ok', record } | { state: 'corrupt', raw, reason }. */
+  /** @returns {ReadResult} */
   read() {
     let raw;
     try {
-      raw = localStorage.getItem(this.key);
+      const s = storage();
+      if (!s) return { state: 'unavailable', reason: 'this browser is not letting the site use its storage' };
+      raw = s.getItem(this.key);
     } catch (error) {
       return { state: 'unavailable', reason: String(error) };
     }
     if (raw === null) return { state: 'empty' };
+    let parsed;
     try {
-      const record = JSON.parse(raw);
-      if (!record || typeof record !== 'object' || Array.isArray(record) || typeof record.revision !== 'number') {
-        return { state: 'corrupt', raw, reason: 'the saved data is not in the expected shape' };
-      }
-      return { state: 'ok', record };
-    } catch (error) {
+      parsed = JSON.parse(raw);
+    } catch {
       return { state: 'corrupt', raw, reason: 'the saved data is not valid JSON' };
     }
+    const checked = basicShape(parsed);
+    const valid = checked.ok ? this.validate(parsed) : checked;
+    return valid.ok ? { state: 'ok', record: valid.record } : { state: 'corrupt', raw, reason: valid.reason };
   }
 
   /**
-   * Writes the record if nothing newer is stored. Returns { ok: true, record } with the new revision,
-   * { ok: false, conflict: newerRecord } when another tab saved first, or { ok: false, error } when the browser
-   * refused (storage full, private mode...).
+   * Writes the record if what is stored is still the revision this page read (compare and swap). Returns { ok: true, record } with the new revision,
+   * { ok: false, conflict: newerRecord } when another tab saved first, { ok: false, corrupt } when what is stored
+   * cannot be read (it is never overwritten), or { ok: false, error } when the browser refused (storage full,
+   * private mode, storage turned off).
    */
   write(record, baseRevision) {
     const current = this.read();
-    if (current.state === 'ok' && current.record.revision > baseRevision) {
-      return { ok: false, conflict: current.record };
-    }
+    if (current.state === 'ok' && current.record.revision !== baseRevision) return { ok: false, conflict: current.record };
+    if (current.state === 'corrupt') return { ok: false, corrupt: current };
+    if (current.state === 'unavailable') return { ok: false, error: new Error(current.reason) };
     const next = { ...record, revision: baseRevision + 1, updatedAt: new Date().toISOString() };
     try {
-      localStorage.setItem(this.key, JSON.stringify(next));
+      storage().setItem(this.key, JSON.stringify(next));
       return { ok: true, record: next };
     } catch (error) {
       return { ok: false, error };
@@ -63,116 +90,36 @@ export class RecordStore {
   setAside(raw) {
     const key = `${this.key}:unreadable:${Date.now()}`;
     try {
-      localStorage.setItem(key, raw);
-      localStorage.removeItem(this.key);
+      storage().setItem(key, raw);
+      storage().removeItem(this.key);
       return key;
     } catch {
       return null;
     }
   }
 
+  /** Deletes the record. Returns { ok: true } or { ok: false, error } (storage turned off): never throws. */
   remove() {
-    localStorage.removeItem(this.key);
+    try {
+      const s = storage();
+      if (!s) return { ok: false, error: new Error('this browser is not letting the site use its storage') };
+      s.removeItem(this.key);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error };
+    }
   }
 
-  /** Calls back when another tab changes this record. */
+  /** Calls back with a fresh read when another tab changes this record. */
   onChange(callback) {
     window.addEventListener('storage', (event) => {
-      if (event.key === this.key) callback(this.read());
+      if (event.key === this.key || event.key === null) callback(this.read());
     });
   }
 }
 
-/** Offers text as a file download, made in the browser (no request leaves the page). */
-export function download(filename, text, type) {
-  const blob = new Blob([text], { type });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** One CSV cell (RFC 4180), neutralising cells a spreadsheet would run as a formula. */
-export function csvCell(value) {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csv(rows) {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
-
-/** A short, local time for "Saved at 14:32". */
-export function timeOf(iso) {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-}
-
-export function dateTimeOf(iso) {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? 'an unknown time' : d.toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
-/** Creates an element with attributes and children (text or nodes): no HTML strings, so nothing is injected. */
-export function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === 'class') element.className = value;
-    else if (name === 'text') element.textContent = value;
-    else element.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    element.append(child instanceof Node ? child : String(child));
-  }
-  return element;
-}
-
-/** Shows a GOV.UK-style error summary in the slot, moves focus to it and prefixes the page title with "Error: ". */
-export function showErrorSummary(slot, errors) {
-  slot.replaceChildren();
-  if (!document.title.startsWith('Error: ') && errors.length) document.title = `Error: ${document.title}`;
-  if (!errors.length) {
-    document.title = document.title.replace(/^Error: /, '');
-    return;
-  }
-  const summary = h('div', { class: 'error-summary', role: 'alert', tabindex: '-1', 'aria-labelledby': 'error-summary-title' },
-    h('h2', { id: 'error-summary-title', text: 'There is a problem' }),
-    h('ul', { class: 'error-summary__list' }, errors.map((e) => h('li', {}, h('a', { href: `#${e.target}`, text: e.message })))));
-  summary.addEventListener('click', (event) => {
-    const link = event.target.closest('a');
-    if (!link) return;
-    const target = document.getElementById(link.getAttribute('href').slice(1));
-    if (!target) return;
-    event.preventDefault();
-    target.scrollIntoView();
-    target.focus();
-  });
-  slot.append(summary);
-  summary.focus();
-}
-
-/**
- * Asks before something that cannot be undone: replaces the trigger button with a question and two buttons, moves
- * focus to the question, and calls onYes if the user confirms (focus returns to the trigger otherwise).
- */
-export function confirmThen(container, trigger, { question, yes, no }, onYes) {
-  const yesButton = h('button', { type: 'button', class: 'button button--warning', text: yes });
-  const noButton = h('button', { type: 'button', class: 'button button--secondary', text: no });
-  const titleId = `confirm-${Math.random().toString(36).slice(2)}`;
-  const panel = h('div', { class: 'notice notice--warning', role: 'alertdialog', 'aria-labelledby': titleId, tabindex: '-1' },
-    h('p', { id: titleId }, h('strong', { text: question })),
-    h('div', { class: 'button-group' }, yesButton, noButton));
-  trigger.hidden = true;
-  container.append(panel);
-  panel.focus();
-  noButton.addEventListener('click', () => { panel.remove(); trigger.hidden = false; trigger.focus(); });
-  yesButton.addEventListener('click', () => { panel.remove(); trigger.hidden = false; onYes(); });
+function basicShape(value) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'the saved data is not in the expected shape' };
+  if (!Number.isInteger(value.revision) || value.revision < 0) return { ok: false, reason: 'the saved data has no valid revision number' };
+  return { ok: true, record: value };
 }

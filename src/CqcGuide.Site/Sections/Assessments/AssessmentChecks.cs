@@ -22,6 +22,9 @@ public static partial class AssessmentChecks
         }
         if (!SemverRegex().IsMatch(def.Version))
             Error(InvalidAssessment, $"version '{def.Version}' must be written as x.y.z, e.g. \"1.0.0\"", "version", "saved answers record this version; bump it when questions change");
+        if (def.Baseline is not null && model.Presentation.Baseline is null)
+            Error(InvalidAssessment, $"{model.Id} does not start from published scores, so this assessment cannot have a baseline", "baseline",
+                "remove 'baseline:', or use a model that accepts one (cqc-saf)");
         var seenSections = new HashSet<string>(StringComparer.Ordinal);
         var seenQuestions = new Dictionary<string, (int Section, int Question)>(StringComparer.Ordinal);
         var seenAnchors = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -15,6 +15,17 @@ public sealed record AssessmentDefinition : IFrontMatter
     /// <summary>Markdown shown on the start page.</summary>
     public string? Introduction { get; init; }
     public required IReadOnlyList<SectionDefinition> Sections { get; init; }
+    /// <summary>
+    /// Lets the answers start from the scores of the service's last published CQC report (only for a model that accepts a
+    /// baseline: cqc-saf). Statements not re-assessed keep their published scores in the totals.
+    /// </summary>
+    public BaselineDefinition? Baseline { get; init; }
+}
+
+public sealed record BaselineDefinition
+{
+    /// <summary>Markdown shown where the form asks for the last published scores.</summary>
+    public required string Intro { get; init; }
 }
 
 public sealed record SectionDefinition

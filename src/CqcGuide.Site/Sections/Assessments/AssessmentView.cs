@@ -24,4 +24,18 @@ public sealed record AssessmentView
     public LinkView? NextSection { get; init; }
     public required AssessmentUrls Urls { get; init; }
     public required string Notice { get; init; }
+    /// <summary>When the assessment can start from the last published scores: what the form needs to offer it.</summary>
+    public BaselineView? Baseline { get; init; }
+}
+
+/// <summary>The baseline of last published scores, as an assessment's pages offer it (the wording comes from the model's presentation).</summary>
+public sealed record BaselineView
+{
+    public required string IntroHtml { get; init; }
+    /// <summary>The answer that keeps a statement's published score ("not re-assessed").</summary>
+    public required OptionView Keep { get; init; }
+    /// <summary>The scores a published report can give (1–4, with their labels).</summary>
+    public required IReadOnlyList<OptionView> Scores { get; init; }
+    /// <summary>How results label a score's source: new, baseline, not assessed.</summary>
+    public required IReadOnlyList<LabelledText> Sources { get; init; }
 }

@@ -55,12 +55,23 @@ public static partial class AssessmentViews
             Manage = site.Href(root + "manage/"), Index = site.Href("/assessments/"), Scoring = site.Href($"/scoring/{model.Id}/"),
         };
         var notice = model.IsCqcMethod ? "Self-assessment — not a CQC rating" : "Self-assessment — CqcGuide's own model, not a CQC method or rating";
+        var baseline = def.Baseline is not null && model.Presentation.Baseline is { } presented
+            ? new BaselineView
+            {
+                IntroHtml = Markdown(def.Baseline.Intro),
+                Keep = new OptionView { Value = presented.Keep.Value, Label = presented.Keep.Label, Hint = presented.Keep.Hint, InputId = "baseline-keep", Divider = presented.Keep.Divider },
+                Scores = presented.Scores.Select(o => new OptionView { Value = o.Value, Label = o.Label, Hint = o.Hint, InputId = $"baseline-{o.Value}", Divider = o.Divider }).ToArray(),
+                Sources = presented.Sources.Select(s => new LabelledText { Label = s.Label, Text = s.Value }).ToArray(),
+            }
+            : null;
         var definition = new
         {
             format = AnswersFile.FormatId,
             id = doc.Slug, version = def.Version, title = def.Title,
             model = new { id = model.Id, version = model.Version, title = model.Title, cqc = model.IsCqcMethod },
             notice,
+            // Present when the answers can start from the last published scores (the form offers "keep" only for statements with one).
+            baseline = baseline is null ? null : new { keep = new { value = baseline.Keep.Value, label = baseline.Keep.Label, hint = baseline.Keep.Hint } },
             groups = model.Groups.Select(g => new { id = g.Id, name = g.Name }),
             urls = new { start = urls.Start, tasks = urls.Tasks, check = urls.Check, results = urls.Results, manage = urls.Manage },
             sections = sections.Select(s => new
@@ -80,6 +91,7 @@ public static partial class AssessmentViews
             Id = doc.Slug, Title = def.Title, Version = def.Version, ModelId = model.Id, ModelVersion = model.Version, ModelTitle = model.Title,
             IsCqcMethod = model.IsCqcMethod, TimeNeeded = def.TimeNeeded, IntroductionHtml = Markdown(def.Introduction),
             Module = moduleName, DefinitionJson = json, QuestionCount = sections.Sum(s => s.Questions.Count), Sections = sections, Urls = urls, Notice = notice,
+            Baseline = baseline,
         };
     }
 

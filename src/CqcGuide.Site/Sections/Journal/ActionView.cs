@@ -6,6 +6,8 @@ public sealed record ActionView
 {
     public required string Id { get; init; }
     public required string Description { get; init; }
+    /// <summary>The action's kind as the log format labels it ("System change"), if given.</summary>
+    public string? Kind { get; init; }
     public required string Addresses { get; init; }
     public string? OwnerRole { get; init; }
     public DateView? Due { get; init; }
@@ -19,4 +21,6 @@ public sealed record ActionView
     public IReadOnlyList<ReviewView> Reviews { get; init; } = [];
     /// <summary>For the tracker: the log the action belongs to.</summary>
     public LinkView? Log { get; init; }
+    /// <summary>The chart and reading of the measure the action names (<c>measure_id</c>).</summary>
+    public MeasureCard? MeasureCard { get; init; }
 }

@@ -58,7 +58,14 @@ public sealed class JournalSection : Section<CheckedLog>
         var published = documents.Where(c => c.Valid).OrderByDescending(c => c.Log.Identified).ThenBy(c => c.Log.Id, StringComparer.Ordinal).ToArray();
         foreach (var c in published)
         {
-            index.Page(new PagePlan { Url = c.Document.Url, Layout = "log", Document = c.Document, Type = "learning log", Transform = Sanitiser.For(c.Document), Model = c });
+            index.Page(new PagePlan
+            {
+                Url = c.Document.Url, Layout = "log", Document = c.Document, Type = "learning log", Transform = Sanitiser.For(c.Document), Model = c,
+                Anchors = c.Log.Actions.Select(a => "action-" + a.Id).Concat(c.Log.Actions.Where(a => a.MeasureId is not null).Select(a => "measure-of-" + a.Id)).ToHashSet(StringComparer.Ordinal),
+            });
+            foreach (var a in c.Log.Actions.Where(a => a.MeasureId is not null))
+                index.Tag("measure-action", a.MeasureId!, "Actions", 0,
+                    new ListItem { Title = $"{c.Log.Title}: action {a.Id}", Url = index.Href(c.Document.Url + "#action-" + a.Id), Summary = a.Description });
             var item = new ListItem
             {
                 Title = c.Log.Title, Url = index.Href(c.Document.Url), Summary = c.Log.Summary,

@@ -17,6 +17,8 @@ public sealed record LearningLogFrontMatter : IFrontMatter
     public required DateOnly Identified { get; init; }
     public Harm? Harm { get; init; }
     public DutyOfCandour? DutyOfCandour { get; init; }
+    /// <summary>Who was told about the event (CQC, safeguarding, RIDDOR…), or decided against, with the reason.</summary>
+    public IReadOnlyList<NotificationEntry> Notifications { get; init; } = [];
     public required string Summary { get; init; }
     public LearningResponse? LearningResponse { get; init; }
     public IReadOnlyList<LogFactorEntry> Factors { get; init; } = [];
@@ -35,11 +37,61 @@ public sealed record LearningLogFrontMatter : IFrontMatter
     int IFrontMatter.Order => 0;
 }
 
+/// <summary>
+/// The duty of candour: the Regulation 20(9) answers (which decide whether it applies), whose opinion they are, and the
+/// notification record. See docs/content-spec.md.
+/// </summary>
 public sealed record DutyOfCandour
 {
-    public required bool Applies { get; init; }
-    public DateOnly? Completed { get; init; }
+    public CandourOutcomes? Outcomes { get; init; }
+    /// <summary>The role of the health care professional whose opinion the answers are (a role, never a name).</summary>
+    public string? ProfessionalRole { get; init; }
+    public DateOnly? OpinionDate { get; init; }
+    /// <summary>When the relevant person was told in person (Regulation 20(3)).</summary>
+    public DateOnly? NotifiedInPerson { get; init; }
+    /// <summary>When the written notification was sent (Regulation 20(4)).</summary>
+    public DateOnly? WrittenNotification { get; init; }
+    /// <summary>Instead of the two dates: the relevant person could not be contacted or declined (Regulation 20(5)).</summary>
+    public UnableToNotify? UnableToNotify { get; init; }
+    /// <summary>Notes in the team's own words.</summary>
     public string? Reason { get; init; }
+    /// <summary>The old format's own decision: no longer used (the build says what replaces it).</summary>
+    public bool? Applies { get; init; }
+    /// <summary>The old format's date of the written notification: now <see cref="WrittenNotification"/>.</summary>
+    public DateOnly? Completed { get; init; }
+}
+
+/// <summary>The Regulation 20(9) questions (the keys are LogFormat.Outcomes' keys), each yes, no or unknown.</summary>
+public sealed record CandourOutcomes
+{
+    public required CandourAnswer Death { get; init; }
+    public required CandourAnswer Impairment { get; init; }
+    public required CandourAnswer BodyStructure { get; init; }
+    public required CandourAnswer ProlongedPain { get; init; }
+    public required CandourAnswer ProlongedPsychologicalHarm { get; init; }
+    public required CandourAnswer ShortenedLifeExpectancy { get; init; }
+    public required CandourAnswer TreatmentNeeded { get; init; }
+}
+
+public sealed record UnableToNotify
+{
+    public required UnableToNotifyReason Reason { get; init; }
+    /// <summary>The written record of the attempts to contact or speak to the relevant person.</summary>
+    public required string Attempts { get; init; }
+}
+
+/// <summary>A notification made (a date) or decided against (<see cref="NotNotified"/>, the reason).</summary>
+public sealed record NotificationEntry
+{
+    public required NotificationRecipient To { get; init; }
+    /// <summary>Who, in words: required for <c>to: other</c>.</summary>
+    public string? Recipient { get; init; }
+    public DateOnly? Date { get; init; }
+    public string? Reference { get; init; }
+    /// <summary>What they decided or asked of the service.</summary>
+    public string? Outcome { get; init; }
+    /// <summary>Instead of a date: the decision not to tell them, and why.</summary>
+    public string? NotNotified { get; init; }
 }
 
 public sealed record LearningResponse
@@ -65,6 +117,8 @@ public sealed record LogActionEntry
 {
     public required string Id { get; init; }
     public required string Description { get; init; }
+    /// <summary>repair | system-change | training | reminder | policy | other (optional).</summary>
+    public ActionKind? Kind { get; init; }
     public IReadOnlyList<string> Addresses { get; init; } = [];
     public string? OwnerRole { get; init; }
     public DateOnly? Due { get; init; }
@@ -72,6 +126,8 @@ public sealed record LogActionEntry
     public DateOnly? Completed { get; init; }
     public string? Evidence { get; init; }
     public string? Measure { get; init; }
+    /// <summary>The measure (input/measures/&lt;id&gt;.yml) that shows whether the action worked; its chart is shown with the action.</summary>
+    public string? MeasureId { get; init; }
     public IReadOnlyList<EffectivenessReview> Reviews { get; init; } = [];
     public string? DroppedReason { get; init; }
 }

@@ -19,12 +19,22 @@ public static class LogChecks
         return new LogValidationInput(log.Id, doc.Slug, LogFormat.Value(log.Status), LogFormat.Value(log.EventType),
             log.Occurred, LogFormat.Value(log.OccurredPrecision), LearningLogValidation.Date(log.Identified),
             log.Harm is { } h ? LogFormat.Value(h) : null,
-            log.DutyOfCandour is { } c ? new LogCandourInput(c.Applies, D(c.Completed), c.Reason) : null,
+            log.DutyOfCandour is { } c
+                ? new LogCandourInput(OutcomesOf(c.Outcomes), c.ProfessionalRole, D(c.OpinionDate), D(c.NotifiedInPerson), D(c.WrittenNotification),
+                    c.UnableToNotify is { } u ? new LogUnableToNotify(LogFormat.Value(u.Reason), u.Attempts) : null, c.Reason, c.Applies, D(c.Completed))
+                : null,
+            log.Notifications.Select(n => new LogValidationNotification(LogFormat.Value(n.To), n.Recipient, D(n.Date), n.NotNotified)).ToArray(),
             log.Factors.Select(f => new LogValidationFactor(f.Id)).ToArray(),
             log.Actions.Select(a => new LogValidationAction(a.Id, a.Addresses.ToArray(), LogFormat.Value(a.Status), D(a.Completed),
-                a.Evidence, a.DroppedReason, a.Reviews.Select(r => new LogValidationReview(LearningLogValidation.Date(r.Date))).ToArray())).ToArray(),
+                a.Evidence, a.DroppedReason, a.Reviews.Select(r => new LogValidationReview(LearningLogValidation.Date(r.Date))).ToArray(),
+                a.Kind is { } k ? LogFormat.Value(k) : null)).ToArray(),
             D(log.NextReview), LearningLogValidation.Date(today));
     }
+
+    /// <summary>The Regulation 20(9) answers as the rules read them (the same for the validation and the quality checks).</summary>
+    public static LogCandourOutcomes? OutcomesOf(CandourOutcomes? o) => o is null ? null : new(
+        LogFormat.Value(o.Death), LogFormat.Value(o.Impairment), LogFormat.Value(o.BodyStructure), LogFormat.Value(o.ProlongedPain),
+        LogFormat.Value(o.ProlongedPsychologicalHarm), LogFormat.Value(o.ShortenedLifeExpectancy), LogFormat.Value(o.TreatmentNeeded));
 
     /// <summary>Reports every problem of the log; true when it can be published.</summary>
     public static bool Check(ContentDocument doc, LearningLogFrontMatter log, DateOnly today, DiagnosticBag diagnostics)

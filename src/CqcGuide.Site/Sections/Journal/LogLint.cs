@@ -23,8 +23,11 @@ public static class LogLint
         LogFormat.Value(log.Status),
         log.Factors.Select(f => new LogFactor(f.Id, LogFormat.Value(f.Area), f.Systemic)).ToArray(),
         log.Actions.Select(a => new LogAction(a.Id, a.Description, a.Addresses.ToArray(), a.OwnerRole,
-            a.Due?.ToString("yyyy-MM-dd", Invariant), LogFormat.Value(a.Status), a.Measure, a.Reviews.Count)).ToArray(),
-        log.GovernanceReview?.Reflection);
+            a.Due?.ToString("yyyy-MM-dd", Invariant), LogFormat.Value(a.Status), a.Measure, a.Reviews.Count, a.Kind is { } k ? LogFormat.Value(k) : null)).ToArray(),
+        log.GovernanceReview?.Reflection,
+        log.Harm is { } h ? LogFormat.Value(h) : null,
+        LogChecks.OutcomesOf(log.DutyOfCandour?.Outcomes),
+        log.Notifications.Select(n => new LogNotification(LogFormat.Value(n.To), n.Date?.ToString("yyyy-MM-dd", Invariant))).ToArray());
 
     public static IReadOnlyList<LintedFinding> Lint(ContentDocument doc, LearningLogFrontMatter log, DiagnosticBag diagnostics)
     {

@@ -38,6 +38,16 @@ public static class LogSchema
                 }
                 if (context.TypeInfo.Type == typeof(DateOnly) || context.TypeInfo.Type == typeof(DateOnly?))
                     o["format"] = "date";
+                if (context.PropertyInfo?.DeclaringType == typeof(CandourOutcomes)
+                    && CqcGuide.Rules.LearningLogs.LogFormat.Outcomes.All.FirstOrDefault(q => q.Key == context.PropertyInfo.Name) is { } question)
+                    o["description"] = $"Regulation 20(9): {question.Label}. {question.Hint}. Answer yes, no or unknown (unknown counts as yes until a health care professional has decided).";
+                if (context.PropertyInfo?.DeclaringType == typeof(DutyOfCandour) && context.PropertyInfo.Name is "applies" or "completed")
+                {
+                    o["deprecated"] = true;
+                    o["description"] = context.PropertyInfo.Name == "applies"
+                        ? "No longer used: the Regulation 20(9) answers under 'outcomes' decide whether the duty of candour applies. The build reports it so a log can be migrated."
+                        : "No longer used: write the date as 'written_notification', and add 'notified_in_person'. The build reports it so a log can be migrated.";
+                }
                 return node;
             },
         });

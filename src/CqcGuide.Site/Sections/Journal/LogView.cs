@@ -11,7 +11,15 @@ public sealed record LogView
     public required string Occurred { get; init; }
     public required DateView Identified { get; init; }
     public string? Harm { get; init; }
+    /// <summary>The duty of candour in one line: applies or not (decided by the rules from the Regulation 20(9) answers) and the notification record.</summary>
     public string? Candour { get; init; }
+    /// <summary>The seven Regulation 20(9) questions and their answers, when recorded.</summary>
+    public IReadOnlyList<LabelledText> CandourAnswers { get; init; } = [];
+    /// <summary>Whose opinion the answers are, and when ("GP, 16 March 2026").</summary>
+    public string? CandourOpinion { get; init; }
+    /// <summary>When the relevant person could not be told: why, and the record of attempts.</summary>
+    public string? CandourUnable { get; init; }
+    public IReadOnlyList<NotificationView> Notifications { get; init; } = [];
     public required string Summary { get; init; }
     public IReadOnlyList<LabelledText> Response { get; init; } = [];
     public IReadOnlyList<FactorView> Factors { get; init; } = [];

@@ -15,9 +15,19 @@ public static class LogViews
         log.QualityStatements.Select(Rules.Domain.Framework.FindStatement).OfType<Rules.Domain.QualityStatement>().Select(s => s.KeyQuestionId).Distinct()
             .Select(id => Rules.Domain.Framework.FindKeyQuestion(id)!).OrderBy(k => k.Index);
 
+    /// <summary>The measure an action names (<c>measure_id</c>), shared by the measures section; an unknown id is an error.</summary>
+    private static MeasureCard? MeasureOf(SiteIndex site, CheckedLog c, LogActionEntry a, int index)
+    {
+        if (a.MeasureId is not { } id) return null;
+        if (site.Shared<MeasureCard>("measure:" + id) is { } card) return card;
+        site.Diagnostics.Error(Codes.UnknownMeasure, $"action '{a.Id}' names the measure '{id}', which this site does not have", c.Document.At($"actions[{index}].measure_id"),
+            "measures are the files in input/measures/ (or input/examples/measures/ while examples are on); write its file name without .yml");
+        return null;
+    }
+
     public static ActionView ActionOf(DateOnly today, LearningLogFrontMatter log, LogActionEntry a, LinkView? logLink = null) => new()
     {
-        Id = a.Id, Description = a.Description,
+        Id = a.Id, Description = a.Description, Kind = a.Kind is { } k ? LogFormat.Label(k) : null,
         Addresses = string.Join("; ", a.Addresses.Select(id => log.Factors.FirstOrDefault(f => f.Id == id) is { } f ? $"{id}: {LogLabels.AreaLabel(f.Area)}" : id)),
         OwnerRole = a.OwnerRole, Due = a.Due is { } d ? DateView.Of(d) : null,
         Status = a.Status switch { ActionStatus.Planned => "Planned", ActionStatus.InProgress => "In progress", ActionStatus.Done => "Done", _ => "Dropped" },
@@ -27,6 +37,29 @@ public static class LogViews
         Reviews = a.Reviews.OrderBy(r => r.Date).Select(r => new ReviewView { Date = DateView.Of(r.Date), Result = r.Result, Decision = LogFormat.Value(r.Decision) }).ToArray(),
         Log = logLink,
     };
+
+    /// <summary>Who a notification went to, as the page names it: the format's label, or the recipient for "other".</summary>
+    public static string NotificationLabel(NotificationEntry n) =>
+        n.To == NotificationRecipient.Other && !string.IsNullOrWhiteSpace(n.Recipient) ? n.Recipient
+        : LogFormat.Label(n.To) + (string.IsNullOrWhiteSpace(n.Recipient) ? "" : $" ({n.Recipient})");
+
+    /// <summary>
+    /// The duty of candour in one line. Whether it applies is the rules' decision (candour-applies), from the Regulation
+    /// 20(9) answers; the harm grade plays no part.
+    /// </summary>
+    public static string CandourSummary(DutyOfCandour dc, LogCandourOutcomes? outcomes)
+    {
+        string Notes() => string.IsNullOrWhiteSpace(dc.Reason) ? "" : " " + dc.Reason;
+        if (outcomes is null)
+            return "No Regulation 20(9) assessment recorded." + Notes();
+        if (!LearningLogValidation.CandourApplies.Evaluate(outcomes))
+            return "Does not apply: every Regulation 20(9) answer is no." + Notes();
+        var why = string.Join("; ", LearningLogValidation.NotifiableOutcomes.Evaluate(outcomes));
+        var record = dc.UnableToNotify is { } unable ? $"The relevant person was not told in person: {LogFormat.Label(unable.Reason).ToLowerInvariant()}."
+            : (dc.NotifiedInPerson is { } told ? $"Told in person on {DateView.Of(told).Text}" : "In-person notification not yet recorded")
+              + "; " + (dc.WrittenNotification is { } written ? $"written notification sent on {DateView.Of(written).Text}." : "written notification not yet recorded.");
+        return $"Applies: a notifiable safety incident under Regulation 20(9) ({why}). {record}" + Notes();
+    }
 
     public static LogView LogViewOf(SiteIndex site, CheckedLog c)
     {
@@ -38,7 +71,11 @@ public static class LogViews
         var timeline = new List<(DateOnly Date, string Text)>();
         if (log.OccurredPrecision == DatePrecision.Day) timeline.Add((DateOnly.ParseExact(log.Occurred, "yyyy-MM-dd", Invariant), "The event happened"));
         timeline.Add((log.Identified, "The problem was identified"));
-        if (log.DutyOfCandour?.Completed is { } dc) timeline.Add((dc, "Duty of candour notification sent"));
+        if (log.DutyOfCandour?.OpinionDate is { } opinion) timeline.Add((opinion, "Health care professional's opinion (Regulation 20(9))"));
+        if (log.DutyOfCandour?.NotifiedInPerson is { } told) timeline.Add((told, "Relevant person told in person (duty of candour)"));
+        if (log.DutyOfCandour?.WrittenNotification is { } written) timeline.Add((written, "Written duty of candour notification sent"));
+        foreach (var n in log.Notifications)
+            if (n.Date is { } sent) timeline.Add((sent, $"Notified: {NotificationLabel(n)}"));
         if (log.LearningResponse?.Held is { } held) timeline.Add((held, $"{LogLabels.MethodLabel(log.LearningResponse.Method)} held"));
         if (log.GovernanceReview is { } g) timeline.Add((g.Date, $"Governance review: {g.Forum}"));
         foreach (var a in log.Actions)
@@ -49,9 +86,9 @@ public static class LogViews
         }
         if (log.NextReview is { } next) timeline.Add((next, "Next effectiveness review"));
         var harm = log.Harm is { } h ? LogLabels.HarmLabel(h) : null;
-        var candour = log.DutyOfCandour is null ? null
-            : log.DutyOfCandour.Applies ? "Applies" + (log.DutyOfCandour.Completed is { } sent ? $"; notification sent {DateView.Of(sent).Text}" : "; notification not yet recorded")
-            : "Does not apply" + (string.IsNullOrWhiteSpace(log.DutyOfCandour.Reason) ? "" : $": {log.DutyOfCandour.Reason}");
+        var dc = log.DutyOfCandour;
+        var outcomes = LogChecks.OutcomesOf(dc?.Outcomes);
+        var candour = dc is null ? null : CandourSummary(dc, outcomes);
         var response = new List<LabelledText>();
         if (log.LearningResponse is { } r)
         {
@@ -71,9 +108,20 @@ public static class LogViews
         {
             Id = log.Id, Status = LogLabels.StatusLabel(log.Status), StatusClass = LogLabels.StatusClass(log.Status), EventType = LogLabels.EventLabel(log.EventType),
             Occurred = occurred, Identified = DateView.Of(log.Identified), Harm = harm, Candour = candour, Summary = log.Summary,
+            CandourAnswers = outcomes is null ? []
+                : LogFormat.Outcomes.All.Zip(LearningLogValidation.CandourAnswers.Evaluate(outcomes),
+                    (q, a) => new LabelledText { Label = q.Label, Text = LogFormat.TryParse<CandourAnswer>(a, out var answer) ? LogFormat.Label(answer) : a ?? "" }).ToArray(),
+            CandourOpinion = dc?.ProfessionalRole is { } role
+                ? role + (dc.OpinionDate is { } on ? ", " + DateView.Of(on).Text : "")
+                : null,
+            CandourUnable = dc?.UnableToNotify is { } unable ? $"{LogFormat.Label(unable.Reason)}. {unable.Attempts}" : null,
+            Notifications = log.Notifications.Select(n => new NotificationView
+            {
+                To = NotificationLabel(n), Date = n.Date is { } d ? DateView.Of(d) : null, Reference = n.Reference, Outcome = n.Outcome, NotNotified = n.NotNotified,
+            }).ToArray(),
             Response = response,
             Factors = log.Factors.Select(f => new FactorView { Id = f.Id, Area = LogLabels.AreaLabel(f.Area), Description = f.Description, Systemic = f.Systemic }).ToArray(),
-            Actions = log.Actions.Select(a => ActionOf(today, log, a)).ToArray(),
+            Actions = log.Actions.Select((a, i) => ActionOf(today, log, a) with { MeasureCard = MeasureOf(site, c, a, i) }).ToArray(),
             Timeline = timeline.OrderBy(t => t.Date).ThenBy(t => t.Text, StringComparer.Ordinal)
                 .Select(t => new TimelineEntry { Date = DateView.Of(t.Date), Text = t.Text, Future = t.Date > today }).ToArray(),
             Governance = governance, LearningToShare = log.LearningToShare,

@@ -93,4 +93,38 @@ public class AssessmentBuildTests
         var links = page.QuerySelectorAll("section[aria-labelledby='self-assessment-questions'] a").Select(a => a.GetAttribute("href")).ToArray();
         Assert.Contains("/assessments/cqc-readiness/safe/#q-safe.learning-culture", links);
     }
+
+    [Fact]
+    public void A_cqc_saf_assessment_can_start_from_the_last_published_scores()
+    {
+        var statements = string.Join("\n", CqcGuide.Rules.Domain.Framework.QualityStatements.Select(q => $"      - id: {q.Id}"));
+        var yaml = Definition("cqc-saf", statements).Replace("sections:", "baseline:\n  intro: Enter the scores from your **last report**.\nsections:");
+        using var b = Build(yaml);
+        Assert.True(b.Result.Success, Builds.Errors(b.Result));
+        var section = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(b.Output.Path, "assessments/test/all/index.html")));
+        var definition = System.Text.Json.JsonDocument.Parse(section.QuerySelector("script#assessment-definition")!.TextContent).RootElement;
+        Assert.Equal("cqcguide.answers/2", definition.GetProperty("format").GetString());
+        Assert.Equal("not-reassessed", definition.GetProperty("baseline").GetProperty("keep").GetProperty("value").GetString());
+        // The keep answer is offered by the browser only where a statement has a published score: the page's radios are unchanged.
+        Assert.Equal(5, section.QuerySelectorAll("input[name='safe.learning-culture']").Length);
+
+        using var plain = Build(Definition("cqc-saf", statements));
+        var plainDefinition = System.Text.Json.JsonDocument.Parse(new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(plain.Output.Path, "assessments/test/all/index.html")))
+            .QuerySelector("script#assessment-definition")!.TextContent).RootElement;
+        Assert.False(plainDefinition.TryGetProperty("baseline", out _));
+    }
+
+    [Fact]
+    public void Only_a_model_that_accepts_a_baseline_can_have_one()
+    {
+        using var b = Build(Definition("learning-maturity", AllMaturityQuestions()).Replace("sections:", "baseline:\n  intro: Our last report.\nsections:"));
+        var d = Assert.Single(b.Result.Diagnostics, x => x.Code == "CG701");
+        Assert.Equal("learning-maturity does not start from published scores, so this assessment cannot have a baseline", d.Message);
+        Assert.Equal(6, d.Line); // at the baseline's contents
+        using var wrong = Build(Definition("cqc-saf", "      - id: safe.learning-culture").Replace("sections:", "baseline: [1, 2]\nsections:"));
+        Assert.Contains(wrong.Result.Diagnostics, x => x.Code == Codes.WrongType && x.Line == 5);
+        using var missing = Build(Definition("cqc-saf", "      - id: safe.learning-culture").Replace("sections:", "baseline:\n  text: x\nsections:"));
+        Assert.Contains(missing.Result.Diagnostics, x => x.Code == Codes.UnknownKey && x.Line == 6);
+        Assert.Contains(missing.Result.Diagnostics, x => x.Code == Codes.MissingField);
+    }
 }

@@ -37,6 +37,7 @@ public class JournalTests
         actions:
           - id: a1
             description: Reconcile every discharge letter within 4 hours.
+            kind: system-change
             addresses: [f1]
             owner_role: Deputy manager
             due: 2026-04-30
@@ -54,6 +55,17 @@ public class JournalTests
           reflection: Oversight of discharges depended on one person.
         quality_statements: [safe.medicines-optimisation]
         learning_to_share: Reconcile discharge letters on the day.
+        duty_of_candour:
+          outcomes:
+            death: no
+            impairment: no
+            body_structure: no
+            prolonged_pain: no
+            prolonged_psychological_harm: no
+            shortened_life_expectancy: no
+            treatment_needed: no
+          professional_role: GP
+          opinion_date: 2026-03-15
         redaction_check:
           confirmed: true
           by: Registered manager
@@ -67,9 +79,18 @@ public class JournalTests
     internal static void WriteLog(TempDir input, string text, string name = "ll-test")
     {
         input.Write($"journal/{name}.md", text);
-        foreach (var page in new[] { "common-pitfalls", "practice-change", "governance-reviews", "monitoring-effectiveness" })
-            input.Write($"guidance/{page}.md", $"---\ntitle: {page}\nsummary: s\nowner: Registered manager\nlast_reviewed: 2026-01-10\nnext_review: 2027-01-10\nsources:\n  - title: S\n    url: https://example.org\n---\n## Quick fixes\n\n## Blaming individuals\n\n## Undocumented learning\n\n## Unmonitored changes\n");
+        foreach (var page in GuidanceStandIns)
+            input.Write($"guidance/{page}.md", StandIn(page));
     }
+
+    /// <summary>The guidance pages the journal's quality checks link to.</summary>
+    internal static readonly string[] GuidanceStandIns = ["common-pitfalls", "practice-change", "governance-reviews", "monitoring-effectiveness", "who-must-be-told"];
+
+    /// <summary>A stand-in guidance page with every heading the quality checks link to.</summary>
+    internal static string StandIn(string title) =>
+        $"---\ntitle: {title}\nsummary: s\nowner: Registered manager\nlast_reviewed: 2026-01-10\nnext_review: 2027-01-10\nsources:\n  - title: S\n    url: https://example.org\n---\n"
+        + "## Quick fixes\n\n## Blaming individuals\n\n## Undocumented learning\n\n## Unmonitored changes\n\n## Stronger and weaker actions\n\n"
+        + "### 1. Has the person died?\n\n### 2. Is there a serious injury?\n";
 
     private static (CqcGuide.Site.Pipeline.BuildResult Result, TempDir Output) Build(string log, bool strict = false, params (string Find, string Replace)[] edits)
     {
@@ -105,7 +126,7 @@ public class JournalTests
         Assert.Equal("Closed", log.QuerySelector(".tag")!.TextContent);
         Assert.Equal("Done", log.QuerySelector(".actions-table .tag")!.TextContent);
         Assert.Contains("passes every quality check", log.QuerySelector("main")!.TextContent);
-        Assert.Equal(["14 March 2026", "15 March 2026", "18 March 2026", "10 April 2026", "28 April 2026", "30 June 2026"],
+        Assert.Equal(["14 March 2026", "15 March 2026", "15 March 2026", "18 March 2026", "10 April 2026", "28 April 2026", "30 June 2026"],
             log.QuerySelectorAll(".timeline time").Select(t => t.TextContent));
         var evidence = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output.Path, "journal/evidence/safe.medicines-optimisation/index.html")));
         Assert.Contains("1 of 1 actions done", evidence.QuerySelector("section[aria-labelledby='learning-logs']")!.TextContent);
@@ -125,6 +146,12 @@ public class JournalTests
         { "incident without harm", "harm: low\n", "", "CG802" },
         { "unknown quality statement", "[safe.medicines-optimisation]", "[safe.medicine-optimisation]", Codes.UnknownQualityStatement },
         { "id not matching the file", "id: ll-test", "id: ll-other", "CG802" },
+        { "incident without the Regulation 20(9) assessment", "duty_of_candour:\n  outcomes:\n", "duty_of_candour:\n  reason: Not assessed.\n  outcomes_:\n", Codes.UnknownKey },
+        { "notification with neither a date nor a reason", "redaction_check:", "notifications:\n  - to: cqc\nredaction_check:", "CG802" },
+        { "notification to someone else without saying who", "redaction_check:", "notifications:\n  - to: other\n    date: 2026-03-16\nredaction_check:", "CG802" },
+        { "notification dated before the event", "redaction_check:", "notifications:\n  - to: safeguarding\n    date: 2026-03-01\nredaction_check:", "CG802" },
+        { "candour opinion with no professional", "  professional_role: GP\n", "", "CG802" },
+        { "written notification before the conversation", "  opinion_date: 2026-03-15\n", "  opinion_date: 2026-03-15\n  notified_in_person: 2026-03-20\n  written_notification: 2026-03-18\n", "CG802" },
     };
 
     [Theory]
@@ -158,6 +185,8 @@ public class JournalTests
         { "LLQ003", [("  reflection: Oversight of discharges depended on one person.\n", "")] },
         { "LLQ004", [("    measure: Late discrepancies per month (target 0).\n", "")] },
         { "LLQ005", [("    owner_role: Deputy manager\n", "")] },
+        { "LLQ007", [("harm: low", "harm: severe")] },
+        { "LLQ008", [("    kind: system-change", "    kind: reminder")] },
         { "LLQ006", [("status: closed", "status: monitoring\nnext_review: 2027-01-01"), ("      - date: 2026-06-30\n        result: None in two months.\n        decision: adopt\n", ""), ("    reviews:\n", ""), ("status: monitoring", "status: closed"), ("next_review: 2027-01-01\n", ""), ("  - id: a1\n", "  - id: a0\n    description: Earlier fix.\n    addresses: [f1]\n    owner_role: Deputy manager\n    due: 2026-04-01\n    status: done\n    completed: 2026-04-01\n    evidence: Done.\n    measure: Count.\n    reviews:\n      - date: 2026-05-01\n        result: Fine.\n        decision: adopt\n  - id: a1\n")] },
     };
 
@@ -335,5 +364,130 @@ public class JournalTests
         using var __ = plainOut;
         var counted = parser.ParseDocument(File.ReadAllText(Path.Combine(plainOut.Path, "journal/evidence/safe.medicines-optimisation/index.html")));
         Assert.Contains("Medicine missed after discharge", counted.QuerySelector("main")!.TextContent);
+    }
+
+    // ---- the duty of candour by Regulation 20(9), and who was told ---------------------------------------------------
+
+    private static readonly (string, string) BrokenWrist = ("    body_structure: no", "    body_structure: yes");
+
+    [Fact]
+    public void Changes_to_the_structure_of_the_body_with_no_candour_record_fails_the_build_at_its_line()
+    {
+        var (result, output) = Build(Valid, false, BrokenWrist);
+        using var _ = output;
+        Assert.False(result.Success);
+        var errors = result.Diagnostics.Where(d => d.Code == LogChecks.InvalidLog && d.IsError).ToArray();
+        Assert.Equal(2, errors.Length);
+        var line = Valid.Split('\n').ToList().FindIndex(l => l == "duty_of_candour:") + 2; // the front matter starts on line 2
+        Assert.All(errors, e => Assert.Equal(line, e.Line));
+        Assert.Contains("the duty of candour applies (Changes to the structure of the body: yes) but the in-person notification is not recorded", errors[0].Message);
+        Assert.Contains("but the written notification is not recorded", errors[1].Message);
+        Assert.False(File.Exists(Path.Combine(output.Path, "journal/ll-test/index.html")));
+
+        // Recorded: it builds, the page says it applies and why, and the harm grade (low) plays no part.
+        var recorded = Build(Valid, true, BrokenWrist,
+            ("  opinion_date: 2026-03-15\n", "  opinion_date: 2026-03-15\n  notified_in_person: 2026-03-16\n  written_notification: 2026-03-18\n"),
+            ("redaction_check:", "notifications:\n  - to: cqc\n    date: 2026-03-15\n    reference: CQC-0001\n  - to: riddor\n    not_notified: Not reportable; no work activity was involved.\nredaction_check:"));
+        using var __ = recorded.Output;
+        Assert.True(recorded.Result.Success, Builds.Errors(recorded.Result));
+        var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(recorded.Output.Path, "journal/ll-test/index.html")));
+        var facts = page.QuerySelector(".summary-facts")!.TextContent;
+        Assert.Contains("Applies: a notifiable safety incident under Regulation 20(9) (Changes to the structure of the body: yes). Told in person on 16 March 2026; written notification sent on 18 March 2026.", facts);
+        Assert.Contains("Low harm", facts);
+        var told = page.QuerySelector("#log-notifications")!.ParentElement!.TextContent;
+        Assert.Contains("Changes to the structure of the body", told);
+        Assert.Contains("GP, 15 March 2026", told);
+        Assert.Contains("Reference: CQC-0001", told);
+        Assert.Contains("Not reportable; no work activity was involved.", told);
+        Assert.Contains("Notified: CQC", string.Join("|", page.QuerySelectorAll(".timeline li").Select(li => li.TextContent)));
+    }
+
+    [Fact]
+    public void Every_answer_no_is_not_a_notifiable_incident_whatever_the_harm_grade()
+    {
+        var (result, output) = Build(Valid, true, ("harm: low", "harm: moderate"));
+        using var _ = output;
+        Assert.True(result.Success, Builds.Errors(result));
+        var facts = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output.Path, "journal/ll-test/index.html"))).QuerySelector(".summary-facts")!.TextContent;
+        Assert.Contains("Does not apply: every Regulation 20(9) answer is no.", facts);
+    }
+
+    [Fact]
+    public void A_log_in_the_old_candour_format_gets_errors_saying_exactly_what_to_change()
+    {
+        var old = Valid[..Valid.IndexOf("duty_of_candour:", StringComparison.Ordinal)]
+            + "duty_of_candour:\n  applies: true\n  completed: 2026-03-20\n"
+            + Valid[Valid.IndexOf("redaction_check:", StringComparison.Ordinal)..];
+        var (result, output) = Build(old);
+        using var _ = output;
+        Assert.False(result.Success);
+        var messages = result.Diagnostics.Where(d => d.Code == LogChecks.InvalidLog).Select(d => d.Message + " | " + d.Hint).ToArray();
+        Assert.Equal(3, messages.Length);
+        Assert.Contains(messages, m => m.StartsWith("an incident needs the Regulation 20(9) assessment", StringComparison.Ordinal)
+            && m.Contains("(death, impairment, body_structure, prolonged_pain, prolonged_psychological_harm, shortened_life_expectancy, treatment_needed)", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("'applies' is no longer used", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("'completed' is now 'written_notification'", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, string, string, string> HostileFields() => new()
+    {
+        { "an answer that is not yes, no or unknown", "    death: no", "    death: maybe", Codes.InvalidValue },
+        { "an answer written as a boolean", "    death: no", "    death: true", Codes.InvalidValue },
+        { "an answer in capitals", "    death: no", "    death: Yes", Codes.InvalidValue },
+        { "a question left out", "    treatment_needed: no\n", "", Codes.MissingField },
+        { "an unknown question", "    treatment_needed: no\n", "    treatment_needed: no\n    bruising: no\n", Codes.UnknownKey },
+        { "outcomes as a list", "  outcomes:\n    death: no\n    impairment: no\n    body_structure: no\n    prolonged_pain: no\n    prolonged_psychological_harm: no\n    shortened_life_expectancy: no\n    treatment_needed: no\n", "  outcomes: [no, no]\n", Codes.WrongType },
+        { "a role given as a list", "  professional_role: GP", "  professional_role: [GP, Nurse]", Codes.WrongType },
+        { "an impossible opinion date", "  opinion_date: 2026-03-15", "  opinion_date: 2026-02-30", Codes.InvalidDate },
+        { "a notification date in words", "  opinion_date: 2026-03-15\n", "  opinion_date: 2026-03-15\n  notified_in_person: yesterday\n", Codes.InvalidDate },
+        { "an unknown reason for not notifying", "  opinion_date: 2026-03-15\n", "  opinion_date: 2026-03-15\n  unable_to_notify:\n    reason: refused\n    attempts: Phoned twice.\n", Codes.InvalidValue },
+        { "no record of the attempts", "  opinion_date: 2026-03-15\n", "  opinion_date: 2026-03-15\n  unable_to_notify:\n    reason: declined\n", Codes.MissingField },
+        { "applies that is not true or false", "  opinion_date: 2026-03-15\n", "  opinion_date: 2026-03-15\n  applies: yes\n", Codes.WrongType },
+        { "notifications as one value", "redaction_check:", "notifications: cqc\nredaction_check:", Codes.WrongType },
+        { "a notification to an unknown body", "redaction_check:", "notifications:\n  - to: CQC\n    date: 2026-03-16\nredaction_check:", Codes.InvalidValue },
+        { "a notification with no 'to'", "redaction_check:", "notifications:\n  - date: 2026-03-16\nredaction_check:", Codes.MissingField },
+        { "a notification date in another format", "redaction_check:", "notifications:\n  - to: cqc\n    date: 16/03/2026\nredaction_check:", Codes.InvalidDate },
+        { "a reference that is a mapping", "redaction_check:", "notifications:\n  - to: cqc\n    date: 2026-03-16\n    reference: { number: 1 }\nredaction_check:", Codes.WrongType },
+        { "an unknown key in a notification", "redaction_check:", "notifications:\n  - to: cqc\n    when: 2026-03-16\nredaction_check:", Codes.UnknownKey },
+        { "a recipient given as a list", "redaction_check:", "notifications:\n  - to: other\n    recipient: [Insurer]\n    date: 2026-03-16\nredaction_check:", Codes.WrongType },
+        { "a decision not to notify given as a mapping", "redaction_check:", "notifications:\n  - to: riddor\n    not_notified: { reason: none }\nredaction_check:", Codes.WrongType },
+        { "a notification that is not a mapping", "redaction_check:", "notifications:\n  - cqc\nredaction_check:", Codes.WrongType },
+        { "an unknown action kind", "    kind: system-change", "    kind: strong", Codes.InvalidValue },
+        { "an action kind as a list", "    kind: system-change", "    kind: [system-change, training]", Codes.WrongType },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileFields))]
+    public void New_fields_refuse_wrong_types_and_unknown_values_at_their_line(string what, string find, string replace, string code)
+    {
+        var (result, output) = Build(Valid, false, (find, replace));
+        using var _ = output;
+        Assert.False(result.Success, what);
+        var d = Assert.Single(result.Diagnostics, d => d.Code == code && d.IsError);
+        Assert.EndsWith("journal/ll-test.md", d.Path);
+        Assert.True(d.Line > 1, what);
+        Assert.False(File.Exists(Path.Combine(output.Path, "journal/ll-test/index.html")));
+    }
+
+    [Fact]
+    public void No_page_of_the_default_site_decides_candour_from_the_harm_grade()
+    {
+        using var output = new TempDir();
+        var result = Builds.Run(Path.Combine(Repo.Root, "input"), output["site"], strict: true);
+        Assert.True(result.Success, Builds.Errors(result));
+        // The NHS grade used as the test: "moderate harm, so it applied", "low harm, so not notifiable", "moderate or worse harm".
+        var gradeAsTest = new System.Text.RegularExpressions.Regex(
+            @"\b(no|low|moderate|severe|fatal) harm[,;:]? (so|therefore)\b|moderate or worse harm|\b(low|moderate|severe) harm\b[^.]{0,60}\b(so|therefore)\b[^.]{0,60}\b(candour|notifiable)",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var pages = Directory.GetFiles(output["site"], "*.html", SearchOption.AllDirectories);
+        Assert.True(pages.Length > 100);
+        var hits = pages.SelectMany(p => gradeAsTest.Matches(new HtmlParser().ParseDocument(File.ReadAllText(p)).Body!.TextContent).Select(m => $"{p}: {m.Value}")).ToArray();
+        Assert.True(hits.Length == 0, string.Join("\n", hits));
+        // The broken wrist shows its CQC notification and its Regulation 20(9) answer.
+        var wrist = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output["site"], "journal/ll-2026-009/index.html")));
+        var told = wrist.QuerySelector("#log-notifications")!.ParentElement!.TextContent;
+        Assert.Contains("Changes to the structure of the body", told);
+        Assert.Matches(@"CQC\s*8 June 2026", told);
+        Assert.Contains("Local authority safeguarding team", told);
     }
 }

@@ -1,0 +1,139 @@
+using System.Globalization;
+using CqcGuide.Rules.ScoringModels;
+using CqcGuide.Site.Pipeline;
+using CqcGuide.Site.Views;
+
+namespace CqcGuide.Site.Sections.Measures;
+
+/// <summary>
+/// Measures (<c>input/measures/*.yml</c>): series a service counts to see whether a change worked, analysed with NHS
+/// England's Making Data Count XmR charts by the compiled <c>spc</c> rules. Each gets a page (chart, reading, data, the
+/// actions it monitors); the index shows every measure's latest variation and assurance; learning logs embed a measure's
+/// chart next to the action it monitors; and "check your own data" runs the same rules in the reader's browser.
+/// </summary>
+public sealed class MeasuresSection : Section<CheckedMeasure>
+{
+    public static readonly ContentType Measure = ContentType.Yaml<MeasureDefinition>("measure", "measures", "/measures/");
+
+    private sealed record MeasuresIndex(IReadOnlyList<CheckedMeasure> Measures);
+    private sealed record CheckPage(string Module);
+
+    public override string Name => "measures";
+
+    public override IReadOnlyList<ContentType> ContentTypes => [Measure];
+
+    public override CheckedMeasure? Check(ContentDocument document, CheckContext context)
+    {
+        var m = document.Front<MeasureDefinition>();
+        var ok = Validation.QualityStatements(document, m.QualityStatements, "quality_statements", context.Diagnostics);
+        var result = MeasureChecks.Check(document, m, context.Diagnostics);
+        return ok && result is not null ? new CheckedMeasure(document, m, result) : null;
+    }
+
+    public override void Index(IReadOnlyList<CheckedMeasure> documents, IndexBuilder index)
+    {
+        var module = index.Module(Spc.Instance);
+        index.Page(new PagePlan { Url = "/measures/check/", Layout = "spc-check", Type = "measure", Model = new CheckPage(module) });
+        if (documents.Count == 0) return;
+        index.Menu(45, "Measures", index.Href("/measures/"), "measures");
+        var ordered = documents.OrderBy(d => d.Definition.Order).ThenBy(d => d.Definition.Title, StringComparer.Ordinal).ToArray();
+        foreach (var m in ordered)
+        {
+            index.Page(new PagePlan { Url = m.Document.Url, Layout = "measure", Type = "measure", Model = m });
+            index.Share("measure:" + m.Document.Slug, CardOf(m, index.Href));
+            var item = new ListItem { Title = m.Definition.Title, Url = index.Href(m.Document.Url), Summary = m.Definition.Summary, Meta = m.Analysis.Summary.VariationLabel };
+            foreach (var s in m.Definition.QualityStatements) index.Tag("statement", s, "Measures", 12, item);
+            for (var i = 0; i < m.Definition.Changes.Count; i++)
+                if (m.Definition.Changes[i].Action is { } action && MeasureChecks.ActionReference(action) is { Ok: true } r)
+                    index.CheckLink($"/journal/{r.Log}/#action-{r.Action}", null, m.Document.At($"changes[{i}].action"));
+        }
+        index.Page(new PagePlan { Url = "/measures/", Layout = "measures", Type = "measure", Model = new MeasuresIndex(ordered) });
+    }
+
+    private static MeasureCard CardOf(CheckedMeasure m, Func<string, string> href) => new()
+    {
+        Id = m.Document.Slug, Title = m.Definition.Title, Url = href(m.Document.Url), Unit = m.Definition.Unit,
+        Reading = m.Analysis.Summary.Reading, VariationLabel = m.Analysis.Summary.VariationLabel, AssuranceLabel = m.Analysis.Summary.AssuranceLabel,
+        Chart = SpcChartView.Of("chart-" + m.Document.Slug, $"{m.Definition.Title} ({m.Definition.Unit})", m.Analysis.Chart!),
+        Analysis = m.Analysis,
+    };
+
+    public override PageView View(PagePlan plan, SiteIndex site)
+    {
+        var index = new LinkView { Title = "Measures", Url = site.Href("/measures/") };
+        switch (plan.Model)
+        {
+            case CheckPage check:
+                return site.NewPage(plan, "Check your own data", "spc-check", "measures",
+                    "Paste or type a series, or load a CSV: see its chart and what the Making Data Count rules find, then download a measure file for your site. Nothing leaves this browser.") with
+                {
+                    Breadcrumbs = site.HasPage("/measures/") ? [site.Home, index] : [site.Home],
+                    Data = new SpcCheckView { Module = check.Module, MeasuresUrl = site.HasPage("/measures/") ? site.Href("/measures/") : null },
+                };
+            case MeasuresIndex all:
+                return site.NewPage(plan, "Measures", "measures", "measures",
+                    "What this service counts to see whether its changes worked, read with statistical process control: is the latest value special cause or common cause variation, and will the target be met?") with
+                {
+                    Breadcrumbs = [site.Home],
+                    Data = new MeasuresIndexView { Measures = all.Measures.Select(m => site.Shared<MeasureCard>("measure:" + m.Document.Slug)!).ToArray(), CheckUrl = site.Href("/measures/check/") },
+                };
+            case CheckedMeasure m:
+            {
+                var (doc, def, analysis) = (m.Document, m.Definition, m.Analysis);
+                var card = site.Shared<MeasureCard>("measure:" + doc.Slug)!;
+                var changes = def.Changes.Select((c, i) => new MeasureChangeView
+                {
+                    Period = analysis.Points.FirstOrDefault(p => p.Period == c.Period)?.Label ?? c.Period, Label = c.Label, Rebase = c.Rebase,
+                    Action = c.Action is { } a && MeasureChecks.ActionReference(a) is { Ok: true } r
+                        ? new LinkView { Title = $"Action {r.Action} of {r.Log}", Url = site.Link($"/journal/{r.Log}/#action-{r.Action}", null, doc.At($"changes[{i}].action")) }
+                        : null,
+                }).ToArray();
+                var actions = site.TaggedWith("measure-action", doc.Slug).Select(e => e.Item)
+                    .Concat(changes.Where(c => c.Action is not null).Select(c => new ListItem { Title = c.Action!.Title, Url = c.Action.Url, Summary = c.Label }))
+                    .DistinctBy(i => i.Url).OrderBy(i => i.Title, StringComparer.Ordinal).ToArray();
+                return site.NewPage(plan, def.Title, "measure", "measures", def.Summary, indexed: true) with
+                {
+                    Breadcrumbs = [site.Home, index],
+                    QualityStatements = Taxonomy.TaxonomyLinks.Statements(site, def.QualityStatements),
+                    Search = new SearchView { Indexed = true, Type = "measure" },
+                    Data = new MeasureView
+                    {
+                        Card = card, Numerator = def.Numerator, Denominator = def.Denominator, Unit = def.Unit,
+                        Direction = def.Direction switch { "increase" => "Higher is better", "decrease" => "Lower is better", _ => "Neither higher nor lower is better" },
+                        Target = def.Target, OwnerRole = def.OwnerRole,
+                        PeriodName = def.Period switch { "week" => "Week", "quarter" => "Quarter", _ => "Month" },
+                        Rows = analysis.Points.Select(p => new MeasureRowView
+                        {
+                            Period = p.Label, Value = def.Data[p.Index].Value, Note = def.Data[p.Index].Note,
+                            Variation = p.SpecialCause ? p.CauseLabel : "Common cause", SpecialCause = p.SpecialCause,
+                        }).ToArray(),
+                        Changes = changes, Actions = actions, SourcePath = doc.Source.RelativePath,
+                        Segments = analysis.Segments.Select(s => new SegmentView
+                        {
+                            Label = s.ChangeLabel is null ? $"{Label(analysis, s.Start)} to {Label(analysis, s.Start + s.Count - 1)}" : $"From {Label(analysis, s.Start)}: {s.ChangeLabel}",
+                            Centre = s.RunChart ? $"Median {N(s.Median)}" : $"Mean {N(s.Mean)}",
+                            Limits = s.RunChart ? null : $"{N(s.LowerLimit)} to {N(s.UpperLimit)}",
+                            Reading = s.Reading,
+                        }).ToArray(),
+                    },
+                };
+            }
+            default:
+                throw new InvalidOperationException(plan.Url);
+        }
+    }
+
+    private static string Label(SpcResult r, int index) => index < r.Points.Length ? r.Points[index].Label : "";
+
+    private static string N(double? v) => v is { } d ? d.ToString("0.##", CultureInfo.InvariantCulture) : "";
+}
+
+/// <summary>A measure whose data the SPC rules read without errors, with their analysis.</summary>
+public sealed record CheckedMeasure(ContentDocument Document, MeasureDefinition Definition, SpcResult Analysis);
+
+/// <summary>The data of the "check your own data" page: the compiled SPC module the page runs.</summary>
+public sealed record SpcCheckView
+{
+    public required string Module { get; init; }
+    public string? MeasuresUrl { get; init; }
+}

@@ -1,0 +1,22 @@
+using CqcGuide.Rules.ScoringModels;
+
+namespace CqcGuide.Site.Views;
+
+/// <summary>
+/// A measure as other pages show it (a learning log next to the action the measure monitors, the evidence pages): its
+/// chart, the rules' reading of the latest point, and where the measure's own page is. Shared by the measures section
+/// under the key <c>measure:&lt;id&gt;</c>.
+/// </summary>
+public sealed record MeasureCard
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+    public required string Unit { get; init; }
+    public required string Reading { get; init; }
+    public required string VariationLabel { get; init; }
+    public required string AssuranceLabel { get; init; }
+    public required SpcChartView Chart { get; init; }
+    /// <summary>The full analysis, for rules that judge a log's claims against the data (not for templates).</summary>
+    public required SpcResult Analysis { get; init; }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using YamlDotNet.RepresentationModel;
+
+namespace CqcGuide.Site.Tests.Theme;
+
+/// <summary>log-data.js: the draft learning log's stored record and the Markdown file it downloads (run in Jint).</summary>
+public class LogDraftModuleTests
+{
+    private const string Draft = """
+        const d = { ...D.emptyDraft(), id: 'll-2026-099', title: 'Call bell: "not answered"', status: 'actions-open', event_type: 'incident',
+          occurred: '2026-10-02', identified: '2026-10-03', harm: 'low', candour: 'no', candour_reason: 'Low harm',
+          summary: 'A resident waited.\n---\nkey: value', method: 'swarm-huddle', held: '2026-10-03', roles: ['Night nurse', 'Senior carer: days'],
+          factors: [{ id: 'f1', area: 'person', description: 'On a break # not a comment', systemic: true }],
+          actions: [{ id: 'a1', description: 'Cover breaks', addresses: ['f1'], owner_role: 'Deputy manager', due: '2026-12-01', status: 'done',
+            completed: '2026-11-01', evidence: 'Rota', measure: 'Response times', dropped_reason: '', review_date: '2026-11-20', review_result: 'Faster', review_decision: 'adopt' }],
+          quality_statements: ['safe.safe-effective-staffing'], redaction: true, redaction_by: 'Registered manager', redaction_date: '2026-10-05' };
+        """;
+
+    [Fact]
+    public void The_markdown_has_the_front_matter_the_build_reads_and_every_string_survives_yaml()
+    {
+        var r = new ThemeJs().Run($$"""
+            import * as D from './log-data.js';
+            {{Draft}}
+            export const result = D.markdown(d);
+            """);
+        var text = r.GetString()!;
+        Assert.StartsWith("---\nid: ll-2026-099\ntitle: \"Call bell: \\\"not answered\\\"\"\nstatus: actions-open\nevent_type: incident\noccurred: 2026-10-02\n", text);
+        var parts = text.Split("\n---\n", 2);
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(parts[0][4..]));
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        Assert.Equal("Call bell: \"not answered\"", root["title"].ToString());
+        Assert.Equal("A resident waited.\n---\nkey: value", root["summary"].ToString());
+        var roles = (YamlSequenceNode)((YamlMappingNode)root["learning_response"])["roles"];
+        Assert.Equal(["Night nurse", "Senior carer: days"], roles.Select(n => n.ToString()));
+        var factor = (YamlMappingNode)((YamlSequenceNode)root["factors"])[0];
+        Assert.Equal("On a break # not a comment", factor["description"].ToString());
+        var action = (YamlMappingNode)((YamlSequenceNode)root["actions"])[0];
+        Assert.Equal("adopt", ((YamlMappingNode)((YamlSequenceNode)action["reviews"])[0])["decision"].ToString());
+        Assert.Equal("true", ((YamlMappingNode)root["redaction_check"])["confirmed"].ToString());
+        Assert.Equal("A resident waited.\n---\nkey: value\n", parts[1]); // no body: the summary is the text
+    }
+
+    [Fact]
+    public void The_lint_input_is_what_the_build_passes_to_the_rules()
+    {
+        var r = new ThemeJs().Run($$"""
+            import * as D from './log-data.js';
+            {{Draft}}
+            export const result = D.lintInput(d);
+            """);
+        Assert.Equal("""{"status":"actions-open","factors":[{"id":"f1","area":"person","systemic":true}],"actions":[{"id":"a1","description":"Cover breaks","addresses":["f1"],"ownerRole":"Deputy manager","due":"2026-12-01","status":"done","measure":"Response times","reviews":1}],"governanceReflection":null}""",
+            r.GetRawText());
+    }
+
+    public static TheoryData<string, string> BadDrafts() => new()
+    {
+        { """{"revision":1}""", "no valid format" },
+        { """{"format":"cqcguide.log-draft/1","revision":1,"draft":{"roles":"Night nurse"}}""", "“roles” is not a list of text" },
+        { """{"format":"cqcguide.log-draft/1","revision":1,"draft":{"factors":{"f1":{}}}}""", "“factors” is not a list" },
+        { """{"format":"cqcguide.log-draft/1","revision":1,"draft":{"actions":[{"id":"a1","addresses":"f1"}]}}""", "“addresses” of a1" },
+        { """{"format":"cqcguide.log-draft/1","revision":1,"draft":{"factors":[{"id":"\"><b>"}]}}""", "no valid id" },
+        { """{"format":"cqcguide.log-draft/1","revision":1,"draft":{"title":7}}""", "“title” is not text" },
+        { """{"format":"cqcguide.log-draft/1","revision":1,"draft":"text"}""", "not a set of fields" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDrafts))]
+    public void A_stored_draft_of_the_wrong_shape_is_reported_not_used(string stored, string reason)
+    {
+        var r = new ThemeJs().Run($"import * as D from './log-data.js'; export const result = D.validateDraftRecord(JSON.parse({JsonSerializer.Serialize(stored)}));");
+        Assert.False(r.GetProperty("ok").GetBoolean());
+        Assert.Contains(reason, r.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void A_draft_saved_by_an_older_form_gets_its_missing_fields_empty()
+    {
+        var r = new ThemeJs().Run("""
+            import * as D from './log-data.js';
+            export const result = D.validateDraftRecord({ format: 'cqcguide.log-draft/1', revision: 2, draft: { title: 'Kept' } });
+            """);
+        Assert.True(r.GetProperty("ok").GetBoolean());
+        var draft = r.GetProperty("record").GetProperty("draft");
+        Assert.Equal("Kept", draft.GetProperty("title").GetString());
+        Assert.Equal(0, draft.GetProperty("factors").GetArrayLength());
+        Assert.Equal("draft", draft.GetProperty("status").GetString());
+    }
+}

@@ -1,0 +1,169 @@
+// The draft learning log as data ("cqcguide.log-draft/1"): the stored record's validation and the Markdown file the
+// build accepts. No DOM and no storage here: unit-tested in Jint (tests/CqcGuide.Site.Tests/Theme).
+
+export const DRAFT_FORMAT = 'cqcguide.log-draft/1';
+
+/** The draft's text fields (everything the form holds as one string). */
+export const TEXT_FIELDS = ['id', 'title', 'event_type', 'occurred', 'identified', 'harm', 'candour', 'candour_completed', 'candour_reason',
+  'summary', 'body', 'method', 'held', 'expected', 'actual', 'why_different', 'went_well', 'forum', 'governance_date', 'reflection',
+  'learning_to_share', 'status', 'next_review', 'redaction_by', 'redaction_date'];
+export const FLAG_FIELDS = ['occurred_month', 'redaction'];
+export const LIST_FIELDS = ['roles', 'quality_statements'];
+const FACTOR_TEXT = ['id', 'area', 'description'];
+const ACTION_TEXT = ['id', 'description', 'owner_role', 'due', 'status', 'completed', 'evidence', 'measure', 'dropped_reason',
+  'review_date', 'review_result', 'review_decision'];
+const ITEM_ID = /^[a-z][a-z0-9-]{0,30}$/;
+
+const isObject = (v) => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
+const isText = (v) => typeof v === 'string';
+
+export const hasReview = (a) => a.review_date !== '' && a.review_result !== '' && a.review_decision !== '';
+export const hasGovernance = (d) => d.forum !== '' && d.governance_date !== '';
+
+const orNull = (s) => (s === '' ? null : s);
+
+/** Exactly what the build passes to the learning-log-quality rules for the downloaded file (JournalSection.InputOf). */
+export function lintInput(d) {
+  return {
+    status: d.status,
+    factors: d.factors.map((f) => ({ id: f.id, area: f.area, systemic: f.systemic })),
+    actions: d.actions.map((a) => ({
+      id: a.id, description: a.description, addresses: a.addresses, ownerRole: orNull(a.owner_role), due: orNull(a.due),
+      status: a.status, measure: orNull(a.measure), reviews: hasReview(a) ? 1 : 0,
+    })),
+    governanceReflection: hasGovernance(d) ? orNull(d.reflection) : null,
+  };
+}
+
+/** An empty draft (every field present), as the form reads when nothing is filled in. */
+export function emptyDraft() {
+  const d = { format: DRAFT_FORMAT };
+  for (const k of TEXT_FIELDS) d[k] = '';
+  for (const k of FLAG_FIELDS) d[k] = false;
+  for (const k of LIST_FIELDS) d[k] = [];
+  d.factors = [];
+  d.actions = [];
+  d.status = 'draft';
+  return d;
+}
+
+function draftProblem(d) {
+  if (!isObject(d)) return 'the draft is not a set of fields';
+  for (const k of TEXT_FIELDS) if (d[k] !== undefined && !isText(d[k])) return `“${k}” is not text`;
+  for (const k of FLAG_FIELDS) if (d[k] !== undefined && typeof d[k] !== 'boolean') return `“${k}” is not yes or no`;
+  for (const k of LIST_FIELDS) if (d[k] !== undefined && !(Array.isArray(d[k]) && d[k].every(isText))) return `“${k}” is not a list of text`;
+  for (const [k, fields, flags] of [['factors', FACTOR_TEXT, ['systemic']], ['actions', ACTION_TEXT, []]]) {
+    if (d[k] === undefined) continue;
+    if (!Array.isArray(d[k])) return `“${k}” is not a list`;
+    for (const item of d[k]) {
+      if (!isObject(item) || !isText(item.id) || !ITEM_ID.test(item.id)) return `an item of “${k}” has no valid id`;
+      for (const f of fields) if (item[f] !== undefined && !isText(item[f])) return `“${f}” of ${item.id} is not text`;
+      for (const f of flags) if (item[f] !== undefined && typeof item[f] !== 'boolean') return `“${f}” of ${item.id} is not yes or no`;
+      if (k === 'actions' && item.addresses !== undefined && !(Array.isArray(item.addresses) && item.addresses.every(isText))) return `“addresses” of ${item.id} is not a list of factors`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Checks the stored draft record ({ format, revision, updatedAt, draft }) like an import: a wrong shape (a draft whose
+ * roles is text, factors that are not a list...) is reported so the page shows the "could not be read" panel.
+ * Missing fields (a draft saved by an older version of the form) are filled in empty.
+ */
+export function validateDraftRecord(value) {
+  const fail = (reason) => ({ ok: false, reason: `the saved draft is not in the expected shape: ${reason}` });
+  if (!isObject(value)) return fail('it is not an object');
+  if (value.format !== DRAFT_FORMAT) return fail('it has no valid format');
+  if (!Number.isInteger(value.revision) || value.revision < 0) return fail('it has no valid revision number');
+  if (value.draft === null || value.draft === undefined) return { ok: true, record: { ...value, draft: null } };
+  const problem = draftProblem(value.draft);
+  if (problem) return fail(problem);
+  return { ok: true, record: { ...value, draft: { ...emptyDraft(), ...value.draft } } };
+}
+
+// ---- the Markdown file -------------------------------------------------------------------------------------------
+
+/** A YAML double-quoted scalar: every string is quoted, so nothing a team types can change the structure. */
+function q(text) {
+  return `"${String(text).replace(/[\\"\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => ({
+    '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t',
+  }[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))}"`;
+}
+
+/** The learning log as the Markdown file the build reads (front matter in the order of docs/content-spec.md). */
+export function markdown(d) {
+  const lines = ['---'];
+  const put = (indent, key, value) => lines.push(`${' '.repeat(indent)}${key}: ${value}`);
+  put(0, 'id', d.id);
+  put(0, 'title', q(d.title));
+  put(0, 'status', d.status);
+  put(0, 'event_type', d.event_type);
+  if (d.occurred_month) {
+    put(0, 'occurred', q(d.occurred.slice(0, 7)));
+    put(0, 'occurred_precision', 'month');
+  } else put(0, 'occurred', d.occurred);
+  put(0, 'identified', d.identified);
+  if (d.harm && d.event_type !== 'near-miss' && d.event_type !== 'good-care') put(0, 'harm', d.harm);
+  if (d.candour) {
+    lines.push('duty_of_candour:');
+    put(2, 'applies', d.candour === 'yes' ? 'true' : 'false');
+    if (d.candour === 'yes' && d.candour_completed) put(2, 'completed', d.candour_completed);
+    if (d.candour === 'no' && d.candour_reason) put(2, 'reason', q(d.candour_reason));
+  }
+  put(0, 'summary', q(d.summary));
+  if (d.method) {
+    lines.push('learning_response:');
+    put(2, 'method', d.method);
+    if (d.held) put(2, 'held', d.held);
+    if (d.roles.length) put(2, 'roles', `[${d.roles.map(q).join(', ')}]`);
+    for (const key of ['expected', 'actual', 'why_different', 'went_well']) if (d[key]) put(2, key, q(d[key]));
+  }
+  if (d.factors.length) {
+    lines.push('factors:');
+    for (const f of d.factors) {
+      lines.push(`  - id: ${f.id}`);
+      put(4, 'area', f.area);
+      put(4, 'description', q(f.description));
+      put(4, 'systemic', f.systemic ? 'true' : 'false');
+    }
+  }
+  if (d.actions.length) {
+    lines.push('actions:');
+    for (const a of d.actions) {
+      lines.push(`  - id: ${a.id}`);
+      put(4, 'description', q(a.description));
+      put(4, 'addresses', `[${a.addresses.join(', ')}]`);
+      if (a.owner_role) put(4, 'owner_role', q(a.owner_role));
+      if (a.due) put(4, 'due', a.due);
+      put(4, 'status', a.status);
+      if (a.completed) put(4, 'completed', a.completed);
+      if (a.evidence) put(4, 'evidence', q(a.evidence));
+      if (a.measure) put(4, 'measure', q(a.measure));
+      if (a.review_date && a.review_result && a.review_decision) {
+        lines.push('    reviews:');
+        lines.push(`      - date: ${a.review_date}`);
+        put(8, 'result', q(a.review_result));
+        put(8, 'decision', a.review_decision);
+      }
+      if (a.dropped_reason && a.status === 'dropped') put(4, 'dropped_reason', q(a.dropped_reason));
+    }
+  }
+  if (d.forum && d.governance_date) {
+    lines.push('governance_review:');
+    put(2, 'forum', q(d.forum));
+    put(2, 'date', d.governance_date);
+    if (d.reflection) put(2, 'reflection', q(d.reflection));
+  }
+  if (d.quality_statements.length) put(0, 'quality_statements', `[${d.quality_statements.join(', ')}]`);
+  if (d.learning_to_share) put(0, 'learning_to_share', q(d.learning_to_share));
+  if (d.next_review) put(0, 'next_review', d.next_review);
+  if (d.redaction || d.redaction_by || d.redaction_date) {
+    lines.push('redaction_check:');
+    put(2, 'confirmed', d.redaction ? 'true' : 'false');
+    if (d.redaction_by) put(2, 'by', q(d.redaction_by));
+    if (d.redaction_date) put(2, 'date', d.redaction_date);
+  }
+  lines.push('---');
+  lines.push(d.body ? d.body : d.summary);
+  return `${lines.join('\n')}\n`;
+}
