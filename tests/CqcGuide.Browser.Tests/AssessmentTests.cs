@@ -294,8 +294,9 @@ public class AssessmentTests(SiteFixture site)
         await alert.WaitForAsync();
         var recovered = File.ReadAllText(await Download(page, "button:has-text(\"Download what is saved\")"));
         Assert.Equal("{\"revision\": 3, \"file\": {broken", recovered);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        // "Start again" reloads the page: wait for the new one to start before answering.
+        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync());
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
         var keys = await page.EvaluateAsync<string[]>("Object.keys(localStorage)");
         Assert.Contains(keys, k => k.StartsWith("cqcguide:assessment:cqc-readiness:unreadable:"));
         await page.CheckAsync("#q-safe\\.safeguarding-3");
