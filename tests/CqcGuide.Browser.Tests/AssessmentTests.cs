@@ -295,8 +295,9 @@ public class AssessmentTests(SiteFixture site)
         var recovered = File.ReadAllText(await Download(page, "button:has-text(\"Download what is saved\")"));
         Assert.Equal("{\"revision\": 3, \"file\": {broken", recovered);
         // "Start again" reloads the page: wait for the new one to start before answering.
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync());
-        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.EvaluateAsync("window.beforeStartAgain = true");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => !window.beforeStartAgain && document.documentElement.hasAttribute('data-ready')");
         var keys = await page.EvaluateAsync<string[]>("Object.keys(localStorage)");
         Assert.Contains(keys, k => k.StartsWith("cqcguide:assessment:cqc-readiness:unreadable:"));
         await page.CheckAsync("#q-safe\\.safeguarding-3");
