@@ -294,8 +294,10 @@ public class AssessmentTests(SiteFixture site)
         await alert.WaitForAsync();
         var recovered = File.ReadAllText(await Download(page, "button:has-text(\"Download what is saved\")"));
         Assert.Equal("{\"revision\": 3, \"file\": {broken", recovered);
+        // "Start again" reloads the page: wait for the new one to start before answering.
+        await page.EvaluateAsync("window.beforeStartAgain = true");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start again" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.WaitForFunctionAsync("() => !window.beforeStartAgain && document.documentElement.hasAttribute('data-ready')");
         var keys = await page.EvaluateAsync<string[]>("Object.keys(localStorage)");
         Assert.Contains(keys, k => k.StartsWith("cqcguide:assessment:cqc-readiness:unreadable:"));
         await page.CheckAsync("#q-safe\\.safeguarding-3");

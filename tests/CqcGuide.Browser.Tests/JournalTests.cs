@@ -19,7 +19,10 @@ public class JournalTests(SiteFixture site)
         await page.FillAsync("#f-occurred", "2026-10-02");
         await page.FillAsync("#f-identified", "2026-10-03");
         await page.CheckAsync("#f-harm-low");
-        await page.CheckAsync("#f-candour-no");
+        foreach (var q in new[] { "death", "impairment", "body_structure", "prolonged_pain", "prolonged_psychological_harm", "shortened_life_expectancy", "treatment_needed" })
+            await page.CheckAsync($"#f-candour_{q}-no");
+        await page.FillAsync("#f-candour_role", "GP");
+        await page.FillAsync("#f-candour_opinion_date", "2026-10-03");
         await page.FillAsync("#f-summary", "A resident waited \"too long\": 25 minutes for help at night.");
         await page.SelectOptionAsync("#f-method", "swarm-huddle");
         await page.FillAsync("#f-held", "2026-10-03");
@@ -41,7 +44,7 @@ public class JournalTests(SiteFixture site)
         await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved at')");
 
         var draftFindings = (await page.Locator("[data-findings] .finding").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.code + '|' + e.dataset.action)")).Order().ToArray();
-        Assert.Equal(["LLQ001|", "LLQ002|", "LLQ003|", "LLQ004|a1"], draftFindings);
+        Assert.Equal(["LLQ001|", "LLQ002|", "LLQ004|a1", "LLQ008|a1"], draftFindings);
 
         // The draft survives a reload.
         await page.ReloadAsync();

@@ -106,7 +106,7 @@ public class ReaderDataTests(SiteFixture site)
     public static TheoryData<string, string> BrokenDefinitions() => new()
     {
         { "{broken", "not valid JSON" },
-        { """{"format":"cqcguide.answers/1","id":"cqc-readiness"}""", "\"version\" is missing" },
+        { """{"format":"cqcguide.answers/2","id":"cqc-readiness"}""", "\"version\" is missing" },
     };
 
     [Theory]

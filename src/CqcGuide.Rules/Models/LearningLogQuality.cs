@@ -19,7 +19,8 @@ public sealed record LearningLogInput(
     string? GovernanceReflection,
     string? Harm,
     LogCandourOutcomes? CandourOutcomes,
-    LogNotification[] Notifications)
+    LogNotification[] Notifications,
+    LogMeasureEvidence[]? Measures = null)
 {
     /// <summary>Reads a learning-log input from JSON (camelCase). Throws <see cref="JsonException"/> on malformed input.</summary>
     public static LearningLogInput FromJson(string json) =>
@@ -50,6 +51,18 @@ public sealed record LogAction(
 /// <param name="Date">When they were told; null or empty when the log records a decision not to tell them.</param>
 public sealed record LogNotification(string To, string? Date);
 
+/// <summary>
+/// What a measure's SPC analysis says about an action that names it (<c>measure_id</c>): given by the site build, which
+/// has the measure; the draft form has no measures and leaves it out.
+/// </summary>
+/// <param name="ActionId">The action the measure monitors.</param>
+/// <param name="Adopted">Whether an effectiveness review decided to adopt the change.</param>
+/// <param name="ChangeIndex">The index of the first point after the action's change took effect (the measure's change that names
+/// the action), or 0 when the measure names no change for it.</param>
+/// <param name="Variations">Each point's variation (the <c>spc</c> model's SpcVariation numbers).</param>
+/// <param name="Assurance">The latest segment's assurance (the <c>spc</c> model's SpcAssurance number).</param>
+public sealed record LogMeasureEvidence(string ActionId, string MeasureTitle, bool Adopted, int ChangeIndex, int[] Variations, int Assurance);
+
 /// <summary>A wording that marks a weaker action, and the phrase as the finding quotes it.</summary>
 public sealed record VaguePhrase(string Match, string Phrase);
 
@@ -63,7 +76,7 @@ public sealed record LogFinding(string Code, string Severity, string Pitfall, st
 public sealed class LearningLogQuality : RuleModel
 {
     public const string ModelId = "learning-log-quality";
-    public const string ModelVersion = "2.0.0";
+    public const string ModelVersion = "2.1.0";
 
     private static readonly RuleSource[] Article = [Sources.LearningFromFailure];
 
@@ -273,13 +286,79 @@ public sealed class LearningLogQuality : RuleModel
                     }))
             .ToArray());
 
+    /// <summary>SpcVariation's "special cause improvement" (higher or lower values).</summary>
+    private const int ImprovementHigh = 2, ImprovementLow = 3;
+
+    /// <summary>SpcAssurance's "hit and miss".</summary>
+    private const int HitAndMiss = 3;
+
+    /// <summary>Points after a change before a measure's limits mean much (NHSRplotthedots' threshold).</summary>
+    public const int EnoughPoints = 12;
+
+    public static readonly Rule<LearningLogInput, LogFinding[]> UnprovenChange = new(
+        "llq009-unproven-change",
+        RuleKind.OwnMethod,
+        """
+        LLQ009: one finding for each action whose measure (measure_id) shows no special cause improvement since the change
+        took effect, when the action was adopted after an effectiveness review or the log is closed. Adopting a change the
+        data does not yet show to work is the pitfall of not monitoring whether a change worked: a run of points on the
+        better side of the mean, a trend, or a point beyond the process limit is what shows a real improvement.
+        """,
+        [Sources.LearningFromFailure, Sources.MakingDataCount],
+        x => x.Measures == null
+            ? new LogFinding[0]
+            : x.Measures
+                .Where(m => (m.Adopted || x.Status == F.Statuses.Closed.Value)
+                    && !m.Variations.Select((v, i) => i >= m.ChangeIndex && (v == ImprovementHigh || v == ImprovementLow)).Any(b => b))
+                .Select(m => new LogFinding("LLQ009", "warning", "unmonitored-changes",
+                    "Action " + m.ActionId + " is treated as done and working, but its measure (" + m.MeasureTitle + ") shows no special cause improvement since the change: the data does not yet show that it worked. Keep monitoring, or review the action again.",
+                    "/guidance/is-it-working/", m.ActionId))
+                .ToArray());
+
+    public static readonly Rule<LearningLogInput, LogFinding[]> HitAndMissTarget = new(
+        "llq010-hit-and-miss-target",
+        RuleKind.OwnMethod,
+        """
+        LLQ010: one finding for each action whose measure's target is hit and miss (the target lies within the process
+        limits of the latest segment), when the action was adopted or the log is closed: the process as it now runs will
+        meet the target some months and miss it in others, so the change has not yet made the target reliable.
+        """,
+        [Sources.LearningFromFailure, Sources.MakingDataCount],
+        x => x.Measures == null
+            ? new LogFinding[0]
+            : x.Measures
+                .Where(m => (m.Adopted || x.Status == F.Statuses.Closed.Value) && m.Assurance == HitAndMiss)
+                .Select(m => new LogFinding("LLQ010", "warning", "unmonitored-changes",
+                    "Action " + m.ActionId + "'s measure (" + m.MeasureTitle + ") meets its target only some of the time: the target lies within the process limits, so the process will keep hitting and missing it until the work itself changes again.",
+                    "/guidance/is-it-working/", m.ActionId))
+                .ToArray());
+
+    public static readonly Rule<LearningLogInput, LogFinding[]> ThinEvidence = new(
+        "llq011-thin-evidence",
+        RuleKind.OwnMethod,
+        """
+        LLQ011: one finding for each action whose measure has fewer than 12 points since the change took effect, when the
+        action was adopted or the log is closed: with so few points the evidence that the change worked is still thin,
+        whatever the chart shows so far.
+        """,
+        [Sources.MakingDataCount],
+        x => x.Measures == null
+            ? new LogFinding[0]
+            : x.Measures
+                .Where(m => (m.Adopted || x.Status == F.Statuses.Closed.Value) && m.Variations.Length - m.ChangeIndex < EnoughPoints)
+                .Select(m => new LogFinding("LLQ011", "warning", "unmonitored-changes",
+                    "Action " + m.ActionId + "'s measure (" + m.MeasureTitle + ") has only " + (m.Variations.Length - m.ChangeIndex).ToString(System.Globalization.CultureInfo.InvariantCulture) + " points since the change: the evidence is still thin. Twelve points or more give process limits worth reading.",
+                    "/guidance/is-it-working/", m.ActionId))
+                .ToArray());
+
     public static readonly Rule<LearningLogInput, LogFinding[]> LintLog = new(
         "lint-learning-log",
         RuleKind.OwnMethod,
         """
         Checks one learning log for the common pitfalls of learning from failure. The findings are warnings, never
         errors, and come in a fixed order: the log-level findings LLQ001, LLQ002, LLQ003 and LLQ007, then the
-        per-action findings LLQ004, LLQ005, LLQ006 and LLQ008, each in the order the actions are listed.
+        per-action findings LLQ004, LLQ005, LLQ006 and LLQ008, each in the order the actions are listed, then what the
+        measures say (LLQ009, LLQ010, LLQ011), in the order the measures are given.
         """,
         Article,
         x => OnlyQuickFixes.Evaluate(x)
@@ -290,6 +369,9 @@ public sealed class LearningLogQuality : RuleModel
             .Concat(ActionWithoutOwnerOrDate.Evaluate(x))
             .Concat(ClosedWithoutReview.Evaluate(x))
             .Concat(WeakActionsOnly.Evaluate(x))
+            .Concat(UnprovenChange.Evaluate(x))
+            .Concat(HitAndMissTarget.Evaluate(x))
+            .Concat(ThinEvidence.Evaluate(x))
             .ToArray());
 
     /// <summary>Lints one learning log.</summary>
@@ -315,7 +397,7 @@ public sealed class LearningLogQuality : RuleModel
             Rules =
             [
                 LintLog, OnlyQuickFixes, IndividualsOnly, NoGovernanceReflection, SeriousIncidentNotNotified, ActionWithoutMeasure,
-                ActionWithoutOwnerOrDate, ClosedWithoutReview, WeakActionsOnly, WeakerAction,
+                ActionWithoutOwnerOrDate, ClosedWithoutReview, WeakActionsOnly, WeakerAction, UnprovenChange, HitAndMissTarget, ThinEvidence,
             ],
         })
     {

@@ -17,6 +17,12 @@ public sealed record MeasureCard
     public required string VariationLabel { get; init; }
     public required string AssuranceLabel { get; init; }
     public required SpcChartView Chart { get; init; }
+    /// <summary>The measure's changes that name a learning log action (<c>ll-2026-004#a1</c>), with the index of the first
+    /// point after each took effect.</summary>
+    public IReadOnlyList<MeasureChangeRef> Changes { get; init; } = [];
     /// <summary>The full analysis, for rules that judge a log's claims against the data (not for templates).</summary>
     public required SpcResult Analysis { get; init; }
 }
+
+/// <summary>A change to how the work is done that a measure records, with the learning log action behind it.</summary>
+public sealed record MeasureChangeRef(string Action, int PointIndex);

@@ -194,6 +194,47 @@ public class LearningLogQualityTests
         Assert.DoesNotContain("LLQ008", Codes(Actions(action with { Status = "dropped" })));
     }
 
+    // ---- what a measure shows about an action (LLQ009-LLQ011) ---------------------------------------------------------
+
+    private static LearningLogInput Measured(string status, params LogMeasureEvidence[] measures) =>
+        L(status, [Systemic, Person], [Action("a1", "f1")], "ok") with { Measures = measures };
+
+    /// <summary>Twelve points after a change at index 4: common cause (1) throughout, or with a run of improvement (3).</summary>
+    private static int[] Points(int improvementAt = -1) =>
+        Enumerable.Range(0, 16).Select(i => i == improvementAt ? 3 : 1).ToArray();
+
+    [Fact]
+    public void An_adopted_change_its_measure_does_not_show_working_is_a_finding()
+    {
+        var finding = Assert.Single(LearningLogQuality.Lint(Measured("monitoring", new LogMeasureEvidence("a1", "Falls at night", true, 4, Points(), 1))));
+        Assert.Equal(("LLQ009", "unmonitored-changes", "a1", "/guidance/is-it-working/"), (finding.Code, finding.Pitfall, finding.ActionId!, finding.Guidance));
+        Assert.StartsWith("Action a1 is treated as done and working, but its measure (Falls at night) shows no special cause improvement", finding.Message);
+        // Improvement after the change: fine. Improvement only before it does not count.
+        Assert.Empty(Codes(Measured("monitoring", new LogMeasureEvidence("a1", "Falls", true, 4, Points(improvementAt: 9), 1))));
+        Assert.Equal(["LLQ009"], Codes(Measured("monitoring", new LogMeasureEvidence("a1", "Falls", true, 4, Points(improvementAt: 2), 1))));
+        // Not adopted and the log still open: too early to judge. Closed: judged.
+        Assert.Empty(Codes(Measured("monitoring", new LogMeasureEvidence("a1", "Falls", false, 4, Points(), 1))));
+        Assert.Equal(["LLQ009"], Codes(Measured("closed", new LogMeasureEvidence("a1", "Falls", false, 4, Points(), 1))));
+        // Improvement in the higher direction counts as well.
+        Assert.Empty(Codes(Measured("closed", new LogMeasureEvidence("a1", "Falls", false, 4, Points().Select((v, i) => i == 15 ? 2 : v).ToArray(), 1))));
+    }
+
+    [Fact]
+    public void A_hit_and_miss_target_and_thin_evidence_are_findings_once_a_change_is_adopted()
+    {
+        var hitAndMiss = new LogMeasureEvidence("a1", "Falls", true, 4, Points(improvementAt: 9), 3);
+        Assert.Equal(["LLQ010"], Codes(Measured("monitoring", hitAndMiss)));
+        Assert.Empty(Codes(Measured("monitoring", hitAndMiss with { Assurance = 1 })));
+        Assert.Empty(Codes(Measured("monitoring", hitAndMiss with { Adopted = false })));
+        // Eleven points since the change: thin; twelve: enough.
+        var thin = Assert.Single(LearningLogQuality.Lint(Measured("closed", hitAndMiss with { Assurance = 1, ChangeIndex = 5 })));
+        Assert.Equal("LLQ011", thin.Code);
+        Assert.Contains("has only 11 points since the change", thin.Message);
+        Assert.Empty(Codes(Measured("closed", hitAndMiss with { Assurance = 1, ChangeIndex = 4 })));
+        // Findings come after the per-action ones, in the order LLQ009, LLQ010, LLQ011.
+        Assert.Equal(["LLQ009", "LLQ010", "LLQ011"], Codes(Measured("closed", new LogMeasureEvidence("a1", "Falls", true, 10, Points(), 3))));
+    }
+
     [Fact]
     public void Json_contract_is_camel_case()
     {

@@ -332,10 +332,18 @@ public static class Generators
 
     private static readonly string?[] Harms = [null, "none", "low", "moderate", "severe", "fatal", "Moderate"];
 
+    /// <summary>What a measure shows about an action: variations (0-4) and assurance (0-4) as the spc model numbers them,
+    /// a change index inside, at either end of, and past the points, adopted or not.</summary>
+    private static readonly Gen<LogMeasureEvidence> MeasureEvidence =
+        Gen.Select(Gen.OneOf("a1", "a2", ""), Gen.Bool, Gen.Int[0, 4].Array[0, 16], Gen.Int[0, 17], Gen.Int[0, 4],
+            (id, adopted, variations, change, assurance) => new LogMeasureEvidence(id, "Falls at night", adopted, change, variations, assurance));
+
     private static readonly Gen<string> LearningLog =
         Gen.Select(Gen.OneOf(Statuses), Factor.Array[0, 5], Action.Array[0, 5], Gen.OneOf(TrickyText), Gen.OneOf(Harms), CandourOutcomesGen, LintNotification.Array[0, 3],
             (status, factors, actions, reflection, harm, outcomes, notifications) =>
-                LogJson(new LearningLogInput(status, factors, actions, reflection, harm, outcomes, notifications)));
+                new LearningLogInput(status, factors, actions, reflection, harm, outcomes, notifications))
+        .SelectMany(log => Gen.Frequency((2, Gen.Const((LogMeasureEvidence[]?)null)), (3, MeasureEvidence.Array[0, 3].Select(m => (LogMeasureEvidence[]?)m)))
+            .Select(m => LogJson(log with { Measures = m })));
 
     public static string LogJson(LearningLogInput input) => JsonSerializer.Serialize(input, RulesJson.Compact);
 

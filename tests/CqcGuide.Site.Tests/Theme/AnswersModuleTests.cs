@@ -8,7 +8,7 @@ public class AnswersModuleTests
     /// <summary>A small definition with a conditional follow-up question, in the shape definition.js describes.</summary>
     internal const string Def = """
         const def = {
-          format: 'cqcguide.answers/1', id: 'demo', version: '2.0.0', title: 'Demo assessment', notice: 'Self-assessment',
+          format: 'cqcguide.answers/2', id: 'demo', version: '2.0.0', title: 'Demo assessment', notice: 'Self-assessment',
           model: { id: 'learning-maturity', version: '1.0.0', title: 'Maturity', cqc: false }, groups: [],
           urls: { start: '/a/', tasks: '/a/tasks/', check: '/a/check/', results: '/a/results/', manage: '/a/manage/' },
           sections: [

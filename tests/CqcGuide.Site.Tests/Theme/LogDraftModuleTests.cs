@@ -8,7 +8,9 @@ public class LogDraftModuleTests
 {
     private const string Draft = """
         const d = { ...D.emptyDraft(), id: 'll-2026-099', title: 'Call bell: "not answered"', status: 'actions-open', event_type: 'incident',
-          occurred: '2026-10-02', identified: '2026-10-03', harm: 'low', candour: 'no', candour_reason: 'Low harm',
+          occurred: '2026-10-02', identified: '2026-10-03', harm: 'low', candour_death: 'no', candour_impairment: 'no', candour_body_structure: 'yes',
+          candour_prolonged_pain: 'unknown', candour_prolonged_psychological_harm: 'no', candour_shortened_life_expectancy: 'no', candour_treatment_needed: 'no',
+          candour_role: 'GP: on call', candour_opinion_date: '2026-10-03', candour_in_person: '2026-10-04', candour_written: '2026-10-06', candour_reason: 'Resident told',
           summary: 'A resident waited.\n---\nkey: value', method: 'swarm-huddle', held: '2026-10-03', roles: ['Night nurse', 'Senior carer: days'],
           factors: [{ id: 'f1', area: 'person', description: 'On a break # not a comment', systemic: true }],
           actions: [{ id: 'a1', description: 'Cover breaks', addresses: ['f1'], owner_role: 'Deputy manager', due: '2026-12-01', status: 'done',
@@ -39,6 +41,13 @@ public class LogDraftModuleTests
         var action = (YamlMappingNode)((YamlSequenceNode)root["actions"])[0];
         Assert.Equal("adopt", ((YamlMappingNode)((YamlSequenceNode)action["reviews"])[0])["decision"].ToString());
         Assert.Equal("true", ((YamlMappingNode)root["redaction_check"])["confirmed"].ToString());
+        var candour = (YamlMappingNode)root["duty_of_candour"];
+        var outcomes = (YamlMappingNode)candour["outcomes"];
+        Assert.Equal(["death", "impairment", "body_structure", "prolonged_pain", "prolonged_psychological_harm", "shortened_life_expectancy", "treatment_needed"],
+            outcomes.Children.Keys.Select(k => k.ToString()));
+        Assert.Equal(["no", "no", "yes", "unknown", "no", "no", "no"], outcomes.Children.Values.Select(v => v.ToString()));
+        Assert.Equal(("GP: on call", "2026-10-03", "2026-10-04", "2026-10-06", "Resident told"),
+            (candour["professional_role"].ToString(), candour["opinion_date"].ToString(), candour["notified_in_person"].ToString(), candour["written_notification"].ToString(), candour["reason"].ToString()));
         Assert.Equal("A resident waited.\n---\nkey: value\n", parts[1]); // no body: the summary is the text
     }
 
@@ -50,7 +59,7 @@ public class LogDraftModuleTests
             {{Draft}}
             export const result = D.lintInput(d);
             """);
-        Assert.Equal("""{"status":"actions-open","factors":[{"id":"f1","area":"person","systemic":true}],"actions":[{"id":"a1","description":"Cover breaks","addresses":["f1"],"ownerRole":"Deputy manager","due":"2026-12-01","status":"done","measure":"Response times","reviews":1}],"governanceReflection":null}""",
+        Assert.Equal("""{"status":"actions-open","factors":[{"id":"f1","area":"person","systemic":true}],"actions":[{"id":"a1","description":"Cover breaks","addresses":["f1"],"ownerRole":"Deputy manager","due":"2026-12-01","status":"done","measure":"Response times","reviews":1}],"governanceReflection":null,"harm":"low","candourOutcomes":{"death":"no","impairment":"no","bodyStructure":"yes","prolongedPain":"unknown","prolongedPsychologicalHarm":"no","shortenedLifeExpectancy":"no","treatmentNeeded":"no"},"notifications":[]}""",
             r.GetRawText());
     }
 
@@ -86,5 +95,59 @@ public class LogDraftModuleTests
         Assert.Equal("Kept", draft.GetProperty("title").GetString());
         Assert.Equal(0, draft.GetProperty("factors").GetArrayLength());
         Assert.Equal("draft", draft.GetProperty("status").GetString());
+    }
+}
+
+/// <summary>log-validation.js: the draft form's Regulation 20(9) checks, before a download (run in Jint).</summary>
+public class LogDraftCandourValidationTests
+{
+    private static string[] Messages(string changes)
+    {
+        var r = new ThemeJs().Run($$"""
+            import * as D from './log-data.js';
+            import { validate } from './log-validation.js';
+            const d = { ...D.emptyDraft(), id: 'll-2026-099', title: 'Fall', status: 'actions-open', event_type: 'incident',
+              occurred: '2026-10-02', identified: '2026-10-03', harm: 'moderate', summary: 'A fall.' };
+            for (const [key] of D.CANDOUR_OUTCOMES) d[`candour_${key}`] = 'no';
+            d.candour_role = 'GP'; d.candour_opinion_date = '2026-10-03';
+            {{changes}}
+            export const result = validate(d, { today: '2026-11-01' }).filter((e) => e.groupId === 'g-candour').map((e) => e.message);
+            """);
+        return r.EnumerateArray().Select(e => e.GetString()!).ToArray();
+    }
+
+    [Fact]
+    public void Seven_answers_no_with_an_opinion_is_complete() => Assert.Empty(Messages(""));
+
+    [Fact]
+    public void An_incident_needs_every_answer() =>
+        Assert.Equal(["Answer each Regulation 20(9) question: yes, no or not known yet"], Messages("d.candour_treatment_needed = '';"));
+
+    [Fact]
+    public void A_near_miss_needs_none_but_a_started_set_must_be_finished()
+    {
+        Assert.Empty(Messages("d.event_type = 'near-miss'; for (const [key] of D.CANDOUR_OUTCOMES) d[`candour_${key}`] = ''; d.candour_role = ''; d.candour_opinion_date = '';"));
+        Assert.Contains("Answer each Regulation 20(9) question: yes, no or not known yet", Messages("d.event_type = 'near-miss'; d.candour_death = '';"));
+    }
+
+    [Fact]
+    public void Answers_of_yes_or_no_need_whose_opinion_and_when()
+    {
+        Assert.Equal(["Enter the role of the health care professional whose opinion the answers are", "Enter when the health care professional gave their opinion"],
+            Messages("d.candour_role = ''; d.candour_opinion_date = '';"));
+        // All not known yet: no opinion has been given, so none is asked for.
+        Assert.Empty(Messages("for (const [key] of D.CANDOUR_OUTCOMES) d[`candour_${key}`] = 'unknown'; d.candour_role = ''; d.candour_opinion_date = ''; d.status = 'learning-in-progress';"));
+    }
+
+    [Fact]
+    public void When_the_duty_applies_past_learning_in_progress_the_notification_dates_are_needed_in_order()
+    {
+        Assert.Equal(["The duty of candour applies: enter when the relevant person was told in person", "The duty of candour applies: enter when the written notification was sent"],
+            Messages("d.candour_body_structure = 'yes';"));
+        Assert.Empty(Messages("d.candour_body_structure = 'yes'; d.status = 'learning-in-progress';"));
+        Assert.Equal(["The written notification must be on or after the day they were told in person"],
+            Messages("d.candour_body_structure = 'unknown'; d.candour_in_person = '2026-10-05'; d.candour_written = '2026-10-04';"));
+        Assert.Equal(["The date of the written notification must be today or in the past"],
+            Messages("d.candour_body_structure = 'yes'; d.candour_in_person = '2026-10-05'; d.candour_written = '2026-12-04';"));
     }
 }

@@ -88,8 +88,8 @@ public class RecordModuleTests
 
     [Theory]
     [InlineData("{broken", "not valid JSON")]
-    [InlineData("""{"format":"cqcguide.answers/1","id":"x","version":"1.0.0","title":"X","model":{"id":"m","version":"1"},"urls":{},"sections":[]}""", "\"urls\" needs")]
-    [InlineData("""{"format":"cqcguide.answers/1","id":"x","version":"1.0.0","title":"X","model":{"id":"m","version":"1"},"urls":{"start":"/","tasks":"/","check":"/","results":"/","manage":"/"},"sections":[{"id":"s","url":"/s/","questions":[{"id":"q","anchor":"q-q","text":"Q","input":"slider","scored":true,"number":1,"options":[]}]}]}""", "input \"slider\"")]
+    [InlineData("""{"format":"cqcguide.answers/2","id":"x","version":"1.0.0","title":"X","model":{"id":"m","version":"1"},"urls":{},"sections":[]}""", "\"urls\" needs")]
+    [InlineData("""{"format":"cqcguide.answers/2","id":"x","version":"1.0.0","title":"X","model":{"id":"m","version":"1"},"urls":{"start":"/","tasks":"/","check":"/","results":"/","manage":"/"},"sections":[{"id":"s","url":"/s/","questions":[{"id":"q","anchor":"q-q","text":"Q","input":"slider","scored":true,"number":1,"options":[]}]}]}""", "input \"slider\"")]
     public void A_broken_definition_fails_at_start_up_naming_the_problem(string text, string message)
     {
         var r = new ThemeJs().Run($$"""

@@ -1,4 +1,4 @@
-// The answers file ("cqcguide.answers/1") as the browser keeps it: build, validate, migrate, import and export.
+// The answers file ("cqcguide.answers/2"; files in "cqcguide.answers/1" are read and moved on) as the browser keeps it: build, validate, migrate, import and export.
 // Answer maps are prototype-free objects, so keys such as "__proto__" from an imported file stay plain data.
 // No DOM and no storage here: these functions are unit-tested in Jint (tests/CqcGuide.Site.Tests/Theme).
 //
@@ -10,7 +10,10 @@
 /** @typedef {import('./definition.js').AssessmentDefinition} AssessmentDefinition */
 /** @typedef {import('./definition.js').Question} Question */
 
-export const FORMAT = 'cqcguide.answers/1';
+export const FORMAT = 'cqcguide.answers/2';
+
+/** The formats this page reads: its own and the first one (the same envelope without a baseline). */
+export const READS = [FORMAT, 'cqcguide.answers/1'];
 export const STORE_FORMAT = 'cqcguide.store/1';
 export const MAX_IMPORT_BYTES = 1_000_000;
 const PROGRESS_KEY = 'progress/completed';
@@ -61,6 +64,7 @@ export function newRecord(def, now = new Date().toISOString()) {
 
 /** Restores prototype-free maps after JSON.parse of a stored record. */
 export function revive(record) {
+  record.file.format = FORMAT;
   record.file.answers = mapOf(record.file.answers);
   record.file.extra = mapOf(record.file.extra);
   record.progress = record.progress || { completed: [], lastSection: null, lastExportedAt: null };
@@ -95,7 +99,7 @@ export function validateStored(def, value) {
   if (value.updatedAt !== undefined && !isTime(value.updatedAt)) return fail('its save time is not a date and time');
   const file = value.file;
   if (!isObject(file)) return fail('it holds no answers file');
-  if (file.format !== FORMAT) return fail('its answers file has no valid format');
+  if (!READS.includes(file.format)) return fail('its answers file has no valid format');
   if (!isObject(file.assessment) || file.assessment.id !== def.id || !isText(file.assessment.version)) return fail(`it is not for "${def.id}"`);
   if (!isObject(file.model) || !isText(file.model.id)) return fail('it names no scoring model');
   for (const field of ['createdAt', 'updatedAt']) if (file[field] !== undefined && !isTime(file[field])) return fail(`its "${field}" is not a date and time`);
@@ -253,7 +257,7 @@ export function readImport(def, text) {
   if (!isObject(data)) {
     return { ok: false, errors: ['The file is not an answers file: it does not contain a set of answers.'] };
   }
-  if (data.format !== FORMAT) {
+  if (!READS.includes(data.format)) {
     return { ok: false, errors: [typeof data.format === 'string'
       ? `The file is in a format this site cannot read ("${data.format}"). It reads "${FORMAT}".`
       : 'The file is not a CqcGuide answers file (it has no "format").'] };

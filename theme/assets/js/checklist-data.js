@@ -91,7 +91,7 @@ export function readChecklistImport(checklist, items, text) {
     return { ok: false, errors: ['The file is not a checklist file: it is not valid JSON. Choose the .json file you downloaded from this checklist.'] };
   }
   if (!isObject(data) || data.format !== CHECKLIST_FORMAT) {
-    return { ok: false, errors: [isObject(data) && data.format === 'cqcguide.answers/1'
+    return { ok: false, errors: [isObject(data) && typeof data.format === 'string' && data.format.startsWith('cqcguide.answers/')
       ? 'The file holds self-assessment answers. Import it on the assessment’s “Your saved answers” page.'
       : `The file is not a CqcGuide checklist file (its format is not "${CHECKLIST_FORMAT}").`] };
   }

@@ -37,7 +37,7 @@
 
 /**
  * @typedef {object} AssessmentDefinition
- * @property {'cqcguide.answers/1'} format  the answers format the page writes
+ * @property {'cqcguide.answers/2'} format  the answers format the page writes
  * @property {string} id
  * @property {string} version   semantic version of the assessment (answers are migrated by question id)
  * @property {string} title
@@ -74,7 +74,7 @@ export function readDefinition(text) {
     if (!condition) throw new DefinitionError(what);
   };
   need(isObject(def), 'it is not an object');
-  need(def.format === 'cqcguide.answers/1', `"format" is ${JSON.stringify(def.format)}, not "cqcguide.answers/1"`);
+  need(def.format === 'cqcguide.answers/2', `"format" is ${JSON.stringify(def.format)}, not "cqcguide.answers/2"`);
   for (const key of ['id', 'version', 'title']) need(typeof def[key] === 'string' && def[key] !== '', `"${key}" is missing`);
   need(isObject(def.model) && typeof def.model.id === 'string' && typeof def.model.version === 'string', '"model" needs an id and a version');
   need(isObject(def.urls) && ['start', 'tasks', 'check', 'results', 'manage'].every((k) => typeof def.urls[k] === 'string'), '"urls" needs start, tasks, check, results and manage');

@@ -4,7 +4,15 @@
 export const DRAFT_FORMAT = 'cqcguide.log-draft/1';
 
 /** The draft's text fields (everything the form holds as one string). */
-export const TEXT_FIELDS = ['id', 'title', 'event_type', 'occurred', 'identified', 'harm', 'candour', 'candour_completed', 'candour_reason',
+/** The Regulation 20(9) questions: the draft's field (candour_<key>) and the log's key under duty_of_candour.outcomes. */
+export const CANDOUR_OUTCOMES = [
+  ['death', 'death'], ['impairment', 'impairment'], ['body_structure', 'bodyStructure'], ['prolonged_pain', 'prolongedPain'],
+  ['prolonged_psychological_harm', 'prolongedPsychologicalHarm'], ['shortened_life_expectancy', 'shortenedLifeExpectancy'],
+  ['treatment_needed', 'treatmentNeeded'],
+];
+
+export const TEXT_FIELDS = ['id', 'title', 'event_type', 'occurred', 'identified', 'harm',
+  ...CANDOUR_OUTCOMES.map(([key]) => `candour_${key}`), 'candour_role', 'candour_opinion_date', 'candour_in_person', 'candour_written', 'candour_reason',
   'summary', 'body', 'method', 'held', 'expected', 'actual', 'why_different', 'went_well', 'forum', 'governance_date', 'reflection',
   'learning_to_share', 'status', 'next_review', 'redaction_by', 'redaction_date'];
 export const FLAG_FIELDS = ['occurred_month', 'redaction'];
@@ -22,6 +30,19 @@ export const hasGovernance = (d) => d.forum !== '' && d.governance_date !== '';
 
 const orNull = (s) => (s === '' ? null : s);
 
+/** Whether the draft answers any Regulation 20(9) question (an incident always needs all seven). */
+export const hasCandourAnswers = (d) => CANDOUR_OUTCOMES.some(([key]) => d[`candour_${key}`] !== '');
+
+/** Whether the duty applies: any answer yes or unknown (the rules' candour-applies: unknown counts as yes). */
+export const candourApplies = (d) => CANDOUR_OUTCOMES.some(([key]) => d[`candour_${key}`] === 'yes' || d[`candour_${key}`] === 'unknown');
+
+function outcomesOf(d) {
+  if (!hasCandourAnswers(d)) return null;
+  const o = {};
+  for (const [key, name] of CANDOUR_OUTCOMES) o[name] = orNull(d[`candour_${key}`]);
+  return o;
+}
+
 /** Exactly what the build passes to the learning-log-quality rules for the downloaded file (JournalSection.InputOf). */
 export function lintInput(d) {
   return {
@@ -32,6 +53,9 @@ export function lintInput(d) {
       status: a.status, measure: orNull(a.measure), reviews: hasReview(a) ? 1 : 0,
     })),
     governanceReflection: hasGovernance(d) ? orNull(d.reflection) : null,
+    harm: d.harm && d.event_type !== 'near-miss' && d.event_type !== 'good-care' ? d.harm : null,
+    candourOutcomes: outcomesOf(d),
+    notifications: [],
   };
 }
 
@@ -104,11 +128,15 @@ export function markdown(d) {
   } else put(0, 'occurred', d.occurred);
   put(0, 'identified', d.identified);
   if (d.harm && d.event_type !== 'near-miss' && d.event_type !== 'good-care') put(0, 'harm', d.harm);
-  if (d.candour) {
+  if (hasCandourAnswers(d)) {
     lines.push('duty_of_candour:');
-    put(2, 'applies', d.candour === 'yes' ? 'true' : 'false');
-    if (d.candour === 'yes' && d.candour_completed) put(2, 'completed', d.candour_completed);
-    if (d.candour === 'no' && d.candour_reason) put(2, 'reason', q(d.candour_reason));
+    lines.push('  outcomes:');
+    for (const [key] of CANDOUR_OUTCOMES) if (d[`candour_${key}`]) put(4, key, d[`candour_${key}`]);
+    if (d.candour_role) put(2, 'professional_role', q(d.candour_role));
+    if (d.candour_opinion_date) put(2, 'opinion_date', d.candour_opinion_date);
+    if (candourApplies(d) && d.candour_in_person) put(2, 'notified_in_person', d.candour_in_person);
+    if (candourApplies(d) && d.candour_written) put(2, 'written_notification', d.candour_written);
+    if (d.candour_reason) put(2, 'reason', q(d.candour_reason));
   }
   put(0, 'summary', q(d.summary));
   if (d.method) {

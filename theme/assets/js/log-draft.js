@@ -5,7 +5,7 @@ import { download, h, showErrorSummary } from './dom.js';
 import { timeOf } from './format.js';
 import { RecordStore } from './store.js';
 import { Session } from './session.js';
-import { DRAFT_FORMAT, validateDraftRecord, lintInput, markdown, emptyDraft } from './log-data.js';
+import { DRAFT_FORMAT, validateDraftRecord, lintInput, markdown, emptyDraft, CANDOUR_OUTCOMES, candourApplies } from './log-data.js';
 import { validate } from './log-validation.js';
 
 export { markdown };
@@ -200,7 +200,9 @@ class DraftPage {
       format: DRAFT_FORMAT,
       id: value('id'), title: value('title'), event_type: value('event_type'),
       occurred: value('occurred'), occurred_month: value('occurred_month'), identified: value('identified'),
-      harm: value('harm'), candour: value('candour'), candour_completed: value('candour_completed'), candour_reason: value('candour_reason'),
+      harm: value('harm'), ...Object.fromEntries(CANDOUR_OUTCOMES.map(([key]) => [`candour_${key}`, value(`candour_${key}`)])),
+      candour_role: value('candour_role'), candour_opinion_date: value('candour_opinion_date'),
+      candour_in_person: value('candour_in_person'), candour_written: value('candour_written'), candour_reason: value('candour_reason'),
       summary: value('summary'), body: form.elements.body.value.replace(/\s+$/, ''),
       method: value('method'), held: value('held'), roles: value('roles').split('\n').map((r) => r.trim()).filter(Boolean),
       expected: value('expected'), actual: value('actual'), why_different: value('why_different'), went_well: value('went_well'),
@@ -256,8 +258,7 @@ class DraftPage {
     const form = this.form;
     this.root.getElementById('g-harm').hidden = d.event_type === 'near-miss' || d.event_type === 'good-care';
     this.root.getElementById('f-occurred').type = d.occurred_month ? 'month' : 'date';
-    for (const el of form.querySelectorAll('[data-show-when="candour-yes"]')) el.hidden = d.candour !== 'yes';
-    for (const el of form.querySelectorAll('[data-show-when="candour-no"]')) el.hidden = d.candour !== 'no';
+    for (const el of form.querySelectorAll('[data-show-when="candour-applies"]')) el.hidden = !candourApplies(d);
     for (const el of form.querySelectorAll('[data-show-when="method"]')) el.hidden = d.method === '';
   }
 

@@ -1,7 +1,7 @@
 // Validation of the draft learning log before download. One call, validate(draft, { today }), returning GOV.UK
 // error-summary entries ({ groupId, target, message }): the lead is replacing it with the compiled learning-log
 // validation model (issue 10 item 4), which must keep this signature.
-import { hasReview, hasGovernance } from './log-data.js';
+import { hasReview, hasGovernance, hasCandourAnswers, candourApplies, CANDOUR_OUTCOMES } from './log-data.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -21,10 +21,25 @@ export function validate(d, { today }) {
   else if (!realDate(d.identified)) add('g-identified', 'f-identified', 'When it was identified must be a real date');
   else if (realDate(occurred) && d.identified < occurred) add('g-identified', 'f-identified', 'When it was identified must be on or after when it happened');
   if (d.event_type === 'incident' && !d.harm) add('g-harm', 'f-harm', 'Select the harm for an incident');
-  const harm = d.event_type === 'near-miss' || d.event_type === 'good-care' ? '' : d.harm;
-  if (['moderate', 'severe', 'fatal'].includes(harm) && !d.candour) add('g-candour', 'f-candour', 'Select whether the duty of candour applies');
-  if (['moderate', 'severe', 'fatal'].includes(harm) && d.candour === 'no' && !d.candour_reason) add('g-candour', 'f-candour', 'Say why the duty of candour does not apply');
-  if (d.candour === 'yes' && !d.candour_completed && !['draft', 'learning-in-progress'].includes(d.status)) add('g-candour', 'f-candour', 'Enter the date the duty of candour notification was sent');
+  if ((d.event_type === 'incident' || hasCandourAnswers(d)) && CANDOUR_OUTCOMES.some(([key]) => !d[`candour_${key}`])) {
+    add('g-candour', 'f-candour_death', 'Answer each Regulation 20(9) question: yes, no or not known yet');
+  }
+  if (hasCandourAnswers(d) && CANDOUR_OUTCOMES.some(([key]) => d[`candour_${key}`] === 'yes' || d[`candour_${key}`] === 'no')) {
+    if (!d.candour_role) add('g-candour', 'f-candour_role', 'Enter the role of the health care professional whose opinion the answers are');
+    if (!d.candour_opinion_date) add('g-candour', 'f-candour_opinion_date', 'Enter when the health care professional gave their opinion');
+    else if (!realDate(d.candour_opinion_date)) add('g-candour', 'f-candour_opinion_date', 'The date of the opinion must be a real date');
+  }
+  if (candourApplies(d) && !['draft', 'learning-in-progress'].includes(d.status)) {
+    if (!d.candour_in_person) add('g-candour', 'f-candour_in_person', 'The duty of candour applies: enter when the relevant person was told in person');
+    if (!d.candour_written) add('g-candour', 'f-candour_written', 'The duty of candour applies: enter when the written notification was sent');
+  }
+  for (const [field, what] of [['candour_in_person', 'The date they were told in person'], ['candour_written', 'The date of the written notification']]) {
+    if (d[field] && !realDate(d[field])) add('g-candour', `f-${field}`, `${what} must be a real date`);
+    else if (d[field] && d[field] > today) add('g-candour', `f-${field}`, `${what} must be today or in the past`);
+  }
+  if (realDate(d.candour_in_person) && realDate(d.candour_written) && d.candour_written < d.candour_in_person) {
+    add('g-candour', 'f-candour_written', 'The written notification must be on or after the day they were told in person');
+  }
   if (!d.summary) add('g-summary', 'f-summary', 'Enter a summary');
   if (d.method && d.held && !realDate(d.held)) add('g-held', 'f-held', 'The date held must be a real date');
   for (const f of d.factors) if (!f.description) add(`item-${f.id}`, `${f.id}-description`, `Describe factor ${f.id}`);

@@ -29,9 +29,19 @@ public static class LogLint
         LogChecks.OutcomesOf(log.DutyOfCandour?.Outcomes),
         log.Notifications.Select(n => new LogNotification(LogFormat.Value(n.To), n.Date?.ToString("yyyy-MM-dd", Invariant))).ToArray());
 
-    public static IReadOnlyList<LintedFinding> Lint(ContentDocument doc, LearningLogFrontMatter log, DiagnosticBag diagnostics)
+    /// <summary>The findings about what a log's measures show (LLQ009–LLQ011): known only once the site's measures are
+    /// analysed, so they are linted in the View phase (<see cref="LintMeasures"/>), not with the rest in Check.</summary>
+    public static bool IsMeasureFinding(string code) => code is "LLQ009" or "LLQ010" or "LLQ011";
+
+    public static IReadOnlyList<LintedFinding> Lint(ContentDocument doc, LearningLogFrontMatter log, DiagnosticBag diagnostics) =>
+        Report(doc, log, LearningLogQuality.Lint(InputOf(log)), diagnostics, measures: false);
+
+    /// <summary>Lints what the log's measures show (given by the measures section) and reports the findings.</summary>
+    public static IReadOnlyList<LintedFinding> LintMeasures(ContentDocument doc, LearningLogFrontMatter log, LogMeasureEvidence[] measures, DiagnosticBag diagnostics) =>
+        measures.Length == 0 ? [] : Report(doc, log, LearningLogQuality.Lint(InputOf(log) with { Measures = measures }).Where(f => IsMeasureFinding(f.Code)).ToArray(), diagnostics, measures: true);
+
+    private static IReadOnlyList<LintedFinding> Report(ContentDocument doc, LearningLogFrontMatter log, IReadOnlyList<LogFinding> findings, DiagnosticBag diagnostics, bool measures)
     {
-        var findings = LearningLogQuality.Lint(InputOf(log));
         var used = new bool[log.Acknowledged.Count];
         var result = new List<LintedFinding>();
         foreach (var f in findings)
@@ -47,7 +57,7 @@ public static class LogLint
                 $"guidance: {f.Guidance} (or acknowledge it: 'acknowledged: [{{ code: {f.Code}, reason: ... }}]')");
         }
         for (var i = 0; i < used.Length; i++)
-            if (!used[i])
+            if (!used[i] && IsMeasureFinding(log.Acknowledged[i].Code) == measures && (!measures || log.Actions.Any(a => a.MeasureId is not null)))
                 diagnostics.Warning(StaleAcknowledgement, $"acknowledgement of {log.Acknowledged[i].Code} matches no finding in this log", doc.At($"acknowledged[{i}]"),
                     "remove it: the log no longer has that problem");
         return result;

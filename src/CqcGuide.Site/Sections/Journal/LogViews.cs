@@ -1,3 +1,4 @@
+using CqcGuide.Rules.ScoringModels;
 using CqcGuide.Rules.LearningLogs;
 using System.Globalization;
 using CqcGuide.Site.Pipeline;
@@ -14,6 +15,21 @@ public static class LogViews
     public static IEnumerable<Rules.Domain.KeyQuestion> KeyQuestionsOf(LearningLogFrontMatter log) =>
         log.QualityStatements.Select(Rules.Domain.Framework.FindStatement).OfType<Rules.Domain.QualityStatement>().Select(s => s.KeyQuestionId).Distinct()
             .Select(id => Rules.Domain.Framework.FindKeyQuestion(id)!).OrderBy(k => k.Index);
+
+    /// <summary>What the measures of the log's actions show (LLQ009–LLQ011), linted with the log's acknowledgements.</summary>
+    private static IReadOnlyList<LintedFinding> MeasureFindings(SiteIndex site, CheckedLog c)
+    {
+        if (!c.Valid) return [];
+        var evidence = new List<LogMeasureEvidence>();
+        foreach (var a in c.Log.Actions)
+        {
+            if (a.MeasureId is null || site.Shared<MeasureCard>("measure:" + a.MeasureId) is not { } card) continue;
+            var change = card.Changes.FirstOrDefault(x => x.Action == $"{c.Log.Id}#{a.Id}");
+            evidence.Add(new LogMeasureEvidence(a.Id, card.Title, a.Reviews.Any(r => r.Decision == ReviewDecision.Adopt), change?.PointIndex ?? 0,
+                card.Analysis.Points.Select(p => (int)p.Variation).ToArray(), (int)(card.Analysis.Segments.LastOrDefault()?.Assurance ?? 0)));
+        }
+        return LogLint.LintMeasures(c.Document, c.Log, evidence.ToArray(), site.Diagnostics);
+    }
 
     /// <summary>The measure an action names (<c>measure_id</c>), shared by the measures section; an unknown id is an error.</summary>
     private static MeasureCard? MeasureOf(SiteIndex site, CheckedLog c, LogActionEntry a, int index)
@@ -126,7 +142,7 @@ public static class LogViews
                 .Select(t => new TimelineEntry { Date = DateView.Of(t.Date), Text = t.Text, Future = t.Date > today }).ToArray(),
             Governance = governance, LearningToShare = log.LearningToShare,
             NextReview = log.NextReview is { } nr ? DateView.Of(nr) : null,
-            Findings = c.Findings.Select(f => new FindingView
+            Findings = c.Findings.Concat(MeasureFindings(site, c)).Select(f => new FindingView
             {
                 Code = f.Finding.Code, Pitfall = f.Finding.Pitfall, Message = f.Finding.Message, Guidance = site.Href(f.Finding.Guidance), Acknowledged = f.Acknowledged,
             }).ToArray(),

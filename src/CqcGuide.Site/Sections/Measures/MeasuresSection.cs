@@ -56,6 +56,8 @@ public sealed class MeasuresSection : Section<CheckedMeasure>
         Reading = m.Analysis.Summary.Reading, VariationLabel = m.Analysis.Summary.VariationLabel, AssuranceLabel = m.Analysis.Summary.AssuranceLabel,
         Chart = SpcChartView.Of("chart-" + m.Document.Slug, $"{m.Definition.Title} ({m.Definition.Unit})", m.Analysis.Chart!),
         Analysis = m.Analysis,
+        Changes = m.Definition.Changes.Where(c => c.Action is not null)
+            .Select(c => new MeasureChangeRef(c.Action!, Math.Max(0, Array.FindIndex(m.Analysis.Points, p => p.Period == c.Period)))).ToArray(),
     };
 
     public override PageView View(PagePlan plan, SiteIndex site)

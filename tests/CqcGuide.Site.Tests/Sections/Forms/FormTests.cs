@@ -69,7 +69,7 @@ public class FormTests
         Assert.Equal("After Action Review", page.QuerySelector("h1")!.TextContent);
         Assert.NotNull(page.QuerySelector("label[for=field-expected-input]"));
         Assert.Equal(2, page.QuerySelectorAll("table[data-rows-for=factors] tbody tr").Length);
-        Assert.Equal(["", "Person", "Tasks", "Tools and technology"], page.QuerySelector("select[data-column=area]")!.QuerySelectorAll("option").Select(o => o.TextContent));
+        Assert.Equal(["Choose", "Person", "Tasks", "Tools and technology"], page.QuerySelector("select[data-column=area]")!.QuerySelectorAll("option").Select(o => o.TextContent));
         // Nothing the reader types can be submitted: no form element, no named field.
         Assert.Empty(page.QuerySelectorAll("main form"));
         Assert.Empty(page.QuerySelectorAll("main [name]"));

@@ -84,7 +84,7 @@ public class JournalTests
     }
 
     /// <summary>The guidance pages the journal's quality checks link to.</summary>
-    internal static readonly string[] GuidanceStandIns = ["common-pitfalls", "practice-change", "governance-reviews", "monitoring-effectiveness", "who-must-be-told"];
+    internal static readonly string[] GuidanceStandIns = ["common-pitfalls", "practice-change", "governance-reviews", "monitoring-effectiveness", "who-must-be-told", "is-it-working"];
 
     /// <summary>A stand-in guidance page with every heading the quality checks link to.</summary>
     internal static string StandIn(string title) =>

@@ -108,6 +108,39 @@ public class MeasureTests
     }
 
     [Fact]
+    public void An_adopted_action_is_judged_against_what_its_measure_shows_since_the_change()
+    {
+        var log = Journal.JournalTests.Valid.Replace("    measure: Late discrepancies per month (target 0).", "    measure: Late discrepancies per month (target 0).\n    measure_id: late");
+        var change = "changes:\n  - period: 2026-01\n    label: Checklist\n    action: ll-test#a1";
+        string[] Findings(CqcGuide.Site.Pipeline.BuildResult r) => r.Diagnostics.Where(d => d.Code == Codes.LintFinding && d.Path.EndsWith("journal/ll-test.md"))
+            .Select(d => d.Message[..6]).Where(c => c is "LLQ009" or "LLQ010" or "LLQ011").ToArray();
+
+        // Fourteen points, the last two below the lower process limit, no change recorded: improvement, enough points.
+        var (good, goodOut) = Build(Measure(Series()), log);
+        using var _ = goodOut;
+        Assert.Empty(Findings(good));
+
+        // The change took effect at 2026-01: two points since then, however good they look.
+        var (thin, thinOut) = Build(Measure(Series(), change), log);
+        using var __ = thinOut;
+        Assert.Equal(["LLQ011"], Findings(thin));
+        var finding = Assert.Single(thin.Diagnostics, d => d.Message.StartsWith("LLQ011"));
+        Assert.Contains("has only 2 points since the change", finding.Message);
+
+        // No improvement in the data at all: the adopted change is not shown to work.
+        var (flat, flatOut) = Build(Measure(Series(("2026-01", "5"), ("2026-02", "6"))), log);
+        using var ___ = flatOut;
+        Assert.Equal(["LLQ009"], Findings(flat));
+
+        // Acknowledged with a reason: kept on the page, not a warning.
+        var acknowledged = log.Replace("redaction_check:", "acknowledged:\n  - code: LLQ009\n    reason: Too early to tell; reviewed again in March.\nredaction_check:");
+        var (ack, ackOut) = Build(Measure(Series(("2026-01", "5"), ("2026-02", "6"))), acknowledged);
+        using var ____ = ackOut;
+        Assert.Empty(Findings(ack));
+        Assert.DoesNotContain(ack.Diagnostics, d => d.Code == Codes.StaleAcknowledgement);
+    }
+
+    [Fact]
     public void A_change_names_a_real_learning_log_action()
     {
         var (result, output) = Build(Measure(Series(), "changes:\n  - period: 2026-01\n    label: Checklist\n    action: ll-none#a1"));
