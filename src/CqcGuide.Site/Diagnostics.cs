@@ -11,6 +11,9 @@ public sealed record Diagnostic(Severity Severity, string Code, string Message, 
 {
     public bool IsError => Severity == Severity.Error;
 
+    /// <summary>For internal errors: the exception with its stack trace (printed only with <c>--verbose</c>).</summary>
+    public string? Detail { get; init; }
+
     public override string ToString()
     {
         var head = string.Create(CultureInfo.InvariantCulture,
@@ -38,6 +41,17 @@ public sealed class DiagnosticBag
         items.Add(new Diagnostic(Severity.Warning, code, message, at.Path, at.Line, at.Column, hint));
 
     public void Add(Diagnostic d) => items.Add(d);
+
+    /// <summary>
+    /// An unexpected exception while <paramref name="doing"/> something with the file at <paramref name="at"/>: error
+    /// CG900 naming the file (the stack trace is kept for <c>--verbose</c>), so one failure never hides the others.
+    /// </summary>
+    public void Internal(string doing, SourceSpan at, Exception e) =>
+        items.Add(new Diagnostic(Severity.Error, Codes.InternalError, $"internal error while {doing}: {e.GetType().Name}: {e.Message}", at.Path, at.Line, at.Column,
+            e is OutOfMemoryException or InsufficientExecutionStackException
+                ? "the file needs more memory than the build has; make it smaller"
+                : "this is a bug in CqcGuide or a problem with the machine (memory, disk); run with --verbose for the stack trace and report it")
+        { Detail = e.ToString() });
 
     public bool HasErrors => items.Any(d => d.IsError);
 

@@ -4,16 +4,22 @@ using CqcGuide.Cli.Commands;
 
 namespace CqcGuide.Cli;
 
-/// <summary>The <c>cqcguide</c> command. Exit codes: 0 success, 1 content errors, 2 usage errors.</summary>
+/// <summary>The <c>cqcguide</c> command. Exit codes: 0 success, 1 content errors, 2 usage errors, 3 internal errors
+/// (a bug, or the machine: CG9xx, with the stack trace only under <c>--verbose</c>).</summary>
 public static class CliApp
 {
     public const int Ok = 0;
     public const int ContentErrors = 1;
     public const int UsageError = 2;
+    public const int InternalError = 3;
+
+    /// <summary>Every command: print the stack trace of internal errors (CG9xx).</summary>
+    public static readonly Option<bool> Verbose = new("--verbose") { Description = "Print the stack trace of internal errors (CG9xx).", Recursive = true };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("CqcGuide: builds the learning-from-failure guidance site, scores self-assessments, and checks learning logs.");
+        root.Options.Add(Verbose);
         root.Subcommands.Add(BuildCommands.Build(output, error));
         root.Subcommands.Add(BuildCommands.Check(output, error));
         root.Subcommands.Add(ServeCommand.Create(output, error));
@@ -42,6 +48,21 @@ public static class CliApp
             error.WriteLine($"error: {e.Message}");
             return UsageError;
         }
+        catch (Exception e)
+        {
+            // Anything unexpected (a bug, memory, the disk): one coded line and exit 3, the stack trace only with --verbose.
+            error.WriteLine($"error {CqcGuide.Site.Codes.InternalError}: internal error in 'cqcguide {string.Join(' ', args.Take(1))}': {e.GetType().Name}: {e.Message}");
+            error.WriteLine(args.Contains("--verbose") ? e.ToString() : "    hint: run again with --verbose for the stack trace, and report it");
+            return InternalError;
+        }
+    }
+
+    /// <summary>The exit code of a build: 2 when the output folder was refused, 3 for internal errors, 1 for content errors.</summary>
+    public static int ExitCodeOf(CqcGuide.Site.Pipeline.BuildResult result)
+    {
+        if (result.Diagnostics.Any(d => d.IsError && d.Code == CqcGuide.Site.Codes.UnsafeOutputFolder)) return UsageError;
+        if (result.Diagnostics.Any(d => d.IsError && CqcGuide.Site.Codes.IsInternal(d.Code))) return InternalError;
+        return result.Success ? Ok : ContentErrors;
     }
 
     private static string Name(ParseResult parse)

@@ -34,8 +34,11 @@ public sealed class DevServer : IDisposable
     private BuildSession? session;
     private readonly ConcurrentDictionary<string, bool> pending = new(StringComparer.Ordinal);
 
-    public DevServer(BuildOptions options, TextWriter output, TextWriter error)
+    private readonly bool verbose;
+
+    public DevServer(BuildOptions options, TextWriter output, TextWriter error, bool verbose = false)
     {
+        this.verbose = verbose;
         this.options = options with { Write = false, Search = false, LiveReloadScript = ReloadScriptPath };
         this.output = output;
         this.error = error;
@@ -44,14 +47,16 @@ public sealed class DevServer : IDisposable
     /// <summary>Number of completed builds (for tests).</summary>
     public long Generation => Interlocked.Read(ref generation);
 
-    public static int Run(BuildOptions options, int port, TextWriter output, TextWriter error)
+    public static int Run(BuildOptions options, int port, TextWriter output, TextWriter error, bool verbose = false)
     {
-        using var server = new DevServer(options with { BaseUrl = $"http://127.0.0.1:{port}/" }, output, error);
+        using var server = new DevServer(options with { BaseUrl = $"http://127.0.0.1:{port}/" }, output, error, verbose);
         return server.RunAsync(port, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public async Task<int> RunAsync(int port, CancellationToken cancellation)
     {
+        if (port is < 1 or > 65535) throw new UsageException($"--port must be between 1 and 65535, not {port}");
+        this.port = port;
         Rebuild("initial build");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -60,15 +65,44 @@ public sealed class DevServer : IDisposable
         app.Run(Handle);
         Watch(options.InputDir);
         Watch(options.ResolvedThemeDir);
-        await app.StartAsync(cancellation);
+        try
+        {
+            await app.StartAsync(cancellation);
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"cannot listen on 127.0.0.1:{port} ({e.Message}); another program may be using it: choose another --port");
+        }
         output.WriteLine($"Serving http://127.0.0.1:{port}/ (Ctrl+C to stop). Watching {options.InputDir} and {options.ResolvedThemeDir}.");
         output.WriteLine("Search is not indexed in serve mode; run 'cqcguide build' to build the search index.");
         await app.WaitForShutdownAsync(cancellation);
         return CliApp.Ok;
     }
 
+    private int port;
+
+    /// <summary>
+    /// The server answers only requests for its own address (a page on another site cannot read it through DNS
+    /// rebinding) and only GET and HEAD (a static site has nothing to post to).
+    /// </summary>
     private async Task Handle(HttpContext context)
     {
+        var host = context.Request.Host;
+        if (!host.HasValue || host.Port != port || host.Host is not ("127.0.0.1" or "localhost"))
+        {
+            context.Response.StatusCode = StatusCodes.Status421MisdirectedRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync($"cqcguide serve answers only http://127.0.0.1:{port}/ and http://localhost:{port}/\n");
+            return;
+        }
+        var method = context.Request.Method;
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+        var head = HttpMethods.IsHead(method);
         var path = context.Request.Path.Value ?? "/";
         if (path == ReloadScriptPath)
         {
@@ -94,13 +128,15 @@ public sealed class DevServer : IDisposable
         }
         var relative = Uri.UnescapeDataString(path.TrimStart('/'));
         var snapshot = files;
+        // A folder asked for without its slash (/guidance) goes to the folder (/guidance/), as a static host does,
+        // rather than serving its index.html under a name without an extension (which browsers downloaded).
+        if (relative.Length > 0 && !relative.EndsWith('/') && !snapshot.ContainsKey(relative) && snapshot.ContainsKey(relative + "/index.html"))
+        {
+            context.Response.Redirect(path + "/" + context.Request.QueryString.Value);
+            return;
+        }
         if (!snapshot.TryGetValue(relative, out var body) && !snapshot.TryGetValue(relative.TrimEnd('/') + (relative.Length == 0 ? "index.html" : "/index.html"), out body))
         {
-            if (!relative.EndsWith('/') && snapshot.ContainsKey(relative + "/index.html"))
-            {
-                context.Response.Redirect(path + "/");
-                return;
-            }
             context.Response.StatusCode = 404;
             snapshot.TryGetValue("404.html", out body);
             relative = "404.html";
@@ -109,7 +145,9 @@ public sealed class DevServer : IDisposable
         context.Response.ContentType = type.StartsWith("text/", StringComparison.Ordinal) || type.Contains("javascript") ? type + "; charset=utf-8" : type;
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers["X-Content-Type-Options"] = "nosniff";
-        if (body is not null) await context.Response.Body.WriteAsync(body);
+        if (body is null) return;
+        context.Response.ContentLength = body.Length;
+        if (!head) await context.Response.Body.WriteAsync(body);
     }
 
     private void Watch(string dir)
@@ -122,13 +160,29 @@ public sealed class DevServer : IDisposable
             pending[e.FullPath] = e.ChangeType == WatcherChangeTypes.Changed;
             if (e is RenamedEventArgs r) pending[r.OldFullPath] = false;
             debounce?.Dispose();
-            debounce = new Timer(_ => RebuildPending(), null, 30, Timeout.Infinite);
+            debounce = new Timer(_ => RebuildSafely(), null, 30, Timeout.Infinite);
         }
         watcher.Changed += Changed;
         watcher.Created += Changed;
         watcher.Deleted += Changed;
         watcher.Renamed += Changed;
         watchers.Add(watcher);
+    }
+
+    /// <summary>The watcher's rebuild: whatever goes wrong is reported and the server keeps serving the last good build
+    /// (an exception in a timer callback would end the process).</summary>
+    private void RebuildSafely()
+    {
+        try
+        {
+            RebuildPending();
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"error {CqcGuide.Site.Codes.InternalError}: internal error while rebuilding: {e.GetType().Name}: {e.Message}");
+            error.WriteLine(verbose ? e.ToString() : "    hint: run serve with --verbose for the stack trace, and report it");
+            output.WriteLine("Still serving the last good build.");
+        }
     }
 
     private void RebuildPending()
@@ -145,7 +199,7 @@ public sealed class DevServer : IDisposable
                 if (Incremental.TryRebuild(current, changes[0].Key) is { } quick)
                 {
                     var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), changes[0].Key);
-                    BuildCommands.Report(quick, error);
+                    BuildCommands.Report(quick, error, verbose);
                     if (quick.Success)
                     {
                         files = quick.Files;
@@ -173,7 +227,7 @@ public sealed class DevServer : IDisposable
         {
             var result = SiteBuilder.Build(options, out var built);
             session = built;
-            BuildCommands.Report(result, error);
+            BuildCommands.Report(result, error, verbose);
             if (result.Success)
             {
                 files = result.Files;

@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Text.RegularExpressions;
 
 namespace CqcGuide.Tests;
@@ -100,5 +101,47 @@ public class CommandTests
         var check = Cli.Run("check", "--input", input.Path, "--theme", Repo.Theme, "--date", "2026-11-26", "--strict");
         Assert.True(check.ExitCode == 0, check.Error);
         Assert.Equal(2, Cli.Run("new", kind, "falls-at-night", "--input", input.Path).ExitCode); // never overwrites
+    }
+
+    /// <summary>Issue 15 item 8: any title `new` accepts is written so that the build reads exactly that title; any it
+    /// cannot write as one line is a usage error, and nothing is written.</summary>
+    [Fact]
+    public void A_scaffolded_title_reads_back_as_written_or_is_refused()
+    {
+        using var input = TempDir.CopyOf(Repo.Fixture("site"));
+        var n = 0;
+        Gen.String[Gen.Char["Ab :#-'\"\\\n\t{}[]&*!|>%@`,?\u0001\u202eé"], 0, 30].Sample(title =>
+        {
+            var slug = "t" + Interlocked.Increment(ref n).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var r = Cli.Run("new", "page", slug, "--input", input.Path, "--date", "2026-11-26", "--title", title);
+            var path = input[$"pages/{slug}.md"];
+            if (r.ExitCode != 0)
+            {
+                Assert.Equal(2, r.ExitCode);
+                Assert.False(File.Exists(path));
+                return;
+            }
+            var bag = new CqcGuide.Site.DiagnosticBag();
+            var node = CqcGuide.Site.Yaml.FrontMatter.ParseMapping(CqcGuide.Site.Yaml.FrontMatter.Split(File.ReadAllText(path), path, bag)!.Yaml!, 2, path, bag);
+            var page = CqcGuide.Site.Yaml.YamlBinder.Bind<CqcGuide.Site.Sections.Pages.PageFrontMatter>(node!, 2, new CqcGuide.Site.Yaml.SourceMap(path), bag);
+            Assert.Empty(bag.Sorted());
+            Assert.Equal(title, page!.Title);
+        }, iter: 300, threads: 1);
+        Assert.Equal(2, Cli.Run("new", "page", new string('a', 300), "--input", input.Path).ExitCode);
+    }
+
+    /// <summary>Issue 15 item 9: an unexpected failure is one coded line and exit 3; the stack trace only with --verbose.</summary>
+    [Fact]
+    public void An_internal_error_is_exit_code_3_with_the_stack_trace_only_when_verbose()
+    {
+        using var dir = new TempDir();
+        dir.Write("file.txt", "x");
+        var quiet = Cli.Run("rules", "export", dir["file.txt/modules"]);
+        Assert.Equal(3, quiet.ExitCode);
+        Assert.Matches(@"error CG900: internal error", quiet.Error);
+        Assert.DoesNotContain("   at ", quiet.Error);
+        var verbose = Cli.Run("rules", "export", dir["file.txt/modules"], "--verbose");
+        Assert.Equal(3, verbose.ExitCode);
+        Assert.Contains("   at ", verbose.Error);
     }
 }

@@ -12,18 +12,11 @@ public static class SourceReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static SourceFile? Read(string fullPath, string relativePath, string displayPath, DiagnosticBag diagnostics)
+    /// <param name="readPath">Where to read the bytes (a checked symbolic link's target); default <paramref name="fullPath"/>.</param>
+    public static SourceFile? Read(string fullPath, string relativePath, string displayPath, DiagnosticBag diagnostics, string? readPath = null)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (IOException e)
-        {
-            diagnostics.Error(Codes.Unreadable, $"cannot read the file: {e.Message}", SourceSpan.File(displayPath));
-            return null;
-        }
+        var bytes = SafeFiles.ReadAllBytes(readPath ?? fullPath, displayPath, SafeFiles.MaxTextBytes, diagnostics);
+        if (bytes is null) return null;
         var text = Decode(bytes, displayPath, diagnostics);
         return text is null ? null : new SourceFile(fullPath, relativePath, displayPath, text);
     }
@@ -58,7 +51,16 @@ public static class SourceReader
                 At(bytes, index, displayPath), "save the file as UTF-8 (most editors offer 'Save with encoding')");
             return null;
         }
-        return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+        text = text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+        var bad = TextRules.IndexOfForbidden(text, allowFormFeed: true);
+        if (bad >= 0)
+        {
+            var (line, column) = TextRules.Position(text, bad);
+            diagnostics.Error(Codes.InvalidCharacter, $"the file contains the control character or noncharacter {TextRules.Name(text, bad)}, which a web page cannot carry",
+                new SourceSpan(displayPath, line, column), "delete it (it is invisible in most editors; search for it by its code)");
+            return null;
+        }
+        return text;
     }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)

@@ -1,6 +1,5 @@
 using System.Text;
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.TaskLists;
 using Markdig.Renderers;
@@ -42,13 +41,40 @@ public static class MarkdownEngine
         .UsePipeTables()
         .UseFootnotes()
         .UseTaskLists()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .Use<HeadingIds>()
         .UseAlertBlocks()
         .Build();
 
-    /// <param name="firstLine">The file line the body starts on (1-based), so that positions point into the file.</param>
-    public static ParsedMarkdown Parse(string body, int firstLine)
+    /// <summary>
+    /// Parses a document's body, or reports why it cannot (CG108 at the line): a paragraph with more emphasis markers or
+    /// link brackets than <see cref="MarkdownLimits"/> allows (Markdig's work on those grows with their square), or
+    /// nesting deeper than Markdig's limit. Never throws for content.
+    /// </summary>
+    public static ParsedMarkdown? TryParse(string body, int firstLine, string path, DiagnosticBag diagnostics)
     {
+        if (!MarkdownLimits.Check(body, firstLine, path, diagnostics)) return null;
+        try
+        {
+            var parsed = Parse(body, firstLine, out var unsafeAutolinks);
+            foreach (var link in unsafeAutolinks) CqcGuide.Site.Pipeline.WebAddresses.Check(link.Url, new SourceSpan(path, link.Line, link.Column), diagnostics);
+            return unsafeAutolinks.Count == 0 ? parsed : null;
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            var (line, column) = MarkdownLimits.DeepestLine(body);
+            diagnostics.Error(Codes.MarkdownTooComplex, "the Markdown is nested too deeply to read (quotes, lists or emphasis inside each other)",
+                new SourceSpan(path, firstLine + line - 1, column), "flatten the nesting: no page needs more than a few levels");
+            return null;
+        }
+    }
+
+    /// <param name="firstLine">The file line the body starts on (1-based), so that positions point into the file.</param>
+    public static ParsedMarkdown Parse(string body, int firstLine) => Parse(body, firstLine, out _);
+
+    /// <param name="unsafeAutolinks"><c>&lt;scheme:...&gt;</c> autolinks whose scheme is not http, https or mailto.</param>
+    private static ParsedMarkdown Parse(string body, int firstLine, out List<MarkdownLink> unsafeAutolinks)
+    {
+        unsafeAutolinks = [];
         var ast = Markdig.Markdown.Parse(body, Pipeline);
         var headings = new List<Heading>();
         var links = new List<MarkdownLink>();
@@ -77,6 +103,9 @@ public static class MarkdownEngine
                 case HtmlInline inline:
                     html.Add(new HtmlFragment(inline.Tag, firstLine + inline.Line, inline.Column + 1));
                     break;
+                case AutolinkInline autolink when !autolink.IsEmail && !CqcGuide.Site.Pipeline.WebAddresses.IsAllowed(autolink.Url):
+                    unsafeAutolinks.Add(new MarkdownLink(autolink.Url, firstLine + autolink.Line, autolink.Column + 1));
+                    break;
                 case Markdig.Extensions.Footnotes.Footnote footnote:
                     anchors.Add("fn:" + footnote.Order);
                     anchors.Add("fnref:" + footnote.Order);
@@ -88,6 +117,16 @@ public static class MarkdownEngine
 
     /// <summary>The links the build checks and rewrites: every link and image except bare autolinks to other sites.</summary>
     private static bool IsChecked(LinkInline link) => link.Url is not null && (link.IsImage || !link.IsAutoLink || link.Url.StartsWith('/'));
+
+    /// <summary>The addresses of the links and images in Markdown text (e.g. an assessment's introduction).</summary>
+    public static IEnumerable<string> LinkAddresses(string text)
+    {
+        foreach (var node in Markdig.Markdown.Parse(text, Pipeline).Descendants())
+        {
+            if (node is LinkInline { Url: { } url }) yield return url;
+            else if (node is AutolinkInline { IsEmail: false } autolink) yield return autolink.Url;
+        }
+    }
 
     /// <summary>
     /// Parses the body again and renders it. Before writing, each checked link (the same links, in the same order, as

@@ -8,8 +8,9 @@ namespace CqcGuide.Site.Output;
 /// </summary>
 public static class Pagefind
 {
-    public static bool Run(string themeDir, string siteDir, DiagnosticBag diagnostics, IProgress<string>? progress)
+    public static bool Run(string themeDir, string siteDir, DiagnosticBag diagnostics, IProgress<string>? progress, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? TimeSpan.FromMinutes(10);
         var packageJson = Path.Combine(themeDir, "package.json");
         var at = SourceSpan.File(SourceSpan.DisplayPath(packageJson));
         var binary = FindBinary(themeDir);
@@ -21,7 +22,7 @@ public static class Pagefind
                 return false;
             }
             progress?.Report("installing front-end tools (npm ci, first run only)");
-            var (npmOk, npmOutput) = Exec("npm", ["ci", "--omit=dev", "--no-audit", "--no-fund"], themeDir);
+            var (npmOk, npmOutput) = Exec("npm", ["ci", "--omit=dev", "--no-audit", "--no-fund"], themeDir, limit);
             if (!npmOk)
             {
                 diagnostics.Error(Codes.SearchIndexer, "could not install Pagefind with npm: " + npmOutput.Trim(), at,
@@ -38,7 +39,7 @@ public static class Pagefind
             }
         }
         progress?.Report("indexing for search (Pagefind)");
-        var (ok, output) = Exec(binary, ["--site", siteDir, "--quiet"], themeDir);
+        var (ok, output) = Exec(binary, ["--site", siteDir, "--quiet"], themeDir, limit);
         if (!ok)
         {
             diagnostics.Error(Codes.SearchIndexer, "Pagefind failed: " + output.Trim(), at, "build with --no-search to skip the search index");
@@ -66,17 +67,28 @@ public static class Pagefind
         return File.Exists(shim) ? shim : null;
     }
 
-    private static (bool Ok, string Output) Exec(string file, string[] args, string workingDirectory)
+    /// <summary>Runs a tool, stopping it (and everything it started) when it runs longer than <paramref name="timeout"/>:
+    /// a hung npm or indexer fails the build with CG901 instead of hanging it.</summary>
+    internal static (bool Ok, string Output) Exec(string file, string[] args, string workingDirectory, TimeSpan timeout)
     {
-        var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
         try
         {
             using var process = Process.Start(psi)!;
+            process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEnd();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(timeout))
+            {
+                try { process.Kill(entireProcessTree: true); }
+                catch (InvalidOperationException) { } // it ended just now
+                process.WaitForExit(TimeSpan.FromSeconds(10));
+                return (false, $"{Path.GetFileName(file)} did not finish within {timeout.TotalSeconds:0} seconds and was stopped");
+            }
             process.WaitForExit();
-            return (process.ExitCode == 0, stderr + stdout.Result);
+            var output = (stderr.Wait(TimeSpan.FromSeconds(10)) ? stderr.Result : "") + (stdout.Wait(TimeSpan.FromSeconds(10)) ? stdout.Result : "");
+            return (process.ExitCode == 0, output);
         }
         catch (System.ComponentModel.Win32Exception e)
         {

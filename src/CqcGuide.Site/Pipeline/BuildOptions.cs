@@ -19,6 +19,10 @@ public sealed record BuildOptions
     /// <summary>Serve mode: add the live-reload script to every page.</summary>
     public string? LiveReloadScript { get; init; }
     public IProgress<string>? Progress { get; init; }
+    /// <summary>Replace an output folder that holds files an earlier build did not write (never the input, theme or project).</summary>
+    public bool Force { get; init; }
+    /// <summary>How long an external tool (npm ci, Pagefind) may run before it is stopped and the build fails (CG901).</summary>
+    public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     public string ResolvedThemeDir =>
         ThemeDir ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(InputDir).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "theme");

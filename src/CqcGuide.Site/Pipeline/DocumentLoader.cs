@@ -9,20 +9,26 @@ namespace CqcGuide.Site.Pipeline;
 /// strictly, bind its front matter to the type's record and parse its Markdown once.</summary>
 public static partial class DocumentLoader
 {
-    /// <summary>A content file and the registered type that owns it.</summary>
-    public sealed record Discovered(string FullPath, string Relative, ContentType Type, ContentMatch Match, ISection Section);
+    /// <summary>A content file and the registered type that owns it. <paramref name="ReadPath"/> is where its bytes are
+    /// read (a checked symbolic link's target inside the input folder); null for the file itself.</summary>
+    public sealed record Discovered(string FullPath, string Relative, ContentType Type, ContentMatch Match, ISection Section, string? ReadPath = null)
+    {
+        public string ReadFrom => ReadPath ?? FullPath;
+    }
 
     public static SiteConfig? LoadConfig(string inputDir, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(inputDir, "site.yml");
         var display = SourceSpan.DisplayPath(path);
-        if (!File.Exists(path))
+        if (SafeFiles.Kind(path, follow: false) == EntryKind.Missing)
         {
             diagnostics.Error(Codes.SiteConfig, "site.yml is missing", SourceSpan.File(display),
                 "create input/site.yml with at least 'title:' and 'current_version:'");
             return null;
         }
-        var source = SourceReader.Read(path, "site.yml", display, diagnostics);
+        var readPath = SafeFiles.Check(path, inputDir, diagnostics);
+        if (readPath is null) return null;
+        var source = SourceReader.Read(path, "site.yml", display, diagnostics, readPath);
         if (source is null) return null;
         var node = FrontMatter.ParseMapping(source.Text, 1, display, diagnostics);
         if (node is null) return null;
@@ -30,6 +36,7 @@ public static partial class DocumentLoader
         var config = YamlBinder.Bind<SiteConfig>(node, 1, map, diagnostics);
         if (config is null) return null;
         config = config with { Map = map, Upstream = UpstreamContent.Load(inputDir) };
+        if (!SiteSettings.Check(config, inputDir, diagnostics)) return null;
         return LoadOrganisation(inputDir, config, diagnostics);
     }
 
@@ -37,9 +44,11 @@ public static partial class DocumentLoader
     private static SiteConfig? LoadOrganisation(string inputDir, SiteConfig config, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(inputDir, "organisation.yml");
-        if (!File.Exists(path)) return config;
+        if (SafeFiles.Kind(path, follow: false) == EntryKind.Missing) return config;
         var display = SourceSpan.DisplayPath(path);
-        var source = SourceReader.Read(path, "organisation.yml", display, diagnostics);
+        var readPath = SafeFiles.Check(path, inputDir, diagnostics);
+        if (readPath is null) return null;
+        var source = SourceReader.Read(path, "organisation.yml", display, diagnostics, readPath);
         if (source is null) return null;
         var node = FrontMatter.ParseMapping(source.Text, 1, display, diagnostics, allowEmpty: true);
         if (node is null) return null;
@@ -61,15 +70,12 @@ public static partial class DocumentLoader
         var content = new List<Discovered>();
         var assets = new List<(string, string)>();
         var types = sections.SelectMany(s => s.ContentTypes.Select(t => (Section: s, Type: t))).ToArray();
-        var files = Directory.EnumerateFiles(inputDir, "*", SearchOption.AllDirectories)
-            .Select(f => (Full: f, Rel: Path.GetRelativePath(inputDir, f).Replace('\\', '/')))
-            .Where(f => !f.Rel.Split('/').Any(part => part.StartsWith('.')))
-            .OrderBy(f => f.Rel, StringComparer.Ordinal);
-        foreach (var (full, relative) in files)
+        // Regular files only (links checked, devices and FIFOs reported); the theme layer and the settings are read elsewhere.
+        var files = SafeFiles.Enumerate(inputDir, diagnostics, rel => rel is "site.yml" or "organisation.yml" or "_theme");
+        foreach (var (full, relative, readPath) in files)
         {
             var rel = relative;
             var parts = rel.Split('/');
-            if (rel is "site.yml" or "organisation.yml" || parts[0] == "_theme") continue;
             // input/examples/<type folder>/... is example content of that type, published while organisation.yml says so.
             var example = false;
             if (parts[0] == "examples" && parts.Length > 1)
@@ -80,14 +86,14 @@ public static partial class DocumentLoader
             }
             if (parts[0] == "assets" && !example)
             {
-                assets.Add((rel, full));
+                if (InputAssets.Check(full, readPath, diagnostics)) assets.Add((rel, readPath));
                 continue;
             }
             Discovered? found = null;
             foreach (var (section, type) in types)
             {
                 if (type.Match(parts) is not { } match) continue;
-                found = new Discovered(full, rel, type, match with { Example = example }, section);
+                found = new Discovered(full, rel, type, match with { Example = example }, section, readPath == full ? null : readPath);
                 break;
             }
             if (found is null)
@@ -101,6 +107,12 @@ public static partial class DocumentLoader
             {
                 diagnostics.Error(Codes.InvalidSlug, $"'{found.Match.Slug}' cannot be used in a web address", SourceSpan.File(SourceSpan.DisplayPath(full)),
                     "use lower-case letters, digits and hyphens in file and folder names, e.g. root-causes.md");
+                continue;
+            }
+            if (found.Match.Edition is { } edition && !SiteSettings.IsEdition(edition))
+            {
+                diagnostics.Error(Codes.InvalidSlug, $"'{edition}' cannot be used as an edition in a web address", SourceSpan.File(SourceSpan.DisplayPath(full)),
+                    "name edition folders with lower-case letters, digits, dots and hyphens, e.g. versions/2.0/");
                 continue;
             }
             content.Add(found);
@@ -118,14 +130,21 @@ public static partial class DocumentLoader
     public static ContentDocument? Load(Discovered d, DiagnosticBag diagnostics)
     {
         var display = SourceSpan.DisplayPath(d.FullPath);
-        var source = SourceReader.Read(d.FullPath, d.Relative, display, diagnostics);
-        if (source is null) return null;
+        var source = SourceReader.Read(d.FullPath, d.Relative, display, diagnostics, d.ReadFrom);
+        return source is null ? null : Load(d, source, diagnostics);
+    }
+
+    /// <summary>The load stage after the bytes are decoded: front matter, binding and Markdown (the fuzz tests drive it
+    /// directly, in memory).</summary>
+    internal static ContentDocument? Load(Discovered d, SourceFile source, DiagnosticBag diagnostics)
+    {
+        var display = source.DisplayPath;
         var map = new SourceMap(display);
         if (d.Type.Format == ContentFormat.Yaml)
         {
             var node = FrontMatter.ParseMapping(source.Text, 1, display, diagnostics);
             var data = node is null ? null : d.Type.Bind(node, 1, map, diagnostics);
-            return data is null ? null : new ContentDocument
+            return data is null || !TitleFits(data, map, diagnostics) ? null : new ContentDocument
             {
                 Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = data, Map = map, IsExample = d.Match.Example,
                 Url = d.Type.UrlOf(d.Match), FrontMatterText = source.Text,
@@ -136,12 +155,25 @@ public static partial class DocumentLoader
         var yaml = FrontMatter.ParseMapping(split.Yaml!, split.YamlFirstLine, display, diagnostics);
         if (yaml is null) return null;
         var front = d.Type.Bind(yaml, split.YamlFirstLine, map, diagnostics);
-        if (front is null) return null;
+        if (front is null || !TitleFits(front, map, diagnostics)) return null;
+        var markdown = MarkdownEngine.TryParse(split.Body, split.BodyFirstLine, display, diagnostics);
+        if (markdown is null) return null;
         return new ContentDocument
         {
             Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = front, Map = map, IsExample = d.Match.Example,
-            Markdown = MarkdownEngine.Parse(split.Body, split.BodyFirstLine), Url = d.Type.UrlOf(d.Match), FrontMatterText = split.Yaml!,
+            Markdown = markdown, Url = d.Type.UrlOf(d.Match), FrontMatterText = split.Yaml!,
         };
+    }
+
+    /// <summary>The most a title may hold: it is repeated in navigation, lists and feeds across the site.</summary>
+    public const int MaxTitleLength = 200;
+
+    private static bool TitleFits(IFrontMatter front, SourceMap map, DiagnosticBag diagnostics)
+    {
+        if (front.Title.Length <= MaxTitleLength) return true;
+        diagnostics.Error(Codes.TooLong, $"the title is {front.Title.Length} characters long; the most is {MaxTitleLength}", map["title"],
+            "shorten it (a title is repeated in menus, lists and feeds across the site); put the detail in 'summary'");
+        return false;
     }
 
     /// <summary>Lower-case letters, digits, hyphens and (inside a name, as in quality statement ids) single dots.</summary>

@@ -16,7 +16,8 @@ public static class Incremental
     {
         var clock = Stopwatch.StartNew();
         var full = Path.GetFullPath(changedFile);
-        if (!session.Documents.TryGetValue(full, out var old) || !File.Exists(full)) return null;
+        // Only a regular file (a link, FIFO or device takes the full build, which checks it): a FIFO would block the read.
+        if (!session.Documents.TryGetValue(full, out var old) || Loading.SafeFiles.Kind(full, follow: false) != Loading.EntryKind.Regular) return null;
         var (oldDoc, discovered) = old;
         if (oldDoc.Markdown is null) return null;
         // Comparison pages between editions quote the text of every edition's page.

@@ -78,8 +78,9 @@ public sealed class LinkResolver
     {
         var diagnostics = report ?? this.diagnostics;
         if (raw.Length == 0) return raw;
-        if (IsExternal(raw))
+        if (IsExternal(raw) || !WebAddresses.IsAllowed(raw))
         {
+            if (!WebAddresses.Check(raw, at, diagnostics)) return null;
             Validation.ExternalAddress(raw, at, diagnostics);
             return raw;
         }

@@ -5,5 +5,6 @@ public sealed record MenuEntry
 {
     public required string Title { get; init; }
     /// <summary>A site address (<c>/journal/</c>) or an external URL.</summary>
+    [WebAddress]
     public required string Url { get; init; }
 }

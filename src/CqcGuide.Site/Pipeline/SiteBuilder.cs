@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using CqcGuide.Site.Assets;
+using CqcGuide.Site.Loading;
 using CqcGuide.Site.Markdown;
 using CqcGuide.Site.Output;
 using CqcGuide.Site.Sections;
@@ -47,6 +48,29 @@ public static class SiteBuilder
             Files = files ?? new Dictionary<string, byte[]>(),
         };
 
+        StagingSink? staging = null;
+        var doing = "reading the input";
+        var where = SourceSpan.File(SourceSpan.DisplayPath(Path.GetFullPath(options.InputDir)));
+        try
+        {
+            return Run(ref session);
+        }
+        catch (Exception e)
+        {
+            // A failure of the build itself (a bug, memory, the disk): CG900 naming what was being processed, and the
+            // previous output left exactly as it was.
+            if (e is OutputEscapeException escape) diagnostics.Error(Codes.OutputEscape, escape.Message, where, "this is a bug in CqcGuide: a path was not validated; please report it");
+            else if (e is IOException or UnauthorizedAccessException && doing.StartsWith("writing", StringComparison.Ordinal))
+                diagnostics.Error(Codes.OutputWrite, $"cannot write the site: {e.Message}", SourceSpan.File(SourceSpan.DisplayPath(Path.GetFullPath(options.OutputDir))),
+                    "check that the output folder's parent is writable and the disk has room; the previous output is unchanged");
+            else diagnostics.Internal(doing, where, e);
+            staging?.Discard();
+            session = null;
+            return Finish();
+        }
+
+        BuildResult Run(ref BuildSession? session)
+        {
         var inputDir = Path.GetFullPath(options.InputDir);
         options = options with { InputDir = inputDir };
         if (!Directory.Exists(inputDir))
@@ -54,13 +78,32 @@ public static class SiteBuilder
             diagnostics.Error(Codes.SiteConfig, "the input folder does not exist", SourceSpan.File(options.InputDir), "pass --input DIR, or run from the repository root");
             return Finish();
         }
+        if (options.Write)
+        {
+            // The output folder must be one the build may replace (never the input, theme or project); nothing is touched otherwise.
+            if (OutputFolder.Check(options.OutputDir, new OutputFolder.Protected(inputDir, options.ResolvedThemeDir, null, Directory.GetCurrentDirectory()), options.Force) is { } refused)
+            {
+                diagnostics.Add(refused);
+                return Finish();
+            }
+            doing = "writing the site (removing the staging a failed run left)";
+            OutputFolder.CleanLeftovers(options.OutputDir);
+        }
+        doing = "reading site.yml";
         var config = DocumentLoader.LoadConfig(inputDir, diagnostics);
         if (config is null) return Finish();
+        if (options.Write && config.Theme is { } overrideTheme
+            && OutputFolder.Check(options.OutputDir, new OutputFolder.Protected(inputDir, options.ResolvedThemeDir, Path.Combine(inputDir, overrideTheme), Directory.GetCurrentDirectory()), options.Force) is { } refusedTheme)
+        {
+            diagnostics.Add(refusedTheme);
+            return Finish();
+        }
 
         // Discover and load
+        doing = "finding the input files";
         var (discovered, inputAssets) = DocumentLoader.Discover(inputDir, config, sections, diagnostics);
         var loaded = new ContentDocument?[discovered.Count];
-        Parallel.For(0, discovered.Count, i => loaded[i] = DocumentLoader.Load(discovered[i], diagnostics));
+        Parallel.For(0, discovered.Count, i => Guard(diagnostics, "reading the file", FileAt(discovered[i].FullPath), () => loaded[i] = DocumentLoader.Load(discovered[i], diagnostics)));
         Done("parse");
 
         // Check: each document on its own, its problems kept with it
@@ -71,9 +114,12 @@ public static class SiteBuilder
         {
             bags[i] = new DiagnosticBag { Strict = options.Strict };
             if (loaded[i] is not { } doc) return;
-            var context = new CheckContext(options, config, bags[i]);
-            checkedDocs[i] = discovered[i].Section.Check(doc, context);
-            unpublished[i] = context.IsUnpublished;
+            Guard(bags[i], "checking the file", FileAt(discovered[i].FullPath), () =>
+            {
+                var context = new CheckContext(options, config, bags[i]);
+                checkedDocs[i] = discovered[i].Section.Check(doc, context);
+                unpublished[i] = context.IsUnpublished;
+            });
         });
         for (var i = 0; i < discovered.Count; i++) checkBags[discovered[i].FullPath] = bags[i];
         var linkable = Enumerable.Range(0, discovered.Count).Where(i => loaded[i] is not null && !unpublished[i]).Select(i => loaded[i]!).ToArray();
@@ -90,32 +136,41 @@ public static class SiteBuilder
         var shared = new IndexBuilder.Shared();
         foreach (var section in sections)
         {
+            doing = $"indexing the {section.Name} section";
             var mine = Enumerable.Range(0, discovered.Count)
                 .Where(i => ReferenceEquals(discovered[i].Section, section) && checkedDocs[i] is not null && !unpublished[i])
                 .Select(i => checkedDocs[i]!).ToArray();
             section.Index(mine, new IndexBuilder(shared, section, options, config, diagnostics, basePath));
         }
         var tagged = shared.Tags.ToArray();
-        foreach (var section in sections) section.IndexFromTags(tagged, new IndexBuilder(shared, section, options, config, diagnostics, basePath));
+        foreach (var section in sections)
+        {
+            doing = $"indexing the {section.Name} section";
+            section.IndexFromTags(tagged, new IndexBuilder(shared, section, options, config, diagnostics, basePath));
+        }
         Done("index");
 
-        // Theme and assets
+        // Theme and assets (regular files inside each theme folder only, like the input)
+        doing = "reading the theme";
         var themeDir = Path.GetFullPath(options.ResolvedThemeDir);
+        where = SourceSpan.File(SourceSpan.DisplayPath(themeDir));
         var layers = new ThemeLayers([
             Path.Combine(inputDir, "_theme"),
             .. config.Theme is { } t ? [Path.GetFullPath(Path.Combine(inputDir, t))] : Array.Empty<string>(),
             themeDir,
-        ]);
+        ], diagnostics);
         ThemeOverrides.Check(layers.Roots.Where(r => !string.Equals(r, themeDir, StringComparison.Ordinal)), themeDir, diagnostics);
         if (!File.Exists(Path.Combine(themeDir, "layouts", "base.liquid")))
             diagnostics.Error(Codes.MissingTemplate, $"no theme at {themeDir}", SourceSpan.File(themeDir), "pass --theme DIR, or run from the repository root");
         var assets = new AssetPipeline();
-        foreach (var (rel, full) in layers.List("assets")) assets.Add(rel["assets/".Length..], File.ReadAllBytes(full), SourceSpan.DisplayPath(full));
+        foreach (var (rel, full) in layers.List("assets"))
+            if (layers.Read(full, SafeFiles.MaxAssetBytes) is { } bytes) assets.Add(rel["assets/".Length..], bytes, SourceSpan.DisplayPath(full));
         foreach (var (name, bytes) in shared.Assets.OrderBy(kv => kv.Key, StringComparer.Ordinal)) assets.Add(name, bytes, "generated");
         if (Branding.Stylesheet(config.Org) is { } brand) assets.Add(Branding.StylesheetName, Encoding.UTF8.GetBytes(brand), "organisation.yml");
         assets.Build(diagnostics);
 
         // The site index: every plan, tag and menu entry, and the link resolver over them
+        doing = "linking the pages";
         var site = new SiteIndex(options, config, diagnostics, basePath, absoluteBase,
             shared.Plans.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray(), tagged,
             MenuOf(config.Menu, shared.Menu, basePath), MenuOf(config.Footer, shared.Footer, basePath), shared.Offered);
@@ -137,30 +192,51 @@ public static class SiteBuilder
         foreach (var plan in site.Plans.Where(p => !theme.HasLayout(p.Layout)))
             diagnostics.Error(Codes.MissingTemplate, $"no layout '{plan.Layout}' for {plan.Url}", plan.LayoutAt ?? new SourceSpan(plan.Document?.Path ?? "theme/layouts", 1, 1),
                 $"add layouts/{plan.Layout}.liquid to the theme (or under input/_theme/layouts/)");
+        foreach (var plan in site.Plans.Where(p => !OutputPaths.IsSafe(p.OutputPath)))
+            diagnostics.Error(Codes.OutputEscape, $"the page {plan.Url} would be written outside the output folder: refused",
+                SourceSpan.File(plan.Document?.Path ?? "input"), "this is a bug in CqcGuide: a value that becomes a path was not validated; please report it");
         Done("link");
 
         // Views: each section builds the pages it planned, reading the whole site's index
         var plans = site.Plans;
         var views = new PageView[plans.Count];
-        Parallel.For(0, plans.Count, i => views[i] = plans[i].Owner!.View(plans[i], site));
+        SourceSpan AtOf(PagePlan plan) => plan.Document is { } doc ? FileAt(doc.Source.FullPath)
+            : FileAt(layers.Find($"layouts/{plan.Layout}.liquid") ?? themeDir);
+        Parallel.For(0, plans.Count, i => Guard(diagnostics, $"building the page {plans[i].Url}", AtOf(plans[i]),
+            () => views[i] = plans[i].Owner!.View(plans[i], site)));
         var siteView = SiteView(site, name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null);
         Done("views");
 
         // Render (and write, when the build can still succeed)
         IOutputSink sink;
-        StagingSink? staging = null;
         MemorySink? memory = null;
-        if (options.Write && !diagnostics.HasErrors && checkBags.Values.All(b => !b.HasErrors)) sink = staging = new StagingSink(options.OutputDir);
+        bool HasErrors() => diagnostics.HasErrors || checkBags.Values.Any(b => b.HasErrors) || renderBags.Values.Any(b => b.HasErrors);
+        doing = "writing the site";
+        where = SourceSpan.File(SourceSpan.DisplayPath(Path.GetFullPath(options.OutputDir)));
+        if (options.Write && !HasErrors()) sink = staging = new StagingSink(options.OutputDir);
         else sink = memory = new MemorySink();
         var counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var writeFailure = new ConcurrentQueue<Exception>();
         Parallel.For(0, plans.Count, i =>
         {
             var bag = renderBags[plans[i].Url] = new DiagnosticBag { Strict = options.Strict };
-            if (!theme.HasLayout(plans[i].Layout)) return; // reported with the plan
-            if (RenderPage(plans[i], views[i], theme, siteView, site, options, bag) is not { } bytes) return;
-            sink.Write(plans[i].OutputPath, bytes);
+            if (views[i] is null || !theme.HasLayout(plans[i].Layout)) return; // reported already
+            byte[]? bytes = null;
+            Guard(bag, $"rendering the page {plans[i].Url}", AtOf(plans[i]),
+                () => bytes = RenderPage(plans[i], views[i], theme, siteView, site, options, bag));
+            if (bytes is null) return;
+            try
+            {
+                sink.Write(plans[i].OutputPath, bytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutputEscapeException)
+            {
+                writeFailure.Enqueue(e);
+                return;
+            }
             counts.AddOrUpdate(plans[i].Type, 1, (_, n) => n + 1);
         });
+        if (writeFailure.TryDequeue(out var failure)) throw failure;
         Done("render");
 
         foreach (var asset in assets.Built) sink.Write(asset.OutputPath, asset.Bytes);
@@ -169,14 +245,15 @@ public static class SiteBuilder
         foreach (var (path, bytes) in Outputs(site, plans, views, theme, siteView, diagnostics)) sink.Write(path, bytes);
         Done("write");
 
-        bool HasErrors() => diagnostics.HasErrors || checkBags.Values.Any(b => b.HasErrors) || renderBags.Values.Any(b => b.HasErrors);
         if (staging is not null)
         {
             if (!HasErrors() && options.Search && config.Search)
             {
-                Pagefind.Run(themeDir, staging.StagingDir, diagnostics, options.Progress);
+                doing = "indexing the site for search";
+                Pagefind.Run(themeDir, staging.StagingDir, diagnostics, options.Progress, options.ToolTimeout);
                 Done("search index");
             }
+            doing = "writing the site (swapping it into place)";
             if (HasErrors()) staging.Discard();
             else staging.Commit();
             Done("swap");
@@ -186,7 +263,23 @@ public static class SiteBuilder
         if (memory is not null && result.Success)
             session = new BuildSession(options, sections, site, theme, siteView, plans, views, loaded, discovered, checkBags, renderBags, diagnostics, result);
         return result;
+        }
     }
+
+    /// <summary>Runs one file's or page's work; an unexpected exception becomes CG900 at that file, and the others go on.</summary>
+    private static void Guard(DiagnosticBag report, string doing, SourceSpan at, Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (Exception e) when (e is not OutputEscapeException)
+        {
+            report.Internal(doing, at, e);
+        }
+    }
+
+    private static SourceSpan FileAt(string fullPath) => SourceSpan.File(SourceSpan.DisplayPath(fullPath));
 
     /// <summary>One page: its Markdown body (parsed again, links resolved as they are written) inside its layout.</summary>
     internal static byte[]? RenderPage(PagePlan plan, PageView view, ThemeEngine theme, SiteView siteView, SiteIndex site, BuildOptions options, DiagnosticBag report)
@@ -210,7 +303,7 @@ public static class SiteBuilder
     {
         var sitemap = new SitemapView
         {
-            Entries = plans.Select((p, i) => (Plan: p, View: views[i])).Where(x => x.Plan.InSitemap)
+            Entries = plans.Select((p, i) => (Plan: p, View: views[i])).Where(x => x.Plan.InSitemap && x.View is not null) // null: its failure is reported
                 .Select(x => new SitemapEntry { Loc = site.Absolute(x.Plan.Url), LastModified = x.View.LastReviewed?.Iso }).ToArray(),
         };
         foreach (var (url, data) in new (string, object)[] { ("/sitemap.xml", sitemap), ("/robots.txt", sitemap) })

@@ -12,6 +12,7 @@ public sealed record SiteConfig
     public string Description { get; init; } = "";
     public string Language { get; init; } = "en-GB";
     /// <summary>The public address, used for canonical links and the sitemap. <c>--base-url</c> overrides it.</summary>
+    [WebAddress]
     public string BaseUrl { get; init; } = "/";
     /// <summary>The organisation publishing the site (shown in the footer).</summary>
     public string? Organisation { get; init; }

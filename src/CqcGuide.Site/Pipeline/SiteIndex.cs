@@ -89,7 +89,7 @@ public sealed class SiteIndex
 
     public string Csp(bool wasm = false) =>
         "default-src 'self'; script-src 'self'" + (wasm ? " 'wasm-unsafe-eval'" : "") +
-        "; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+        "; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
     /// <summary>The page factory: a view with the plan's address, canonical link, policy and search type filled in.</summary>
     public PageView NewPage(PagePlan plan, string title, string kind, string section, string summary = "", bool indexed = false) => new()

@@ -4,5 +4,6 @@ namespace CqcGuide.Site.Pipeline;
 public sealed record SourceRef
 {
     public required string Title { get; init; }
+    [WebAddress]
     public required string Url { get; init; }
 }

@@ -25,7 +25,8 @@ public sealed class UpstreamContent
     public static UpstreamContent Load(string inputDir)
     {
         var path = Path.Combine(inputDir, FileName);
-        if (!File.Exists(path)) return None;
+        // A regular file only (a FIFO here would block the build; a link out of the input is not read).
+        if (Loading.SafeFiles.Kind(path, follow: false) != Loading.EntryKind.Regular || new FileInfo(path).Length > Loading.SafeFiles.MaxAssetBytes) return None;
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in File.ReadAllLines(path))
         {

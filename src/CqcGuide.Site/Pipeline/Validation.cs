@@ -1,9 +1,28 @@
+using System.Text.RegularExpressions;
 using CqcGuide.Rules.Domain;
 namespace CqcGuide.Site.Pipeline;
 
 /// <summary>Checks shared by content types: registry ids, review dates, duplicate addresses.</summary>
-public static class Validation
+public static partial class Validation
 {
+    /// <summary>Tags become addresses (<c>/tags/&lt;tag&gt;/</c>): lower-case words joined by hyphens, as the content spec
+    /// documents. Reports every other tag at its line (a tag like <c>../../x</c> would be written outside the site).</summary>
+    public static bool Tags(ContentDocument doc, IReadOnlyList<string> tags, string key, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (TagRegex().IsMatch(tags[i]) && tags[i].Length <= 60) continue;
+            diagnostics.Error(Codes.InvalidSlug, $"tag '{tags[i]}' cannot be used in a web address", doc.At($"{key}[{i}]"),
+                "write tags in lower case with hyphens between words, e.g. root-cause-analysis (at most 60 characters)");
+            ok = false;
+        }
+        return ok;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex TagRegex();
+
     /// <summary>Reports every unknown quality statement id; true when all are known.</summary>
     public static bool QualityStatements(ContentDocument doc, IReadOnlyList<string> ids, string key, DiagnosticBag diagnostics)
     {

@@ -48,7 +48,13 @@ public sealed partial class ThemeEngine
             TimeZone = TimeZoneInfo.Utc,
             Now = static () => DateTimeOffset.UnixEpoch, // no wall clock in output
             MemberAccessStrategy = new DefaultMemberAccessStrategy { MemberNameStrategy = MemberNameStrategies.SnakeCase },
+            // Limits, so that a template cannot run forever or fill the memory (a loop over (1..100000000) did).
+            MaxSteps = TemplateLimits.MaxSteps,
+            StrictFilters = true,
         };
+        options.TemplateParsed = (_, template) => new TemplateLimits.Rewriter().VisitTemplate(template); // partials, as Fluid loads them
+        options.Assigned = (name, value, _) => TemplateLimits.Value(name, value);
+        options.Captured = (name, value, _) => TemplateLimits.Value(name, value);
         // Templates may read the members of the view models: the shared ones (Views/) and each section's own.
         foreach (var type in typeof(PageView).Assembly.GetTypes().Where(IsViewModel))
             options.MemberAccessStrategy.Register(type);
@@ -66,8 +72,9 @@ public sealed partial class ThemeEngine
         foreach (var (relative, full) in layers.List("layouts").Concat(layers.List("partials")))
         {
             if (!relative.EndsWith(".liquid", StringComparison.Ordinal)) continue;
-            var source = File.ReadAllText(full).Replace("\r\n", "\n");
             var display = SourceSpan.DisplayPath(full);
+            if (layers.Read(full, Loading.SafeFiles.MaxTextBytes) is not { } bytes) continue;
+            var source = System.Text.Encoding.UTF8.GetString(bytes).Replace("\r\n", "\n");
             if (!Parser.TryParse(source, out var template, out var error))
             {
                 var m = PositionRegex().Match(error ?? "");
@@ -76,6 +83,16 @@ public sealed partial class ThemeEngine
                 diagnostics.Error(Codes.TemplateSyntax, $"Liquid syntax error: {error}", new SourceSpan(display, line, col));
                 continue;
             }
+            // Every filter a template names must exist and every partial it includes must be there: found now, at the
+            // template's line, rather than as an empty string (Fluid passes the value through an unknown filter).
+            var rewriter = new TemplateLimits.Rewriter();
+            template = rewriter.VisitTemplate(template);
+            foreach (var filter in rewriter.Filters.Distinct(StringComparer.Ordinal).Where(f => !options.Filters.TryGetValue(f, out _)))
+                diagnostics.Error(Codes.UnknownFilter, $"unknown filter '{filter}'", Locate(display, source, FilterIndex(source, filter)),
+                    "check the spelling; the filters are Liquid's standard ones (Fluid) and asset, url and xml");
+            foreach (var partial in rewriter.Partials.Distinct(StringComparer.Ordinal).Where(p => layers.Find("partials/" + PartialFile(p)) is null))
+                diagnostics.Error(Codes.MissingTemplate, $"the partial '{partial}' does not exist", Locate(display, source, Math.Max(0, source.IndexOf(partial, StringComparison.Ordinal))),
+                    $"add partials/{PartialFile(partial)} to the theme (or under input/_theme/partials/)");
             if (relative.StartsWith("layouts/", StringComparison.Ordinal))
                 layouts[relative["layouts/".Length..^".liquid".Length]] = (template, display, source);
             else
@@ -89,6 +106,14 @@ public sealed partial class ThemeEngine
     }
 
     public bool HasLayout(string name) => layouts.ContainsKey(name);
+
+    private static string PartialFile(string name) => name.EndsWith(".liquid", StringComparison.Ordinal) ? name : name + ".liquid";
+
+    private static int FilterIndex(string source, string filter)
+    {
+        var m = Regex.Match(source, @"\|\s*" + Regex.Escape(filter) + @"\b");
+        return m.Success ? m.Index : Math.Max(0, source.IndexOf(filter, StringComparison.Ordinal));
+    }
 
     private static bool IsViewModel(Type t) =>
         t.IsPublic && !t.IsAbstract && !t.IsInterface && t.Namespace is { } ns
@@ -122,12 +147,19 @@ public sealed partial class ThemeEngine
         current = scope;
         try
         {
-            var html = t.Template.Render(context, Encoder);
-            return scope.Failed ? null : html;
+            using var writer = new TemplateLimits.LimitedWriter();
+            t.Template.RenderAsync(writer, Encoder, context).AsTask().GetAwaiter().GetResult();
+            return scope.Failed ? null : writer.ToString();
         }
-        catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is not (OutOfMemoryException or InsufficientExecutionStackException))
         {
-            report.Error(Codes.TemplateRender, $"rendering {page.Url} failed: {e.Message}", new SourceSpan(t.Path, 1, 1));
+            // Filter errors (divided_by: 0), missing partials named by a variable, and the limits: a build error at the
+            // template, never a crash.
+            var message = e is InvalidOperationException && e.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase)
+                ? $"the template ran more than {TemplateLimits.MaxSteps:N0} steps, or included partials more than {options.MaxRecursion} deep"
+                : e.Message;
+            report.Error(Codes.TemplateRender, $"rendering {page.Url} failed: {message}", new SourceSpan(t.Path, 1, 1),
+                "check loops and includes in the template (and filters such as divided_by)");
             return null;
         }
         finally

@@ -1,3 +1,4 @@
+using CqcGuide.Site.Loading;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
 
@@ -5,40 +6,54 @@ namespace CqcGuide.Site.Templates;
 
 /// <summary>
 /// The theme as layers: a file in an earlier folder overrides the file at the same relative path in a later one
-/// (<c>input/_theme/</c>, then the folder named in site.yml, then the built-in <c>theme/</c>).
+/// (<c>input/_theme/</c>, then the folder named in site.yml, then the built-in <c>theme/</c>). Like the input, each layer
+/// is read only from regular files inside it (<see cref="SafeFiles"/>); problems are reported once, at their path.
 /// </summary>
-public sealed class ThemeLayers(IReadOnlyList<string> roots)
+public sealed class ThemeLayers
 {
-    public IReadOnlyList<string> Roots { get; } = roots.Where(Directory.Exists).ToArray();
+    private readonly DiagnosticBag diagnostics;
+    private readonly Dictionary<string, IReadOnlyList<SafeFile>> files = new(StringComparer.Ordinal);
 
-    /// <summary>The winning full path for a theme-relative path, or null.</summary>
+    public ThemeLayers(IReadOnlyList<string> roots, DiagnosticBag? diagnostics = null)
+    {
+        this.diagnostics = diagnostics ?? new DiagnosticBag();
+        Roots = roots.Where(Directory.Exists).Select(r => Path.GetFullPath(r)).ToArray();
+        foreach (var root in Roots) files[root] = SafeFiles.Enumerate(root, this.diagnostics, rel => rel is "node_modules");
+    }
+
+    public IReadOnlyList<string> Roots { get; }
+
+    /// <summary>The winning path (to read) for a theme-relative path, or null.</summary>
     public string? Find(string relative)
     {
         foreach (var root in Roots)
         {
-            var full = Path.Combine(root, relative);
-            if (File.Exists(full)) return full;
+            var hit = files[root].FirstOrDefault(f => f.Relative == relative);
+            if (hit is not null) return hit.ReadPath;
         }
         return null;
     }
 
-    /// <summary>All theme-relative files under <paramref name="folder"/>, each resolved to its winning layer, sorted.</summary>
+    /// <summary>All theme-relative files under <paramref name="folder"/>, each resolved to its winning layer (the path to
+    /// read), sorted.</summary>
     public IReadOnlyList<(string Relative, string FullPath)> List(string folder)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var root in Roots.Reverse())
         {
-            var dir = Path.Combine(root, folder);
-            if (!Directory.Exists(dir)) continue;
-            foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+            foreach (var file in files[root])
             {
-                var name = Path.GetFileName(file);
-                if (name.StartsWith('.') || name == "package.json" || name == "package-lock.json") continue;
-                result[Path.GetRelativePath(root, file).Replace('\\', '/')] = file;
+                if (!file.Relative.StartsWith(folder + "/", StringComparison.Ordinal)) continue;
+                var name = Path.GetFileName(file.Relative);
+                if (name == "package.json" || name == "package-lock.json") continue;
+                result[file.Relative] = file.ReadPath;
             }
         }
         return result.Select(kv => (kv.Key, kv.Value)).ToArray();
     }
+
+    /// <summary>Reads a theme file found by <see cref="List"/> or <see cref="Find"/>, capped; null when it cannot be (reported).</summary>
+    public byte[]? Read(string path, long maxBytes) => SafeFiles.ReadAllBytes(path, SourceSpan.DisplayPath(path), maxBytes, diagnostics);
 }
 
 /// <summary>Lets Fluid's <c>{% include 'name' %}</c> read partials through the theme layers.</summary>
@@ -47,14 +62,14 @@ internal sealed class PartialsProvider(ThemeLayers layers) : IFileProvider
     public IFileInfo GetFileInfo(string subpath)
     {
         var full = layers.Find("partials/" + subpath.TrimStart('/'));
-        return full is null ? new NotFoundFileInfo(subpath) : new ThemeFile(full);
+        return full is null ? new NotFoundFileInfo(subpath) : new ThemeFile(full, layers);
     }
 
     public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
 
     public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
 
-    private sealed class ThemeFile(string path) : IFileInfo
+    private sealed class ThemeFile(string path, ThemeLayers layers) : IFileInfo
     {
         public bool Exists => true;
         public long Length => new FileInfo(path).Length;
@@ -62,6 +77,6 @@ internal sealed class PartialsProvider(ThemeLayers layers) : IFileProvider
         public string Name => System.IO.Path.GetFileName(path);
         public DateTimeOffset LastModified => DateTimeOffset.UnixEpoch;
         public bool IsDirectory => false;
-        public Stream CreateReadStream() => File.OpenRead(path);
+        public Stream CreateReadStream() => new MemoryStream(layers.Read(path, SafeFiles.MaxTextBytes) ?? throw new IOException($"cannot read the partial {path}"));
     }
 }

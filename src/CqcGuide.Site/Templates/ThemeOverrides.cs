@@ -52,14 +52,16 @@ public static partial class ThemeOverrides
     /// <summary>Reports overrides that shadow a built-in file upstream has changed since, or that record nothing.</summary>
     public static void Check(IEnumerable<string> overrideRoots, string themeDir, DiagnosticBag diagnostics)
     {
+        // Regular files inside each folder only, read capped (links, FIFOs and devices are reported by the theme layers).
+        var ignored = new DiagnosticBag();
         foreach (var root in overrideRoots.Where(Directory.Exists))
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var (file, relative, readPath) in Loading.SafeFiles.Enumerate(root, ignored))
         {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
             var builtIn = Path.Combine(themeDir, relative);
-            if (!File.Exists(builtIn) || Header(relative, "").Length == 0) continue;
+            if (Loading.SafeFiles.Kind(builtIn, follow: false) != Loading.EntryKind.Regular || Header(relative, "").Length == 0) continue;
             var display = SourceSpan.DisplayPath(file);
-            var mark = MarkRegex().Match(FirstLine(File.ReadAllText(file)));
+            if (Loading.SafeFiles.ReadAllBytes(readPath, display, Loading.SafeFiles.MaxTextBytes, ignored) is not { } bytes) continue;
+            var mark = MarkRegex().Match(FirstLine(System.Text.Encoding.UTF8.GetString(bytes)));
             if (!mark.Success)
                 diagnostics.Advice(Codes.StaleOverride, $"this file overrides theme/{relative} but does not record which version of it", SourceSpan.File(display),
                     $"run 'cqcguide theme override {relative} --record' so the build can tell you when upstream changes theme/{relative}");

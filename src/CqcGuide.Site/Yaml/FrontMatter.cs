@@ -71,7 +71,12 @@ public static class FrontMatter
         var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(parser);
+            stream.Load(new LimitingParser(parser));
+        }
+        catch (YamlLimitException e)
+        {
+            diagnostics.Error(Codes.YamlTooComplex, e.Message, new SourceSpan(path, firstLine + (int)e.At.Line - 1, Math.Max(1, (int)e.At.Column)), e.Hint);
+            return null;
         }
         catch (InvalidOperationException)
         {
@@ -81,6 +86,14 @@ public static class FrontMatter
             diagnostics.Error(Codes.MalformedYaml, "malformed YAML: something opened here is never closed",
                 new SourceSpan(path, firstLine + Math.Max(0, (int)mark.Line - 1), Math.Max(1, (int)mark.Column)),
                 "check for an unclosed '[', '{' or quote");
+            return null;
+        }
+        catch (Exception e) when (e is System.Text.EncoderFallbackException or System.Text.DecoderFallbackException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet fails on some escapes it reads itself (a lone surrogate such as "\uD800" in a key).
+            var mark = parser.Current?.Start ?? Mark.Empty;
+            diagnostics.Error(Codes.MalformedYaml, $"malformed YAML: {e.Message}", new SourceSpan(path, firstLine + Math.Max(0, (int)mark.Line - 1), Math.Max(1, (int)mark.Column)),
+                "check the escapes in quoted values (\\u must name a whole character)");
             return null;
         }
         catch (YamlException e)

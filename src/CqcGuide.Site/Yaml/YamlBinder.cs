@@ -46,7 +46,10 @@ public sealed class SourceMap(string path)
 /// </summary>
 public static class YamlBinder
 {
-    private sealed record Member(string Key, PropertyInfo Property, bool Required);
+    private sealed record Member(string Key, PropertyInfo Property, bool Required, bool WebAddress);
+
+    /// <summary>The longest text value (titles have their own, shorter limit).</summary>
+    public const int MaxTextLength = 20_000;
 
     private static readonly ConcurrentDictionary<Type, Member[]> Members = new();
 
@@ -71,7 +74,7 @@ public static class YamlBinder
     private static Member[] MembersOf(Type t) => Members.GetOrAdd(t, static type =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.GetCustomAttribute<YamlIgnoreAttribute>() is null)
-            .Select(p => new Member(KeyOf(p), p, p.IsDefined(typeof(RequiredMemberAttribute), false)))
+            .Select(p => new Member(KeyOf(p), p, p.IsDefined(typeof(RequiredMemberAttribute), false), p.IsDefined(typeof(Pipeline.WebAddressAttribute), false)))
             .ToArray());
 
     private static object? BindObject(Type type, YamlNode node, string path, Context cx)
@@ -110,7 +113,7 @@ public static class YamlBinder
                 }
                 continue;
             }
-            if (TryConvert(member.Property.PropertyType, valueNode, childPath, cx, out var value))
+            if (TryConvert(member.Property.PropertyType, valueNode, childPath, cx, out var value) && (!member.WebAddress || CheckAddresses(value, childPath, cx)))
                 member.Property.SetValue(instance, value);
             else
                 failed = true;
@@ -123,6 +126,19 @@ public static class YamlBinder
             failed = true;
         }
         return failed ? null : instance;
+    }
+
+    /// <summary>Links written in front matter (<see cref="Pipeline.WebAddressAttribute"/>): web, email or site addresses only.</summary>
+    private static bool CheckAddresses(object? value, string path, Context cx)
+    {
+        var ok = true;
+        if (value is string s) ok = Pipeline.WebAddresses.Check(s, cx.Map[path], cx.Diagnostics);
+        else if (value is IEnumerable<string> list)
+        {
+            var i = 0;
+            foreach (var item in list) ok &= item is null || Pipeline.WebAddresses.Check(item, cx.Map[$"{path}[{i++}]"], cx.Diagnostics);
+        }
+        return ok;
     }
 
     private static bool IsNull(YamlNode node) =>
@@ -184,6 +200,25 @@ public static class YamlBinder
         value = null;
         if (type == typeof(string))
         {
+            var bad = Loading.TextRules.IndexOfForbidden(text);
+            if (bad >= 0)
+            {
+                cx.Diagnostics.Error(Codes.InvalidCharacter, $"'{path}' contains the control character or noncharacter {Loading.TextRules.Name(text, bad)}, which a web page or feed cannot carry",
+                    cx.Span(scalar), "remove it (look for an escape such as \\x01 or \\u0001 in a quoted value)");
+                return false;
+            }
+            if (text.Length > MaxTextLength)
+            {
+                cx.Diagnostics.Error(Codes.TooLong, $"'{path}' is {text.Length:N0} characters long; the most is {MaxTextLength:N0}", cx.Span(scalar),
+                    "move long text into the Markdown body");
+                return false;
+            }
+            if (Loading.TextRules.HasInvisible(text))
+            {
+                cx.Diagnostics.Warning(Codes.InvisibleCharacter, $"'{path}' contains invisible formatting characters (a bidi override or a zero-width space), removed",
+                    cx.Span(scalar), "they make text read differently from how it shows; delete them from the value");
+                text = Loading.TextRules.WithoutInvisible(text);
+            }
             value = text;
             return true;
         }

@@ -16,11 +16,17 @@ internal sealed class SiteOptions
     public Option<bool> Strict { get; } = new("--strict") { Description = "Treat warnings as errors." };
     public Option<bool> NoSearch { get; } = new("--no-search") { Description = "Skip the Pagefind search index." };
     public Option<bool> Timings { get; } = new("--timings") { Description = "Print how long each stage took." };
+    public Option<bool> Force { get; } = new("--force") { Description = "Replace an output folder that holds files CqcGuide did not write (never the input, theme or project folder)." };
+    public Option<bool> Verbose => CliApp.Verbose;
 
     public void AddTo(Command command, bool output = true, bool search = true)
     {
         command.Options.Add(Input);
-        if (output) command.Options.Add(Output);
+        if (output)
+        {
+            command.Options.Add(Output);
+            command.Options.Add(Force);
+        }
         command.Options.Add(Theme);
         command.Options.Add(BaseUrl);
         command.Options.Add(Date);
@@ -40,6 +46,7 @@ internal sealed class SiteOptions
         Search = write && !parse.GetValue(NoSearch),
         Write = write,
         Progress = progress,
+        Force = write && parse.GetValue(Force),
     };
 }
 
@@ -56,10 +63,10 @@ internal static class BuildCommands
             var buildOptions = options.Read(parse, write: true, progress);
             var result = SiteBuilder.Build(buildOptions);
             if (progress is not null) error.Write("\r\x1b[K");
-            Report(result, error);
+            Report(result, error, parse.GetValue(options.Verbose));
             Summary(result, output, $"Built into {buildOptions.OutputDir}/", $"Nothing written: {buildOptions.OutputDir}/ is unchanged.");
             if (parse.GetValue(options.Timings)) Stages(result, output);
-            return result.Success ? CliApp.Ok : CliApp.ContentErrors;
+            return CliApp.ExitCodeOf(result);
         });
         return command;
     }
@@ -74,17 +81,21 @@ internal static class BuildCommands
             var progress = Progress(error);
             var result = SiteBuilder.Build(options.Read(parse, write: false, progress));
             if (progress is not null) error.Write("\r\x1b[K");
-            Report(result, error);
+            Report(result, error, parse.GetValue(options.Verbose));
             Summary(result, output, "Checked: no errors.", "Check failed.");
             if (parse.GetValue(options.Timings)) Stages(result, output);
-            return result.Success ? CliApp.Ok : CliApp.ContentErrors;
+            return CliApp.ExitCodeOf(result);
         });
         return command;
     }
 
-    public static void Report(BuildResult result, TextWriter error)
+    public static void Report(BuildResult result, TextWriter error, bool verbose = false)
     {
-        foreach (var d in result.Diagnostics) error.WriteLine(d.ToString());
+        foreach (var d in result.Diagnostics)
+        {
+            error.WriteLine(d.ToString());
+            if (verbose && d.Detail is { } detail) error.WriteLine(detail);
+        }
     }
 
     public static void Summary(BuildResult result, TextWriter output, string success, string failure)

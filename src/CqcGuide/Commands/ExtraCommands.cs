@@ -18,14 +18,24 @@ internal static class ExtraCommands
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
-            var info = new FileInfo(path);
-            if (info.Length > AnswersFile.MaxLength * 4L)
+            // A regular file (a link to one is fine: the reader named it), read with a cap: `score /dev/zero` used to run
+            // out of memory, and a FIFO would wait forever.
+            var kind = CqcGuide.Site.Loading.SafeFiles.Kind(path, follow: true);
+            if (kind == CqcGuide.Site.Loading.EntryKind.Missing) throw new UsageException($"{path}: no such file");
+            if (kind is not (CqcGuide.Site.Loading.EntryKind.Regular or CqcGuide.Site.Loading.EntryKind.Unknown))
             {
-                error.WriteLine($"{path}:1:1: error CG801: the file is too large to be an answers file ({info.Length} bytes)");
+                error.WriteLine($"{path}:1:1: error {CqcGuide.Site.Codes.NotRegularFile}: not a regular file ({kind}); an answers file is a .json file");
                 return CliApp.ContentErrors;
             }
-            var parsed = AnswersFile.Parse(File.ReadAllText(path));
+            var problems = new CqcGuide.Site.DiagnosticBag();
+            var bytes = CqcGuide.Site.Loading.SafeFiles.ReadAllBytes(path, path, AnswersFile.MaxLength * 4L, problems);
+            if (bytes is null)
+            {
+                foreach (var d in problems.Sorted()) error.WriteLine(d.Code == CqcGuide.Site.Codes.FileTooLarge
+                    ? $"{path}:1:1: error CG801: the file is too large to be an answers file (more than {AnswersFile.MaxLength * 4L} bytes)" : d.ToString());
+                return CliApp.ContentErrors;
+            }
+            var parsed = AnswersFile.Parse(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
             if (!parsed.Success)
             {
                 foreach (var e in parsed.Errors)

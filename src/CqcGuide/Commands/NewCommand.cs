@@ -20,24 +20,50 @@ internal static partial class NewCommand
             sub.SetAction(parse =>
             {
                 var s = parse.GetValue(slug)!;
+                if (s.Length > MaxSlugLength)
+                    throw new UsageException($"the slug is {s.Length} characters long; the most is {MaxSlugLength} (it becomes a file name and an address)");
                 if (!SlugRegex().IsMatch(s))
                     throw new UsageException($"'{s}' is not a valid slug: use lower-case letters, digits and hyphens, e.g. falls-at-night");
                 var today = CliApp.Today(parse.GetValue(date));
+                var pageTitle = parse.GetValue(title) ?? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(s.Replace('-', ' '));
+                if (TitleProblem(pageTitle) is { } problem) throw new UsageException($"--title {problem}");
                 var path = Path.Combine(parse.GetValue(input)!, kind.Folder, s + ".md");
-                if (File.Exists(path))
+                if (File.Exists(path) || Directory.Exists(path))
                 {
                     error.WriteLine($"error: {path} already exists; nothing was written.");
                     return CliApp.UsageError;
                 }
-                var pageTitle = parse.GetValue(title) ?? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(s.Replace('-', ' '));
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, kind.Template(pageTitle, s, today));
+                try
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                    using (var writer = new StreamWriter(file, new System.Text.UTF8Encoding(false)))
+                        writer.Write(kind.Template(pageTitle, s, today));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    error.WriteLine($"{path.Replace('\\', '/')}:1:1: error {CqcGuide.Site.Codes.OutputWrite}: cannot write the file: {e.Message}");
+                    return CliApp.InternalError;
+                }
                 output.WriteLine($"Created {path.Replace('\\', '/')}");
                 return CliApp.Ok;
             });
             command.Subcommands.Add(sub);
         }
         return command;
+    }
+
+    public const int MaxSlugLength = 80;
+
+    /// <summary>Why a title cannot be written into front matter as given, or null: it must be one line of printable
+    /// text, no longer than the build accepts.</summary>
+    internal static string? TitleProblem(string title)
+    {
+        if (title.Trim().Length == 0) return "must not be empty";
+        if (title.Length > CqcGuide.Site.Pipeline.DocumentLoader.MaxTitleLength) return $"is {title.Length} characters long; the most is {CqcGuide.Site.Pipeline.DocumentLoader.MaxTitleLength}";
+        if (title.Any(c => c is '\n' or '\r' or '\t') || CqcGuide.Site.Loading.TextRules.IndexOfForbidden(title) >= 0) return "must be one line of text without control characters";
+        if (CqcGuide.Site.Loading.TextRules.HasInvisible(title)) return "contains invisible formatting characters (bidi overrides, zero-width spaces)";
+        return null;
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
@@ -50,7 +76,7 @@ internal static class Scaffolds
 {
     private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Yaml(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    private static string Yaml(string s) => CqcGuide.Site.Yaml.YamlText.Quote(s);
 
     public static List<Scaffold> Kinds { get; } =
     [

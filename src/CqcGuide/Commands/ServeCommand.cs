@@ -11,7 +11,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Build, serve on 127.0.0.1, and rebuild and reload open pages when input/ or theme/ change.");
         options.AddTo(command, output: false);
         command.Options.Add(port);
-        command.SetAction(parse => DevServer.Run(options.Read(parse, write: false, null), parse.GetValue(port), output, error));
+        command.SetAction(parse => DevServer.Run(options.Read(parse, write: false, null), parse.GetValue(port), output, error, parse.GetValue(options.Verbose)));
         return command;
     }
 }

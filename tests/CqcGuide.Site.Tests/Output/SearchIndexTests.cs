@@ -38,4 +38,24 @@ public class SearchIndexTests
         Assert.True(File.Exists(Path.Combine(out_["site"], "pagefind", "pagefind.js")));
         Assert.Contains(result.Stages, s => s.Stage == "search index");
     }
+
+    [Fact]
+    public void A_search_indexer_that_hangs_is_stopped_and_the_build_fails_with_the_output_untouched()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var theme = TempDir.CopyOf(Repo.Theme);
+        var fake = theme["node_modules/@pagefind/fake/bin/pagefind"];
+        theme.Write("node_modules/@pagefind/fake/bin/pagefind", "#!/bin/sh\nsleep 120\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        using var input = SearchableFixture();
+        using var out_ = new TempDir();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = SiteBuilder.Build(Builds.Options(input.Path, out_["site"]) with { ThemeDir = theme.Path, Search = true, ToolTimeout = TimeSpan.FromSeconds(2) });
+        clock.Stop();
+        var d = Assert.Single(result.Diagnostics, d => d.Code == Codes.SearchIndexer);
+        Assert.Contains("did not finish within 2 seconds", d.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed.TotalSeconds:0} s");
+        Assert.False(Directory.Exists(out_["site"]));
+        Assert.False(Directory.Exists(out_["site"] + ".staging"));
+    }
 }

@@ -27,6 +27,14 @@ public static partial class AssessmentChecks
                 "remove 'baseline:', or use a model that accepts one (cqc-saf)");
         var seenSections = new HashSet<string>(StringComparer.Ordinal);
         var seenQuestions = new Dictionary<string, (int Section, int Question)>(StringComparer.Ordinal);
+        var seenAnchors = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Introductions are Markdown written by the site's authors (trusted like guidance), but their links obey the
+        // same rule as every other link: web, email or site addresses only.
+        foreach (var url in Markdown.MarkdownEngine.LinkAddresses(def.Introduction ?? ""))
+            ok &= WebAddresses.Check(url, doc.At("introduction"), diagnostics);
+        for (var s = 0; s < def.Sections.Count; s++)
+            foreach (var url in Markdown.MarkdownEngine.LinkAddresses(def.Sections[s].Intro ?? ""))
+                ok &= WebAddresses.Check(url, doc.At($"sections[{s}].intro"), diagnostics);
         for (var s = 0; s < def.Sections.Count; s++)
         {
             var section = def.Sections[s];
@@ -44,6 +52,11 @@ public static partial class AssessmentChecks
                     Error(Codes.DuplicateId, $"question id '{q.Id}' is used twice", at + ".id");
                     continue;
                 }
+                // Two ids that differ only in characters an anchor cannot hold ('dup a', 'dup-a') would share an anchor.
+                var anchor = AssessmentViews.AnchorOf(q.Id);
+                if (!seenAnchors.TryAdd(anchor, q.Id))
+                    Error(Codes.DuplicateId, $"question ids '{seenAnchors[anchor]}' and '{q.Id}' both become the anchor #{anchor}", at + ".id",
+                        "give the question an id of letters, digits, dots and hyphens that no other question shares");
                 var item = model.FindItem(q.Id);
                 if (item is null && q.Type is null)
                 {

@@ -46,6 +46,7 @@ public sealed record AssessmentQuestion
     public string? Text { get; init; }
     public string? Hint { get; init; }
     public string? EvidencePrompt { get; init; }
+    [WebAddress]
     public IReadOnlyList<string> Guidance { get; init; } = [];
     /// <summary>Only for extra questions, which the model does not score.</summary>
     public ExtraQuestionType? Type { get; init; }

@@ -26,6 +26,7 @@ public sealed record ChecklistItem
     public required string Id { get; init; }
     public required string Text { get; init; }
     public required string Explanation { get; init; }
+    [WebAddress]
     public string? Guidance { get; init; }
     public IReadOnlyList<string> QualityStatements { get; init; } = [];
 }

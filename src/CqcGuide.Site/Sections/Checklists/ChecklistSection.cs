@@ -21,6 +21,7 @@ public sealed class ChecklistSection : Section<CheckedChecklist>
         var fm = document.Front<ChecklistFrontMatter>();
         var ok = Validation.QualityStatements(document, fm.QualityStatements, "quality_statements", context.Diagnostics);
         ok &= Validation.KeyQuestions(document, fm.KeyQuestions, "key_questions", context.Diagnostics);
+        if (!Validation.Tags(document, fm.Tags, "tags", context.Diagnostics)) return null;
         var overdue = Validation.ReviewDates(document, fm.LastReviewed, fm.NextReview, context.Today, required: false, context.Diagnostics, context.OwnsReviewDates(document));
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < fm.Items.Count; i++)

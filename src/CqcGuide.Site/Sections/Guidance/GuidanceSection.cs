@@ -56,6 +56,7 @@ public sealed class GuidanceSection : Section<CheckedGuidance>
         }
         Validation.QualityStatements(document, fm.QualityStatements, "quality_statements", d);
         Validation.KeyQuestions(document, fm.KeyQuestions, "key_questions", d);
+        if (!Validation.Tags(document, fm.Tags, "tags", d)) return null;
         if (document.Edition is null)
             for (var i = 0; i < fm.Sources.Count; i++) Validation.ExternalAddress(fm.Sources[i].Url, document.At($"sources[{i}].url"), d);
         var overdue = false;

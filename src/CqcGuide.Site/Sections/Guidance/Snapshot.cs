@@ -31,19 +31,22 @@ public static partial class Snapshot
         if (!Directory.Exists(source)) return new(false, $"there is no {source} to snapshot");
         if (Directory.Exists(target)) return new(false, $"{target} already exists; nothing was changed");
 
-        var files = Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        // Regular files inside the guidance folder only: a link out of it, a device or a FIFO stops the snapshot.
+        var problems = new DiagnosticBag();
+        var files = Loading.SafeFiles.Enumerate(source, problems);
+        if (problems.HasErrors) return new(false, string.Join("\n", problems.Sorted()) + "\nnothing was changed");
         foreach (var file in files)
         {
-            var dest = Path.Combine(target, Path.GetRelativePath(source, file));
+            var dest = Path.Combine(target, file.Relative);
             Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
-            File.Copy(file, dest);
+            File.Copy(file.ReadPath, dest);
         }
 
         var sitePath = Path.Combine(inputDir, "site.yml");
         var text = File.ReadAllText(sitePath).Replace("\r\n", "\n");
         var title = version == config.CurrentVersion ? config.CurrentVersionTitle ?? $"Edition {version}" : $"Edition {version}";
         var date = version == config.CurrentVersion && config.CurrentVersionDate is { } d ? d : today;
-        var entry = $"  - version: \"{version}\"\n    title: {title}\n    date: {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\n";
+        var entry = $"  - version: \"{version}\"\n    title: {Yaml.YamlText.Quote(title)}\n    date: {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\n";
         var versions = VersionsKeyRegex().Match(text);
         if (versions.Success && versions.Groups["empty"].Success)
             text = text.Remove(versions.Index, versions.Length).Insert(versions.Index, "versions:\n" + entry.TrimEnd('\n'));
@@ -54,11 +57,11 @@ public static partial class Snapshot
         if (next is not null)
         {
             text = SetKey(text, "current_version", $"\"{next}\"");
-            text = SetKey(text, "current_version_title", $"Edition {next}");
+            text = SetKey(text, "current_version_title", Yaml.YamlText.Quote($"Edition {next}"));
             text = SetKey(text, "current_version_date", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
         File.WriteAllText(sitePath, text);
-        return new(true, $"Froze {files.Length} files as edition {version} in {target}" +
+        return new(true, $"Froze {files.Count} files as edition {version} in {target}" +
             (next is not null ? $"; the current edition is now {next}" : "") +
             ". Older editions are published at /v/" + version + "/guidance/.");
     }
@@ -66,7 +69,7 @@ public static partial class Snapshot
     private static string SetKey(string text, string key, string value)
     {
         var regex = new Regex($"^{key}:.*$", RegexOptions.Multiline);
-        return regex.IsMatch(text) ? regex.Replace(text, $"{key}: {value}", 1) : text.TrimEnd('\n') + $"\n{key}: {value}\n";
+        return regex.IsMatch(text) ? regex.Replace(text, $"{key}: {value}".Replace("$", "$$", StringComparison.Ordinal), 1) : text.TrimEnd('\n') + $"\n{key}: {value}\n";
     }
 
     private static string Bump(string version)

@@ -60,7 +60,7 @@ public sealed class JournalSection : Section<CheckedLog>
         {
             index.Page(new PagePlan
             {
-                Url = c.Document.Url, Layout = "log", Document = c.Document, Type = "learning log", Transform = Sanitiser.Sanitise, Model = c,
+                Url = c.Document.Url, Layout = "log", Document = c.Document, Type = "learning log", Transform = Sanitiser.For(c.Document), Model = c,
                 Anchors = c.Log.Actions.Select(a => "action-" + a.Id).Concat(c.Log.Actions.Where(a => a.MeasureId is not null).Select(a => "measure-of-" + a.Id)).ToHashSet(StringComparer.Ordinal),
             });
             foreach (var a in c.Log.Actions.Where(a => a.MeasureId is not null))

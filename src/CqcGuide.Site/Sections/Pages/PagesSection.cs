@@ -29,8 +29,13 @@ public sealed partial class PagesSection : Section<ContentDocument>
         return document;
     }
 
+    /// <summary>The most pages that may ask for a footer link: every page carries the footer, so its size multiplies by
+    /// the number of pages (2,000 footer pages made 200 MB of output).</summary>
+    public const int MaxFooterPages = 20;
+
     public override void Index(IReadOnlyList<ContentDocument> documents, IndexBuilder index)
     {
+        var footerPages = 0;
         foreach (var doc in documents)
         {
             var fm = doc.Front<PageFrontMatter>();
@@ -40,7 +45,10 @@ public sealed partial class PagesSection : Section<ContentDocument>
                 Url = doc.Url, Layout = fm.Layout ?? (isHome ? "home" : "page"), Type = isHome ? "home" : "page", Document = doc, Model = doc,
                 LayoutAt = fm.Layout is null ? null : doc.At("layout"),
             });
-            if (!isHome && fm.Footer) index.Footer(0, fm.Order, doc.Title, index.Href(doc.Url));
+            if (!isHome && fm.Footer && ++footerPages == MaxFooterPages + 1 && index.Config.Footer is null)
+                index.Diagnostics.Error(Codes.InvalidValue, $"more than {MaxFooterPages} pages ask for a link in the footer", doc.At("footer"),
+                    "keep the footer to a few pages (about, accessibility, privacy), or list its links under 'footer:' in site.yml");
+            if (!isHome && fm.Footer && footerPages <= MaxFooterPages) index.Footer(0, fm.Order, doc.Title, index.Href(doc.Url));
         }
         if (!documents.Any(d => d.Type == Home))
             index.Diagnostics.Error(Codes.MissingField, "the site has no home page",
