@@ -23,7 +23,7 @@ public class JournalTests(SiteFixture site)
             await page.CheckAsync($"#f-candour_{q}-no");
         await page.FillAsync("#f-candour_role", "GP");
         await page.FillAsync("#f-candour_opinion_date", "2026-10-03");
-        await page.FillAsync("#f-summary", "A resident waited \"too long\": 25 minutes for help at night.");
+        await page.FillAsync("#f-summary", "A resident waited \"too long\": 25 minutes for help at night, as Sam Taylor Way was closed.");
         await page.SelectOptionAsync("#f-method", "swarm-huddle");
         await page.FillAsync("#f-held", "2026-10-03");
         await page.FillAsync("#f-roles", "Night nurse\nSenior carer");
@@ -52,6 +52,13 @@ public class JournalTests(SiteFixture site)
         Assert.Equal("Remind staff to cover breaks.", await page.InputValueAsync("#a1-description"));
         Assert.True(await page.IsCheckedAsync("#a1-addresses-f1"));
 
+        // The compiled personal-data rules flag the street's "Sam Taylor": a log meant for publication is not downloaded
+        // until the finding is removed or ticked as not personal data.
+        Assert.Contains("Sam Taylor", await page.Locator("[data-personal-data-findings]").InnerTextAsync());
+        await page.ClickAsync("form[data-log-form] button[type=submit]");
+        Assert.Contains("“Sam Taylor” in “Summary” looks like a person's name", await page.Locator(".error-summary").InnerTextAsync());
+        await page.CheckAsync("[data-personal-data-findings] input[type=checkbox]");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-personal-data-findings] input[type=checkbox]').checked");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("form[data-log-form] button[type=submit]"));
         Assert.Equal("ll-2026-099.md", download.SuggestedFilename);
         var input = Path.Combine(Path.GetTempPath(), "cqcguide-journal", Guid.NewGuid().ToString("N"));
@@ -68,11 +75,14 @@ public class JournalTests(SiteFixture site)
             .ToArray();
         Assert.Equal(draftFindings.Select(f => f.Split('|')[0]).Order(), buildFindings.Order());
         Assert.DoesNotContain("CG802", stderr.ToString());
+        Assert.DoesNotContain("CG808", stderr.ToString());
+        Assert.DoesNotContain("CG811", stderr.ToString());
+        Assert.Contains("not_personal_data: [\"Sam Taylor\"]", File.ReadAllText(Path.Combine(input, "journal", "ll-2026-099.md")));
 
         await page.GotoAsync(site.BaseUrl + "/journal/");
         var built = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "journal/ll-2026-099/index.html")));
         Assert.Equal("Call bell not answered on the first floor", built.QuerySelector("h1")!.TextContent);
-        Assert.Equal("A resident waited \"too long\": 25 minutes for help at night.", built.QuerySelector(".lead")!.TextContent);
+        Assert.Equal("A resident waited \"too long\": 25 minutes for help at night, as Sam Taylor Way was closed.", built.QuerySelector(".lead")!.TextContent);
         var pageCodes = built.QuerySelectorAll(".findings .finding").Select(li => System.Text.RegularExpressions.Regex.Match(li.TextContent, @"\((LLQ\d+)\)").Groups[1].Value).Order();
         Assert.Equal(draftFindings.Select(f => f.Split('|')[0]).Order(), pageCodes);
         s.AssertClean();

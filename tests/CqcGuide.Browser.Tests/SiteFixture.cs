@@ -41,11 +41,10 @@ public sealed class SiteFixture : IAsyncLifetime
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(BaseUrl);
         server = builder.Build();
-        var headers = NetlifyHeaders();
         var types = new FileExtensionContentTypeProvider();
         server.Run(async context =>
         {
-            foreach (var (k, v) in headers) context.Response.Headers[k] = v;
+            foreach (var (k, v) in NetlifyHeadersFor(context.Request.Path.Value ?? "/")) context.Response.Headers[k] = v;
             var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/").TrimStart('/');
             var file = Path.Combine(SiteDir, path);
             if (Directory.Exists(file)) file = Path.Combine(file, "index.html");
@@ -68,12 +67,32 @@ public sealed class SiteFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>The headers Netlify would send for every page ("/*" in netlify.toml).</summary>
-    public static IReadOnlyList<(string, string)> NetlifyHeaders()
+    /// <summary>The header rules of netlify.toml, in order: each path pattern ("/*", "/search/*") with its headers.</summary>
+    public static IReadOnlyList<(string For, IReadOnlyList<(string Name, string Value)> Values)> NetlifyRules()
     {
         var toml = File.ReadAllText(Path.Combine(Repo.Root, "netlify.toml"));
-        var block = Regex.Match(toml, "for = \"/\\*\"\\s+\\[headers.values\\](?<body>(\\s+[A-Za-z-]+ = \"[^\"]*\")+)").Groups["body"].Value;
-        return Regex.Matches(block, "(?<k>[A-Za-z-]+) = \"(?<v>[^\"]*)\"").Select(m => (m.Groups["k"].Value, m.Groups["v"].Value)).ToArray();
+        return Regex.Matches(toml, "for = \"(?<for>[^\"]+)\"\\s+\\[headers.values\\](?<body>(\\s+[A-Za-z-]+ = \"[^\"]*\")+)")
+            .Select(m => (m.Groups["for"].Value, (IReadOnlyList<(string, string)>)Regex.Matches(m.Groups["body"].Value, "(?<k>[A-Za-z-]+) = \"(?<v>[^\"]*)\"")
+                .Select(h => (h.Groups["k"].Value, h.Groups["v"].Value)).ToArray()))
+            .ToArray();
+    }
+
+    /// <summary>The headers Netlify would send for every page ("/*" in netlify.toml).</summary>
+    public static IReadOnlyList<(string, string)> NetlifyHeaders() => NetlifyRules().First(r => r.For == "/*").Values;
+
+    /// <summary>
+    /// The headers Netlify sends for a path: every rule whose pattern matches ("/search/*" matches "/search/" and what is
+    /// under it), in file order, a later rule's header replacing an earlier one of the same name.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> NetlifyHeadersFor(string path)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (pattern, values) in NetlifyRules())
+        {
+            var matches = pattern.EndsWith("/*", StringComparison.Ordinal) ? path.StartsWith(pattern[..^1], StringComparison.Ordinal) : path == pattern;
+            if (matches) foreach (var (k, v) in values) headers[k] = v;
+        }
+        return headers;
     }
 
     public async Task DisposeAsync()

@@ -26,7 +26,7 @@ public class NetlifyConfigTests
         Assert.Matches("for = \"/assets/\\*\"\\s+\\[headers.values\\]\\s+Cache-Control = \"public, max-age=31536000, immutable\"", Toml);
     }
 
-    /// <summary>Issue 15, deployment headers: WebAssembly only on the search page, no data: images, no obsolete
+    /// <summary>Issue 15, deployment headers: WebAssembly only on the search page and its worker, no data: images, no obsolete
     /// interest-cohort, HSTS, and nothing under /assets/ runs as a page.</summary>
     [Fact]
     public void Webassembly_is_allowed_only_on_the_search_page_and_the_headers_are_current()
@@ -37,6 +37,8 @@ public class NetlifyConfigTests
         var search = Rule("/search/*")["Content-Security-Policy"];
         Assert.Contains("script-src 'self' 'wasm-unsafe-eval'", search);
         Assert.Equal(global.Replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", StringComparison.Ordinal), search);
+        // Pagefind's worker (under /pagefind/) is governed by its own response's policy: it compiles the WebAssembly too.
+        Assert.Equal(search, Rule("/pagefind/*")["Content-Security-Policy"]);
         Assert.True(Toml.IndexOf("for = \"/search/*\"", StringComparison.Ordinal) > Toml.IndexOf("for = \"/*\"", StringComparison.Ordinal),
             "the search rule must come after the rule for every path, so its policy replaces that one");
         Assert.DoesNotContain("interest-cohort", Toml);

@@ -63,6 +63,28 @@ public class LogDraftModuleTests
             r.GetRawText());
     }
 
+    [Fact]
+    public void The_personal_data_input_has_the_paths_the_build_uses_and_the_marked_phrases_are_written()
+    {
+        var r = new ThemeJs().Run($$"""
+            import * as D from './log-data.js';
+            {{Draft}}
+            d.not_personal_data = ['Sam Taylor', 'say "hi"'];
+            export const result = { fields: D.personalDataFields(d).map((f) => f.path + '>' + f.target + (f.role ? '!' : '')), input: D.personalDataInput(d), markdown: D.markdown(d) };
+            """);
+        Assert.Equal(["title>f-title", "summary>f-summary", "duty_of_candour.reason>f-candour_reason", "learning_response.roles[0]>f-roles!",
+            "learning_response.roles[1]>f-roles!", "factors[0].description>f1-description", "actions[0].description>a1-description",
+            "actions[0].owner_role>a1-owner_role!", "actions[0].evidence>a1-evidence", "actions[0].measure>a1-measure",
+            "actions[0].reviews[0].result>a1-review_result", "redaction_check.by>f-redaction_by!", "body>f-summary"],
+            r.GetProperty("fields").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(r.GetProperty("input").GetProperty("fields")[0].TryGetProperty("target", out _));
+        Assert.Equal(2, r.GetProperty("input").GetProperty("notPersonalData").GetArrayLength());
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(r.GetProperty("markdown").GetString()!.Split("\n---\n", 2)[0][4..]));
+        var phrases = (YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode)["not_personal_data"];
+        Assert.Equal(["Sam Taylor", "say \"hi\""], phrases.Select(n => n.ToString()));
+    }
+
     public static TheoryData<string, string> BadDrafts() => new()
     {
         { """{"revision":1}""", "no valid format" },

@@ -16,7 +16,7 @@ export const TEXT_FIELDS = ['id', 'title', 'event_type', 'occurred', 'identified
   'summary', 'body', 'method', 'held', 'expected', 'actual', 'why_different', 'went_well', 'forum', 'governance_date', 'reflection',
   'learning_to_share', 'status', 'next_review', 'redaction_by', 'redaction_date'];
 export const FLAG_FIELDS = ['occurred_month', 'redaction'];
-export const LIST_FIELDS = ['roles', 'quality_statements'];
+export const LIST_FIELDS = ['roles', 'quality_statements', 'not_personal_data'];
 const FACTOR_TEXT = ['id', 'area', 'description'];
 const ACTION_TEXT = ['id', 'description', 'owner_role', 'due', 'status', 'completed', 'evidence', 'measure', 'dropped_reason',
   'review_date', 'review_result', 'review_decision'];
@@ -56,6 +56,51 @@ export function lintInput(d) {
     harm: d.harm && d.event_type !== 'near-miss' && d.event_type !== 'good-care' ? d.harm : null,
     candourOutcomes: outcomesOf(d),
     notifications: [],
+  };
+}
+
+/**
+ * Exactly what the build passes to the personal-data rules for the downloaded file (PersonalData.InputOf): every text
+ * with its key path in the log, the role fields, the body (the summary when there is no story), and the phrases
+ * marked as not personal data. Each field also names the form control it came from (`target`), for the error summary;
+ * the rules ignore it.
+ */
+export function personalDataFields(d) {
+  const fields = [];
+  const add = (path, text, role, target) => {
+    if (text) fields.push({ path, text, role, target });
+  };
+  add('title', d.title, false, 'f-title');
+  add('summary', d.summary, false, 'f-summary');
+  if (hasCandourAnswers(d)) add('duty_of_candour.reason', d.candour_reason, false, 'f-candour_reason');
+  if (d.method) {
+    d.roles.forEach((r, i) => add(`learning_response.roles[${i}]`, r, true, 'f-roles'));
+    for (const key of ['expected', 'actual', 'why_different', 'went_well']) add(`learning_response.${key}`, d[key], false, `f-${key}`);
+  }
+  d.factors.forEach((f, i) => add(`factors[${i}].description`, f.description, false, `${f.id}-description`));
+  d.actions.forEach((a, i) => {
+    add(`actions[${i}].description`, a.description, false, `${a.id}-description`);
+    add(`actions[${i}].owner_role`, a.owner_role, true, `${a.id}-owner_role`);
+    add(`actions[${i}].evidence`, a.evidence, false, `${a.id}-evidence`);
+    add(`actions[${i}].measure`, a.measure, false, `${a.id}-measure`);
+    if (a.status === 'dropped') add(`actions[${i}].dropped_reason`, a.dropped_reason, false, `${a.id}-dropped_reason`);
+    if (hasReview(a)) add(`actions[${i}].reviews[0].result`, a.review_result, false, `${a.id}-review_result`);
+  });
+  if (hasGovernance(d)) {
+    add('governance_review.forum', d.forum, false, 'f-forum');
+    add('governance_review.reflection', d.reflection, false, 'f-reflection');
+  }
+  add('learning_to_share', d.learning_to_share, false, 'f-learning_to_share');
+  if (d.redaction || d.redaction_by || d.redaction_date) add('redaction_check.by', d.redaction_by, true, 'f-redaction_by');
+  add('body', d.body ? d.body : d.summary, false, d.body ? 'f-body' : 'f-summary');
+  return fields;
+}
+
+/** The personal-data rules' input (findPersonalData) for a draft. */
+export function personalDataInput(d) {
+  return {
+    fields: personalDataFields(d).map(({ path, text, role }) => ({ path, text, role })),
+    notPersonalData: d.not_personal_data,
   };
 }
 
@@ -191,6 +236,7 @@ export function markdown(d) {
     if (d.redaction_by) put(2, 'by', q(d.redaction_by));
     if (d.redaction_date) put(2, 'date', d.redaction_date);
   }
+  if (d.not_personal_data.length) put(0, 'not_personal_data', `[${d.not_personal_data.map(q).join(', ')}]`);
   lines.push('---');
   lines.push(d.body ? d.body : d.summary);
   return `${lines.join('\n')}\n`;

@@ -5,7 +5,7 @@ import { download, h, showErrorSummary } from './dom.js';
 import { timeOf } from './format.js';
 import { RecordStore } from './store.js';
 import { Session } from './session.js';
-import { DRAFT_FORMAT, validateDraftRecord, lintInput, markdown, emptyDraft, CANDOUR_OUTCOMES, candourApplies } from './log-data.js';
+import { DRAFT_FORMAT, validateDraftRecord, lintInput, markdown, emptyDraft, CANDOUR_OUTCOMES, candourApplies, personalDataFields, personalDataInput } from './log-data.js';
 import { validate } from './log-validation.js';
 
 export { markdown };
@@ -26,6 +26,10 @@ class DraftPage {
     this.today = this.main.dataset.today;
     this.lists = { factors: root.querySelector('[data-repeat="factors"]'), actions: root.querySelector('[data-repeat="actions"]') };
     this.counters = { factors: 0, actions: 0 };
+    /** The phrases ticked as not personal data (kept here: the checkboxes are redrawn with the findings). */
+    this.notPersonal = [];
+    this.personalFindings = [];
+    this.personalKey = null;
     this.session = new Session({
       store: new RecordStore('log-draft', 'current', validateDraftRecord),
       fresh: () => ({ format: DRAFT_FORMAT, revision: 0, updatedAt: new Date().toISOString(), draft: null }),
@@ -38,7 +42,7 @@ class DraftPage {
   }
 
   async start() {
-    this.module = await import(this.main.dataset.module);
+    [this.module, this.personal] = await Promise.all([import(this.main.dataset.module), import(this.main.dataset.personalData)]);
     const bar = this.root.querySelector('[data-record-bar]');
     bar.hidden = false;
     const state = this.session.start();
@@ -66,7 +70,7 @@ class DraftPage {
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       const d = this.read();
-      const errors = validate(d, { today: this.today });
+      const errors = [...validate(d, { today: this.today }), ...(d.status === 'draft' ? [] : this.personalErrors())];
       this.showErrors(errors);
       if (errors.length) return;
       this.session.flush();
@@ -100,12 +104,14 @@ class DraftPage {
 
   update(d) {
     this.conditionals(d);
+    this.showPersonalData(d);
     this.showFindings(d);
   }
 
   /** Another tab's draft arrived (or was merged with this tab's edits): show the fields that differ from the form. */
   show(draft) {
     if (!draft) {
+      this.notPersonal = [];
       this.form.reset();
       this.lists.factors.replaceChildren();
       this.lists.actions.replaceChildren();
@@ -220,6 +226,7 @@ class DraftPage {
       quality_statements: [...form.querySelectorAll('input[name="quality_statements"]:checked')].map((i) => i.value),
       learning_to_share: value('learning_to_share'), status: value('status') || 'draft', next_review: value('next_review'),
       redaction: value('redaction'), redaction_by: value('redaction_by'), redaction_date: value('redaction_date'),
+      not_personal_data: [...this.notPersonal],
     };
   }
 
@@ -233,12 +240,13 @@ class DraftPage {
     const focused = document.activeElement;
     for (const [name, v] of Object.entries(d)) {
       const el = form.elements[name];
-      if (!el || !wanted(name) || ['factors', 'actions', 'roles', 'quality_statements', 'format', 'body'].includes(name)) continue;
+      if (!el || !wanted(name) || ['factors', 'actions', 'roles', 'quality_statements', 'format', 'body', 'not_personal_data'].includes(name)) continue;
       if (el instanceof RadioNodeList) for (const r of el) r.checked = r.value === v;
       else if (el.type === 'checkbox') el.checked = Boolean(v);
       else el.value = v ?? '';
     }
     if (wanted('body')) form.elements.body.value = d.body || '';
+    if (wanted('not_personal_data')) this.notPersonal = [...(d.not_personal_data || [])];
     if (wanted('roles')) form.elements.roles.value = (d.roles || []).join('\n');
     if (wanted('quality_statements')) for (const box of form.querySelectorAll('input[name="quality_statements"]')) box.checked = (d.quality_statements || []).includes(box.value);
     if (wanted('factors') || wanted('actions')) {
@@ -262,6 +270,61 @@ class DraftPage {
     for (const el of form.querySelectorAll('[data-show-when="method"]')) el.hidden = d.method === '';
   }
 
+  /** The label of the form control a text came from: "Summary", or "Action a1: Evidence" inside a factor or action. */
+  controlLabel(target) {
+    const label = this.root.querySelector(`label[for="${target}"]`)?.textContent.trim() ?? target;
+    const item = this.root.getElementById(target)?.closest('[data-item]');
+    return item ? `${item.querySelector('[data-legend]').textContent}: ${label}` : label;
+  }
+
+  /** Personal data found by the compiled rules, each with a tick box to keep a phrase that is not personal data. */
+  showPersonalData(d) {
+    const fields = personalDataFields(d);
+    const seen = new Set();
+    this.personalFindings = this.personal.findPersonalData(personalDataInput(d))
+      .map((f) => ({ ...f, target: fields.find((x) => x.path === f.path)?.target ?? 'f-summary' }))
+      .filter((f) => {
+        const key = `${f.target}\u0000${f.kind}\u0000${f.text}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    const key = JSON.stringify(this.personalFindings.map((f) => [f.target, f.kind, f.text, f.markedBy]));
+    if (key === this.personalKey) return;
+    this.personalKey = key;
+    const box = this.root.querySelector('[data-personal-data-findings]');
+    const focused = document.activeElement && box.contains(document.activeElement) ? document.activeElement.id : null;
+    if (!this.personalFindings.length) {
+      box.replaceChildren(h('p', { text: 'No personal data found so far.' }));
+      return;
+    }
+    box.replaceChildren(h('ul', { class: 'findings' }, this.personalFindings.map((f, i) => {
+      const box2 = h('input', { type: 'checkbox', id: `npd-${i}`, 'data-phrase': f.text, checked: f.markedBy !== null && f.markedBy !== undefined });
+      box2.addEventListener('input', () => {
+        this.notPersonal = box2.checked
+          ? [...new Set([...this.notPersonal, f.text])]
+          : this.notPersonal.filter((p) => p !== f.text);
+      });
+      return h('li', { class: 'finding', 'data-kind': f.kind, 'data-target': f.target },
+        h('strong', { text: `“${f.text}”` }), ` in “${this.controlLabel(f.target)}” looks like ${f.label}. ${f.hint} `,
+        h('a', { href: `#${f.target}`, text: 'Go to the text' }),
+        h('div', { class: 'checkbox' }, box2, h('label', { for: `npd-${i}`, text: `“${f.text}” is not personal data: keep it` })));
+    })));
+    if (focused) this.root.getElementById(focused)?.focus();
+  }
+
+  /** Error-summary entries for the personal data not yet removed or ticked (a log meant for publication). */
+  personalErrors() {
+    return this.personalFindings.filter((f) => f.markedBy === null || f.markedBy === undefined).map((f) => {
+      const item = this.root.getElementById(f.target)?.closest('[data-item]');
+      return {
+        groupId: item ? item.id : `g-${f.target.slice(2)}`,
+        target: f.target,
+        message: `“${f.text}” in “${this.controlLabel(f.target)}” looks like ${f.label}: remove it, or tick that it is not personal data`,
+      };
+    });
+  }
+
   showFindings(d) {
     const box = this.root.querySelector('[data-findings]');
     const findings = this.module.lint(lintInput(d));
@@ -278,9 +341,10 @@ class DraftPage {
     for (const m of form.querySelectorAll('.error-message')) { m.hidden = true; m.textContent = ''; }
     for (const e of errors) {
       const group = this.root.getElementById(e.groupId);
+      if (!group) continue;
       group.classList.add(group.classList.contains('repeat-item') ? 'repeat-item--error' : 'form-group--error');
       const message = group.querySelector('.error-message');
-      if (message.hidden) {
+      if (message && message.hidden) {
         message.hidden = false;
         message.append(h('span', { class: 'visually-hidden', text: 'Error: ' }), e.message);
       }
