@@ -88,6 +88,7 @@ public class CommandTests
     [InlineData("checklist", "checklists/falls-at-night.md")]
     [InlineData("page", "pages/falls-at-night.md")]
     [InlineData("log", "journal/falls-at-night.md")]
+    [InlineData("measure", "measures/falls-at-night.yml")]
     public void New_scaffolds_a_file_that_builds_cleanly_under_strict(string kind, string path)
     {
         using var input = TempDir.CopyOf(Repo.Fixture("site"));

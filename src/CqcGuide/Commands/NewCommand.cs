@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace CqcGuide.Cli.Commands;
 
-/// <summary><c>cqcguide new guidance|checklist|page|log &lt;slug&gt;</c>: scaffolds a file whose front matter the build accepts.</summary>
+/// <summary><c>cqcguide new guidance|checklist|page|log|measure &lt;slug&gt;</c>: scaffolds a file the build accepts.</summary>
 internal static partial class NewCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -12,7 +12,7 @@ internal static partial class NewCommand
         var command = new Command("new", "Create a new content file with valid front matter.");
         foreach (var kind in Scaffolds.Kinds)
         {
-            var slug = new Argument<string>("slug") { Description = "File name without .md: lower-case letters, digits and hyphens." };
+            var slug = new Argument<string>("slug") { Description = $"File name without {kind.Extension}: lower-case letters, digits and hyphens." };
             var input = new Option<string>("--input") { Description = "The content folder.", DefaultValueFactory = _ => "input" };
             var title = new Option<string?>("--title") { Description = "The page title (default: from the slug)." };
             var date = new Option<string?>("--date") { Description = "Today's date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the clock)." };
@@ -27,7 +27,7 @@ internal static partial class NewCommand
                 var today = CliApp.Today(parse.GetValue(date));
                 var pageTitle = parse.GetValue(title) ?? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(s.Replace('-', ' '));
                 if (TitleProblem(pageTitle) is { } problem) throw new UsageException($"--title {problem}");
-                var path = Path.Combine(parse.GetValue(input)!, kind.Folder, s + ".md");
+                var path = Path.Combine(parse.GetValue(input)!, kind.Folder, s + kind.Extension);
                 if (File.Exists(path) || Directory.Exists(path))
                 {
                     error.WriteLine($"error: {path} already exists; nothing was written.");
@@ -70,7 +70,7 @@ internal static partial class NewCommand
     private static partial Regex SlugRegex();
 }
 
-internal sealed record Scaffold(string Name, string Folder, string Description, Func<string, string, DateOnly, string> Template);
+internal sealed record Scaffold(string Name, string Folder, string Description, Func<string, string, DateOnly, string> Template, string Extension = ".md");
 
 internal static class Scaffolds
 {
@@ -175,6 +175,27 @@ internal static class Scaffolds
             set 'status' when the log is ready. The draft form at /journal/draft/ can write this file for you.
 
             """),
+        new("measure", "measures", "A measure with an SPC chart (input/measures/), monitoring whether a change worked.", (title, slug, today) => $"""
+            # A measure: see docs/content-spec.md ("Measure"). Replace the example counts below with your own, one per
+            # month, oldest first, with no gaps; twelve or more points give process limits worth reading.
+            title: {Yaml(title)}
+            summary: One sentence on what is counted and why.
+            numerator: What is counted each month, in plain words
+            unit: a month
+            direction: decrease
+            period: month
+            minimum: "0"
+            owner_role: Registered manager
+            quality_statements: [safe.learning-culture]
+            changes: []
+            # changes:
+            #   - period: {today.AddMonths(-1):yyyy-MM}
+            #     label: What changed in how the work is done
+            #     action: ll-2026-001#a1
+            data:
+            {string.Join("\n", Enumerable.Range(0, 3).Select(i => $"  - {{ period: {today.AddMonths(i - 3):yyyy-MM}, value: 0 }}"))}
+
+            """, ".yml"),
         new("page", "pages", "A plain page such as 'about' (input/pages/).", (title, slug, today) => $"""
             ---
             title: {Yaml(title)}
