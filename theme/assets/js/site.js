@@ -13,6 +13,7 @@ const FEATURES = [
   { name: 'checklist', selector: '[data-record="checklist"]', load: () => import('./checklist.js'), saves: true },
   { name: 'log-draft', selector: '[data-log-draft]', load: () => import('./log-draft.js'), saves: true },
   { name: 'journal-filters', selector: '[data-journal-filters]', load: () => import('./journal.js'), saves: false },
+  { name: 'spc-check', selector: '[data-spc-check]', load: () => import('./spc-check.js'), saves: false },
 ];
 
 // Reader data never leaves the page, even if a feature module failed after its form appeared.

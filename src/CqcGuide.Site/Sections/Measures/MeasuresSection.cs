@@ -67,7 +67,7 @@ public sealed class MeasuresSection : Section<CheckedMeasure>
         {
             case CheckPage check:
                 return site.NewPage(plan, "Check your own data", "spc-check", "measures",
-                    "Paste or type a series, or load a CSV: see its chart and what the Making Data Count rules find, then download a measure file for your site. Nothing leaves this browser.") with
+                    "Paste or type a series: see its chart and what the Making Data Count rules find. Nothing leaves this browser.") with
                 {
                     Breadcrumbs = site.HasPage("/measures/") ? [site.Home, index] : [site.Home],
                     Data = new SpcCheckView { Module = check.Module, MeasuresUrl = site.HasPage("/measures/") ? site.Href("/measures/") : null },

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using CqcGuide.Cli;
+
+namespace CqcGuide.Browser.Tests;
+
+/// <summary>Measures in the browser: the pages pass axe, and "Check your own data" analyses a pasted series with the
+/// compiled spc rules, exactly as the command line does, without sending it anywhere.</summary>
+[Collection(SiteCollection.Name)]
+public class MeasureTests(SiteFixture site)
+{
+    private const string Series = "period,value\n2025-01,5\n2025-02,6\n2025-03,4\n2025-04,7\n2025-05,5\n2025-06,6\n2025-07,5\n2025-08,4\n"
+        + "2025-09,6\n2025-10,5\n2025-11,7\n2025-12,6\n2026-01,1\n2026-02,0\n";
+
+    public static TheoryData<string> Pages() => new("/measures/", "/measures/night-falls/", "/measures/check/");
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Axe_reports_no_violations_on_measure_pages(string path)
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        await s.Go(site.BaseUrl + path);
+        await AccessibilityTests.AssertNoViolations(s.Page);
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task Pasted_data_gets_the_same_reading_and_chart_as_the_command_line_and_never_leaves_the_browser()
+    {
+        // What the command line says about the same series.
+        var csv = Path.Combine(Path.GetTempPath(), $"cqcguide-spc-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(csv, Series);
+        var stdout = new StringWriter();
+        Assert.Equal(0, CliApp.Run(["spc", csv, "--json", "--direction", "decrease", "--target", "2", "--minimum", "0"], stdout, new StringWriter()));
+        File.Delete(csv);
+        var expected = JsonNode.Parse(stdout.ToString())!;
+
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/measures/check/");
+        await page.FillAsync("#f-csv", Series);
+        await page.CheckAsync("#f-direction");
+        await page.FillAsync("#f-target", "2");
+        await page.FillAsync("#f-minimum", "0");
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("form[data-spc-form] button[type=submit]");
+
+        Assert.Equal("spc-results-title", await page.EvaluateAsync<string>("document.activeElement.id"));
+        Assert.Equal(expected["summary"]!["reading"]!.GetValue<string>(), await page.Locator("[data-spc-results] .lead").InnerTextAsync());
+        var improvements = expected["chart"]!["points"]!.AsArray().Count(p => p!["marker"]!.GetValue<int>() == 1);
+        Assert.True(improvements > 0);
+        Assert.Equal(improvements, await page.Locator("[data-spc-results] .spc-chart__point--improvement").CountAsync());
+        Assert.Equal(expected["chart"]!["description"]!.GetValue<string>(), await page.Locator("[data-spc-results] svg desc").TextContentAsync());
+        Assert.Equal(14, await page.Locator("[data-spc-results] tbody tr").CountAsync());
+        await AccessibilityTests.AssertNoViolations(page);
+
+        // Nothing typed was sent: no request carries any of the data.
+        Assert.DoesNotContain(s.Requests, r => r.Url.Contains("2025-03", StringComparison.Ordinal) || (r.Body ?? "").Contains("2025-03", StringComparison.Ordinal));
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_bad_line_is_an_error_at_its_line_and_the_data_is_kept()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/measures/check/");
+        var text = "period,value\n2025-01,5\n2025-13,six\n";
+        await page.FillAsync("#f-csv", text);
+        await page.ClickAsync("form[data-spc-form] button[type=submit]");
+        var summary = await page.Locator(".error-summary").InnerTextAsync();
+        Assert.Contains("Line 3: '2025-13' is not a month", summary);
+        Assert.Contains("Line 3: 'six' is not a number", summary);
+        Assert.Contains("Say which way is better", summary);
+        Assert.Equal("error-summary-title", await page.EvaluateAsync<string>("document.activeElement.getAttribute('aria-labelledby')"));
+        Assert.Equal(text, await page.InputValueAsync("#f-csv"));
+        await page.ClickAsync(".error-summary a[href='#f-direction']");
+        Assert.Equal("f-direction", await page.EvaluateAsync<string>("document.activeElement.id"));
+        s.AssertClean();
+    }
+}
