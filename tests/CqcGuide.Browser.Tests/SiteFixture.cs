@@ -77,9 +77,6 @@ public sealed class SiteFixture : IAsyncLifetime
             .ToArray();
     }
 
-    /// <summary>The headers Netlify would send for every page ("/*" in netlify.toml).</summary>
-    public static IReadOnlyList<(string, string)> NetlifyHeaders() => NetlifyRules().First(r => r.For == "/*").Values;
-
     /// <summary>
     /// The headers Netlify sends for a path: every rule whose pattern matches ("/search/*" matches "/search/" and what is
     /// under it), in file order, a later rule's header replacing an earlier one of the same name.

@@ -93,9 +93,7 @@ public class CommandTests
     {
         using var input = TempDir.CopyOf(Repo.Fixture("site"));
         // The guidance pages (and headings) the journal's quality checks link to.
-        foreach (var page in new[] { "common-pitfalls", "practice-change", "governance-reviews", "monitoring-effectiveness", "who-must-be-told", "is-it-working" })
-            input.Write($"guidance/{page}.md", $"---\ntitle: {page}\nsummary: s\nowner: Registered manager\nlast_reviewed: 2026-01-10\nnext_review: 2027-01-10\nsources:\n  - title: S\n    url: https://example.org\n---\n"
-                + "## Quick fixes\n\n## Blaming individuals\n\n## Undocumented learning\n\n## Unmonitored changes\n\n## Stronger and weaker actions\n\n### 1. Has the person died?\n\n### 2. Is there a serious injury?\n");
+        GuidanceStandIns.WriteTo(input);
         var r = Cli.Run("new", kind, "falls-at-night", "--input", input.Path, "--date", "2026-11-26");
         Assert.True(r.ExitCode == 0, r.Error);
         Assert.True(File.Exists(input[path]));

@@ -77,6 +77,27 @@ public sealed class TempDir : IDisposable
     }
 }
 
+/// <summary>
+/// Stand-ins for the guidance pages the learning-log rules link to (the fixture site has none): a site that shows the
+/// rules' findings must keep every page and heading they point to, or the build reports a broken link.
+/// </summary>
+public static class GuidanceStandIns
+{
+    public static readonly string[] Pages = ["common-pitfalls", "practice-change", "governance-reviews", "monitoring-effectiveness", "who-must-be-told", "is-it-working"];
+
+    /// <summary>A stand-in guidance page with every heading the quality checks link to.</summary>
+    public static string Page(string title) =>
+        $"---\ntitle: {title}\nsummary: s\nowner: Registered manager\nlast_reviewed: 2026-01-10\nnext_review: 2027-01-10\nsources:\n  - title: S\n    url: https://example.org\n---\n"
+        + "## Quick fixes\n\n## Blaming individuals\n\n## Undocumented learning\n\n## Unmonitored changes\n\n## Stronger and weaker actions\n\n"
+        + "### 1. Has the person died?\n\n### 2. Is there a serious injury?\n";
+
+    /// <summary>Writes every stand-in into a copy of a site's input.</summary>
+    public static void WriteTo(TempDir input)
+    {
+        foreach (var page in Pages) input.Write($"guidance/{page}.md", Page(page));
+    }
+}
+
 public static class Builds
 {
     public static readonly DateOnly Today = new(2026, 11, 26);

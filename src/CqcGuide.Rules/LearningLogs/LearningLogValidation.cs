@@ -762,7 +762,7 @@ public sealed class LearningLogValidation : RuleModel
                 + "dates in the wrong order or in the future, harm that does not fit the event, a duty of candour without its "
                 + "Regulation 20(9) answers or its notification record, notifications without a date or a reason, "
                 + "actions that answer no factor or are finished without a record, and logs closed too early. The build "
-                + "and the draft form run these same rules.",
+                + "runs these rules on every log.",
             IsCqcMethod = false,
             Entry = new("validate", ValidateLog),
             Rules =

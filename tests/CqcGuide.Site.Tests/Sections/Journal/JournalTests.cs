@@ -79,18 +79,9 @@ public class JournalTests
     internal static void WriteLog(TempDir input, string text, string name = "ll-test")
     {
         input.Write($"journal/{name}.md", text);
-        foreach (var page in GuidanceStandIns)
-            input.Write($"guidance/{page}.md", StandIn(page));
+        GuidanceStandIns.WriteTo(input);
     }
 
-    /// <summary>The guidance pages the journal's quality checks link to.</summary>
-    internal static readonly string[] GuidanceStandIns = ["common-pitfalls", "practice-change", "governance-reviews", "monitoring-effectiveness", "who-must-be-told", "is-it-working"];
-
-    /// <summary>A stand-in guidance page with every heading the quality checks link to.</summary>
-    internal static string StandIn(string title) =>
-        $"---\ntitle: {title}\nsummary: s\nowner: Registered manager\nlast_reviewed: 2026-01-10\nnext_review: 2027-01-10\nsources:\n  - title: S\n    url: https://example.org\n---\n"
-        + "## Quick fixes\n\n## Blaming individuals\n\n## Undocumented learning\n\n## Unmonitored changes\n\n## Stronger and weaker actions\n\n"
-        + "### 1. Has the person died?\n\n### 2. Is there a serious injury?\n";
 
     private static (CqcGuide.Site.Pipeline.BuildResult Result, TempDir Output) Build(string log, bool strict = false, params (string Find, string Replace)[] edits)
     {
