@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CqcGuide.Rules.ScoringModels;
 using F = CqcGuide.Rules.LearningLogs.LogFormat;
 
@@ -22,6 +23,10 @@ namespace CqcGuide.Rules.LearningLogs;
 /// <param name="Notifications">Who was told (CQC, safeguarding, RIDDOR…), or decided against.</param>
 /// <param name="NextReview">When effectiveness is next reviewed, if set.</param>
 /// <param name="Today">The build's date (<c>--date</c> or <c>SOURCE_DATE_EPOCH</c>), or the browser's local date.</param>
+/// <param name="Title">The log's title (empty or blank counts as missing).</param>
+/// <param name="Summary">The log's summary.</param>
+/// <param name="RedactionCheck">The check that the log holds no personal data, or null when none is recorded.</param>
+/// <param name="GovernanceReview">The governance review, or null when none is recorded.</param>
 public sealed record LogValidationInput(
     string Id,
     string? FileSlug,
@@ -36,7 +41,11 @@ public sealed record LogValidationInput(
     LogValidationFactor[] Factors,
     LogValidationAction[] Actions,
     string? NextReview,
-    string Today)
+    string Today,
+    string? Title,
+    string? Summary,
+    LogRedactionInput? RedactionCheck,
+    LogGovernanceInput? GovernanceReview)
 {
     /// <summary>Reads an input from JSON (camelCase). Throws <see cref="JsonException"/> on malformed input.</summary>
     public static LogValidationInput FromJson(string json) =>
@@ -91,12 +100,20 @@ public sealed record LogUnableToNotify(string? Reason, string? Attempts);
 /// <param name="NotNotified">Instead of a date: the decision not to tell them, and why.</param>
 public sealed record LogValidationNotification(string To, string? Recipient, string? Date, string? NotNotified);
 
-public sealed record LogValidationFactor(string Id);
+/// <summary>The check that a log holds no personal data: confirmed or not, by whom (a role) and when.</summary>
+public sealed record LogRedactionInput(bool Confirmed, string? By, string? Date);
+
+/// <summary>The governance review of a log: the forum and the date it met.</summary>
+public sealed record LogGovernanceInput(string? Forum, string? Date);
+
+/// <param name="Description">What the factor is (empty or blank counts as missing).</param>
+public sealed record LogValidationFactor(string Id, string? Description);
 
 /// <param name="Addresses">The ids of the factors the action answers.</param>
 /// <param name="Status">planned | in-progress | done | dropped</param>
 /// <param name="Completed">When the action was completed, if recorded.</param>
 /// <param name="Kind">repair | system-change | training | reminder | policy | other, or null when not given.</param>
+/// <param name="Description">What the action is (empty or blank counts as missing).</param>
 public sealed record LogValidationAction(
     string Id,
     string[] Addresses,
@@ -105,10 +122,11 @@ public sealed record LogValidationAction(
     string? Evidence,
     string? DroppedReason,
     LogValidationReview[] Reviews,
-    string? Kind);
+    string? Kind,
+    string? Description);
 
-/// <summary>An effectiveness review: only its date is validated.</summary>
-public sealed record LogValidationReview(string Date);
+/// <summary>An effectiveness review: its date and what the measure showed.</summary>
+public sealed record LogValidationReview(string Date, string? Result);
 
 /// <summary>
 /// One problem with a learning log. <see cref="Path"/> is the front-matter key path the build reports it at
@@ -117,6 +135,9 @@ public sealed record LogValidationReview(string Date);
 /// <param name="Code">LLV001…: which check raised it (the build reports every one as CG802).</param>
 /// <param name="Severity">error | warning</param>
 public sealed record LogIssue(string Code, string Severity, string Path, string Message, string? Hint);
+
+/// <summary>A field a log must fill in: its key path, its value, and what the build and the draft form say when it is missing.</summary>
+public sealed record LogRequiredField(string Path, string? Value, string Message, string? Hint);
 
 /// <summary>One action of a log being checked, with its index and key path (<c>actions[2]</c>).</summary>
 public sealed record LogActionContext(LogValidationInput Log, LogValidationAction Action, int Index, string Path);
@@ -137,7 +158,7 @@ public sealed record LogDateField(LogValidationInput Log, string Path, string Na
 public sealed class LearningLogValidation : RuleModel
 {
     public const string ModelId = "learning-log-validation";
-    public const string ModelVersion = "2.0.0";
+    public const string ModelVersion = "2.1.0";
 
     public const string Error = "error";
     public const string Warning = "warning";
@@ -158,6 +179,11 @@ public sealed class LearningLogValidation : RuleModel
         + " (unknown counts as yes until a health care professional has decided)";
 
     private static readonly string RecipientHint = "allowed: " + string.Join(", ", RecipientValues);
+
+    private static readonly string EventTypeHint = "add 'event_type: " + string.Join(" | ", F.EventTypes.All.Select(e => e.Value)) + "'";
+
+    private const string RedactionHint = "read the whole log for names, dates of birth, NHS numbers and anything else that could identify someone, then set "
+        + "'redaction_check: { confirmed: true, by: <role>, date: YYYY-MM-DD }' (or keep 'status: draft')";
 
     // Exactly what an old log (or a new one) must add: the format's own keys.
     private static readonly string AssessmentHint =
@@ -224,6 +250,86 @@ public sealed class LearningLogValidation : RuleModel
             .Concat(MalformedDate.Evaluate(x.NextReview) ? new[] { new LogIssue("LLV025", Error, "next_review", "next_review '" + x.NextReview + "' is not a real date (YYYY-MM-DD)", null) } : new LogIssue[0])
             .ToArray());
 
+    private static readonly Regex IdPattern = new("^[a-z0-9][a-z0-9\\-]*(?![\\d\\D])", RegexOptions.ECMAScript);
+
+    public static readonly Rule<LogRequiredField, LogIssue[]> RequiredField = new(
+        "required-field",
+        RuleKind.OwnMethod,
+        "LLV037: a field the log must fill in is missing when it is absent, empty or only blanks.",
+        Format,
+        f => string.IsNullOrWhiteSpace(f.Value) ? new[] { new LogIssue("LLV037", Error, f.Path, f.Message, f.Hint) } : new LogIssue[0]);
+
+    public static readonly Rule<LogValidationInput, LogIssue[]> RequiredFields = new(
+        "required-fields",
+        RuleKind.OwnMethod,
+        """
+        What every log must fill in (required-field): its id, title, type of event, when the event occurred, when it was
+        identified and a summary; each factor and each action a description; each effectiveness review what the measure
+        showed; a governance review its forum and date. The build's reader refuses a missing key first, so for a missing
+        key this speaks in the draft form; an empty value ("") is caught here in both.
+        """,
+        Format,
+        x => RequiredField.Evaluate(new LogRequiredField("id", x.Id, "the log has no id", "add 'id: ...', the file's name without .md"))
+            .Concat(RequiredField.Evaluate(new LogRequiredField("title", x.Title, "the log has no title", "add 'title: ...', what happened in a few words, without names")))
+            .Concat(RequiredField.Evaluate(new LogRequiredField("event_type", x.EventType, "the log does not say what type of event it was", EventTypeHint)))
+            .Concat(RequiredField.Evaluate(new LogRequiredField("occurred", x.Occurred, "the log does not say when the event occurred",
+                "add 'occurred: YYYY-MM-DD' (or YYYY-MM with 'occurred_precision: month' when only the month is known)")))
+            .Concat(RequiredField.Evaluate(new LogRequiredField("identified", x.Identified, "the log does not say when the problem was identified", "add 'identified: YYYY-MM-DD'")))
+            .Concat(RequiredField.Evaluate(new LogRequiredField("summary", x.Summary, "the log has no summary", "add 'summary: ...', what happened in two or three plain sentences")))
+            .Concat(x.Factors.SelectMany((f, i) => RequiredField.Evaluate(new LogRequiredField(
+                "factors[" + i.ToString(CultureInfo.InvariantCulture) + "].description", f.Description, "factor '" + f.Id + "' has no description", "add 'description: ...'"))))
+            .Concat(x.Actions.SelectMany((a, i) => RequiredField.Evaluate(new LogRequiredField(
+                    "actions[" + i.ToString(CultureInfo.InvariantCulture) + "].description", a.Description, "action '" + a.Id + "' has no description", "add 'description: ...'"))
+                .Concat(a.Reviews.SelectMany((r, k) => RequiredField.Evaluate(new LogRequiredField(
+                    "actions[" + i.ToString(CultureInfo.InvariantCulture) + "].reviews[" + k.ToString(CultureInfo.InvariantCulture) + "].result", r.Result,
+                    "an effectiveness review of action '" + a.Id + "' does not say what the measure showed", "add 'result: ...'"))))))
+            .Concat(x.GovernanceReview != null
+                ? RequiredField.Evaluate(new LogRequiredField("governance_review.forum", x.GovernanceReview.Forum, "the governance review does not name its forum",
+                        "add 'forum: ...', for example 'Clinical governance meeting'"))
+                    .Concat(RequiredField.Evaluate(new LogRequiredField("governance_review.date", x.GovernanceReview.Date, "the governance review has no date", "add 'date: YYYY-MM-DD'")))
+                : new LogIssue[0])
+            .ToArray());
+
+    public static readonly Rule<LogValidationInput, LogIssue[]> IdFormat = new(
+        "id-format",
+        RuleKind.OwnMethod,
+        """
+        LLV038: a log's id becomes its file's name and its address on the site, so it may use only lower-case letters,
+        digits and hyphens, and starts with a letter or a digit.
+        """,
+        Format,
+        x => !string.IsNullOrEmpty(x.Id) && !IdPattern.IsMatch(x.Id)
+            ? new[] { new LogIssue("LLV038", Error, "id", "the id '" + x.Id + "' can only use lower-case letters, digits and hyphens", "for example ll-2026-016") }
+            : new LogIssue[0]);
+
+    public static readonly Rule<LogValidationInput, LogIssue[]> RedactionChecked = new(
+        "redaction-checked",
+        RuleKind.OwnMethod,
+        """
+        A log meant for publication (any status but draft) must record that someone read it for personal data: LLV039
+        when the redaction check is missing or not confirmed (the build reports it as CG809). A confirmed check must say
+        who made it, by role, and when (LLV040), so the journal shows who is accountable for it.
+        """,
+        Format,
+        x => (x.Status != F.Statuses.Draft.Value && (x.RedactionCheck == null || !x.RedactionCheck.Confirmed)
+                ? new[]
+                {
+                    new LogIssue("LLV039", Error, x.RedactionCheck == null ? "status" : "redaction_check.confirmed",
+                        x.RedactionCheck == null
+                            ? "a log meant for publication needs a redaction check: someone must confirm that no personal data remains"
+                            : "the redaction check is not confirmed, so this log cannot be published",
+                        RedactionHint),
+                }
+                : new LogIssue[0])
+            .Concat(x.RedactionCheck != null && x.RedactionCheck.Confirmed && (string.IsNullOrWhiteSpace(x.RedactionCheck.By) || string.IsNullOrEmpty(x.RedactionCheck.Date))
+                ? new[]
+                {
+                    new LogIssue("LLV040", Error, string.IsNullOrWhiteSpace(x.RedactionCheck.By) ? "redaction_check.by" : "redaction_check.date",
+                        "the redaction check does not say who made it (a role) and when", "add 'by: <role>' and 'date: YYYY-MM-DD' under 'redaction_check:'"),
+                }
+                : new LogIssue[0])
+            .ToArray());
+
     public static readonly Rule<LogValidationInput, LogIssue[]> IdMatchesFile = new(
         "id-matches-file",
         RuleKind.OwnMethod,
@@ -232,7 +338,7 @@ public sealed class LearningLogValidation : RuleModel
         build checks this; the draft form names the downloaded file after the id.
         """,
         Format,
-        x => x.FileSlug != null && x.Id != x.FileSlug
+        x => x.FileSlug != null && !string.IsNullOrEmpty(x.Id) && x.Id != x.FileSlug
             ? new[]
             {
                 new LogIssue("LLV001", Error, "id", "the id '" + x.Id + "' does not match the file name '" + x.FileSlug + ".md'",
@@ -249,7 +355,8 @@ public sealed class LearningLogValidation : RuleModel
         LLV004 when occurred is neither a real date (YYYY-MM-DD) nor a real month (YYYY-MM).
         """,
         Format,
-        x => Expr.DayNumber(x.Occurred).HasValue
+        x => string.IsNullOrEmpty(x.Occurred) ? new LogIssue[0]
+            : Expr.DayNumber(x.Occurred).HasValue
             ? (x.OccurredPrecision == F.DatePrecisions.Month.Value
                 ? new[]
                 {
@@ -614,15 +721,15 @@ public sealed class LearningLogValidation : RuleModel
         c => (c.Action.Status == F.ActionStatuses.Done.Value && string.IsNullOrWhiteSpace(c.Action.Evidence)
                 ? new[]
                 {
-                    new LogIssue("LLV017", Error, c.Path + ".status", "action '" + c.Action.Id + "' is done but has no completion evidence",
+                    new LogIssue("LLV017", Error, c.Path + ".evidence", "action '" + c.Action.Id + "' is done but has no completion evidence",
                         "add 'evidence: ...' saying how you know it was done"),
                 }
                 : new LogIssue[0])
             .Concat(c.Action.Status == F.ActionStatuses.Done.Value && string.IsNullOrEmpty(c.Action.Completed)
-                ? new[] { new LogIssue("LLV018", Error, c.Path + ".status", "action '" + c.Action.Id + "' is done but has no completion date", "add 'completed: YYYY-MM-DD'") }
+                ? new[] { new LogIssue("LLV018", Error, c.Path + ".completed", "action '" + c.Action.Id + "' is done but has no completion date", "add 'completed: YYYY-MM-DD'") }
                 : new LogIssue[0])
             .Concat(c.Action.Status == F.ActionStatuses.Dropped.Value && string.IsNullOrWhiteSpace(c.Action.DroppedReason)
-                ? new[] { new LogIssue("LLV019", Error, c.Path + ".status", "action '" + c.Action.Id + "' was dropped without a reason", "add 'dropped_reason: ...'") }
+                ? new[] { new LogIssue("LLV019", Error, c.Path + ".dropped_reason", "action '" + c.Action.Id + "' was dropped without a reason", "add 'dropped_reason: ...'") }
                 : new LogIssue[0])
             .ToArray());
 
@@ -716,13 +823,16 @@ public sealed class LearningLogValidation : RuleModel
         RuleKind.OwnMethod,
         """
         Checks one learning log for the problems that stop it being published. Every finding is an error except
-        LLV024, a warning. They come in a fixed order: the log's id, when it occurred, the order of its dates, harm, the
-        duty of candour (its assessment, its notification record and its dates), each notification in turn
-        (check-notification), the factors, then each action in turn (check-action), then whether a closed or monitored
-        log is ready for that status. Dates that are not real dates (LLV025) come first; the build never sees them.
+        LLV024, a warning. They come in a fixed order: dates that are not real dates (LLV025, which the build's reader
+        refuses first), the fields every log must fill in (required-fields), the log's id, when it occurred, the order
+        of its dates, harm, the duty of candour (its assessment, its notification record and its dates), each
+        notification in turn (check-notification), the factors, then each action in turn (check-action), whether a
+        closed or monitored log is ready for that status, and last the redaction check of a log meant for publication.
         """,
         Format,
         x => DatesAreReal.Evaluate(x)
+            .Concat(RequiredFields.Evaluate(x))
+            .Concat(IdFormat.Evaluate(x))
             .Concat(IdMatchesFile.Evaluate(x))
             .Concat(OccurredDate.Evaluate(x))
             .Concat(IdentifiedAfterOccurred.Evaluate(x))
@@ -736,6 +846,7 @@ public sealed class LearningLogValidation : RuleModel
             .Concat(x.Actions.SelectMany((a, i) => CheckAction.Evaluate(new LogActionContext(x, a, i, "actions[" + i.ToString(CultureInfo.InvariantCulture) + "]"))))
             .Concat(ClosedLog.Evaluate(x))
             .Concat(MonitoredLog.Evaluate(x))
+            .Concat(RedactionChecked.Evaluate(x))
             .ToArray());
 
     /// <summary>Validates one learning log: its errors and warnings, in the order the build reports them.</summary>
@@ -759,18 +870,19 @@ public sealed class LearningLogValidation : RuleModel
             Version = ModelVersion,
             Title = "Learning log validation",
             Summary = "CqcGuide's own checks, not a CQC method: the problems that stop a learning log being published — "
-                + "dates in the wrong order or in the future, harm that does not fit the event, a duty of candour without its "
+                + "a missing title, summary or description, dates in the wrong order or in the future, harm that does not fit the event, a duty of candour without its "
                 + "Regulation 20(9) answers or its notification record, notifications without a date or a reason, "
-                + "actions that answer no factor or are finished without a record, and logs closed too early. The build "
-                + "runs these rules on every log.",
+                + "actions that answer no factor or are finished without a record, logs closed too early, and a log meant "
+                + "for publication without a confirmed redaction check. The build runs these rules on every log, and the "
+                + "draft form runs them before it lets you download the file.",
             IsCqcMethod = false,
             Entry = new("validate", ValidateLog),
             Rules =
             [
-                ValidateLog, DatesAreReal, MalformedDate, IdMatchesFile, OccurredDate, OccurredStart, IdentifiedAfterOccurred, NoFutureDates,
+                ValidateLog, DatesAreReal, MalformedDate, RequiredFields, RequiredField, IdFormat, IdMatchesFile, OccurredDate, OccurredStart, IdentifiedAfterOccurred, NoFutureDates,
                 HarmFitsEvent, CandourAssessment, CandourAnswers, CandourApplies, NotifiableOutcomes, CandourNotification, CandourDates, EventDate,
                 CheckNotification, FactorIdsUnique, CheckAction, ActionIdUnique, ActionKindKnown, ActionAddressesFactors, ActionCompletion,
-                ActionDates, ClosedLog, MonitoredLog,
+                ActionDates, ClosedLog, MonitoredLog, RedactionChecked,
             ],
             Exports =
             [

@@ -60,7 +60,7 @@ public class LearningLogValidationTests
     [Fact]
     public void Effectiveness_review_dated_in_the_future_is_an_error() =>
         Assert.Equal(["actions[1].reviews[1].date: error LLV021: an effectiveness review is dated in the future"],
-            Lines(Log with { Actions = [Log.Actions[0], Log.Actions[1] with { Reviews = [new("2025-03-15"), new("2025-03-16")] }] }));
+            Lines(Log with { Actions = [Log.Actions[0], Log.Actions[1] with { Reviews = [new("2025-03-15", "Falls went down"), new("2025-03-16", "Falls went down")] }] }));
 
     // ---- the build's wording, check by check ---------------------------------------------------------------------
 
@@ -277,7 +277,7 @@ public class LearningLogValidationTests
     public void Factors_and_actions()
     {
         Assert.Equal(["factors[1].id: error LLV013: factor id 'f1' is used twice", "factors[3].id: error LLV013: factor id 'f1' is used twice"],
-            Lines(Log with { Factors = [new("f1"), new("f1"), new("f2"), new("f1")] }));
+            Lines(Log with { Factors = [new("f1", "x"), new("f1", "x"), new("f2", "x"), new("f1", "x")] }));
         Assert.Equal(
         [
             "actions[1].id: error LLV014: action id 'a1' is used twice",
@@ -288,10 +288,10 @@ public class LearningLogValidationTests
             Lines(Log with { Factors = [], Actions = [Log.Actions[0]] }));
         Assert.Equal(
         [
-            "actions[1].status: error LLV017: action 'a2' is done but has no completion evidence (add 'evidence: ...' saying how you know it was done)",
-            "actions[1].status: error LLV018: action 'a2' is done but has no completion date (add 'completed: YYYY-MM-DD')",
+            "actions[1].evidence: error LLV017: action 'a2' is done but has no completion evidence (add 'evidence: ...' saying how you know it was done)",
+            "actions[1].completed: error LLV018: action 'a2' is done but has no completion date (add 'completed: YYYY-MM-DD')",
         ], Lines(Log with { Actions = [Log.Actions[0], Log.Actions[1] with { Evidence = "\u00a0", Completed = null }] }));
-        Assert.Equal(["actions[0].status: error LLV019: action 'a1' was dropped without a reason (add 'dropped_reason: ...')"],
+        Assert.Equal(["actions[0].dropped_reason: error LLV019: action 'a1' was dropped without a reason (add 'dropped_reason: ...')"],
             Lines(Log with { Actions = [Log.Actions[0] with { Status = "dropped" }, Log.Actions[1]] }));
     }
 
@@ -322,7 +322,7 @@ public class LearningLogValidationTests
         ], Lines(Log with
         {
             Identified = "2025-02-30", NextReview = "soon",
-            Actions = [Log.Actions[0], Log.Actions[1] with { Completed = "15/03/2025", Reviews = [new("2025-3-14")] }],
+            Actions = [Log.Actions[0], Log.Actions[1] with { Completed = "15/03/2025", Reviews = [new("2025-3-14", "Falls went down")] }],
         }));
         // Empty means not given, as the form sends it.
         Assert.Empty(Lines(Log with { NextReview = "" }));
@@ -336,14 +336,68 @@ public class LearningLogValidationTests
             FileSlug = "other", Occurred = "2025-04", OccurredPrecision = "day", Identified = "2025-03-16", Harm = null, Status = "closed",
             DutyOfCandour = Applies with { NotifiedInPerson = "2025-03-03", WrittenNotification = "2025-03-02", OpinionDate = "2025-05-01", Applies = true },
             Notifications = [new("cqc", null, null, null)],
-            Factors = [new("f1"), new("f1")],
-            Actions = [Log.Actions[0] with { Addresses = ["f9"] }, Log.Actions[1] with { Status = "dropped", Reviews = [new("2025-04-01")] }],
+            Factors = [new("f1", "x"), new("f1", "x")],
+            Actions = [Log.Actions[0] with { Addresses = ["f9"] }, Log.Actions[1] with { Status = "dropped", Reviews = [new("2025-04-01", "Falls went down")] }],
         }).Select(i => i.Code);
         Assert.Equal(
         [
             "LLV001", "LLV003", "LLV005", "LLV006", "LLV007", "LLV008", "LLV028", "LLV031", "LLV031", "LLV031", "LLV032", "LLV034",
             "LLV013", "LLV016", "LLV016", "LLV019", "LLV020", "LLV021", "LLV022",
         ], codes);
+    }
+
+    [Fact]
+    public void What_every_log_must_fill_in()
+    {
+        Assert.Equal(
+        [
+            "title: error LLV037: the log has no title (add 'title: ...', what happened in a few words, without names)",
+            "summary: error LLV037: the log has no summary (add 'summary: ...', what happened in two or three plain sentences)",
+            "factors[1].description: error LLV037: factor 'f2' has no description (add 'description: ...')",
+            "actions[0].description: error LLV037: action 'a1' has no description (add 'description: ...')",
+            "actions[1].reviews[0].result: error LLV037: an effectiveness review of action 'a2' does not say what the measure showed (add 'result: ...')",
+            "governance_review.forum: error LLV037: the governance review does not name its forum (add 'forum: ...', for example 'Clinical governance meeting')",
+        ], Lines(Log with
+        {
+            Title = "", Summary = " \u00a0",
+            Factors = [Log.Factors[0], Log.Factors[1] with { Description = null }],
+            Actions = [Log.Actions[0] with { Description = "\t" }, Log.Actions[1] with { Reviews = [new("2025-03-14", "")] }],
+            GovernanceReview = new LogGovernanceInput("", "2025-03-15"),
+        }));
+        // A missing id, event type or date says so once (not also "'' is not a real date" or "does not match the file name").
+        Assert.Equal(
+        [
+            "id: error LLV037: the log has no id (add 'id: ...', the file's name without .md)",
+            "event_type: error LLV037: the log does not say what type of event it was (add 'event_type: incident | near-miss | risk | poor-outcome | good-care')",
+            "occurred: error LLV037: the log does not say when the event occurred (add 'occurred: YYYY-MM-DD' (or YYYY-MM with 'occurred_precision: month' when only the month is known))",
+            "identified: error LLV037: the log does not say when the problem was identified (add 'identified: YYYY-MM-DD')",
+        ], Lines(Log with { Id = "", EventType = "", Occurred = "", Identified = "", Harm = null, DutyOfCandour = null }));
+    }
+
+    [Fact]
+    public void The_id_is_a_file_name_and_an_address()
+    {
+        Assert.Equal(["id: error LLV038: the id 'LL 1' can only use lower-case letters, digits and hyphens (for example ll-2026-016)"],
+            Lines(Log with { Id = "LL 1", FileSlug = "LL 1" }));
+        Assert.Equal(["id: error LLV038: the id '-ll' can only use lower-case letters, digits and hyphens (for example ll-2026-016)"], Lines(Log with { Id = "-ll", FileSlug = null }));
+        Assert.Equal(["id: error LLV038: the id 'll-1\n' can only use lower-case letters, digits and hyphens (for example ll-2026-016)"], Lines(Log with { Id = "ll-1\n", FileSlug = null }));
+        Assert.Empty(Lines(Log with { Id = "0", FileSlug = null }));
+    }
+
+    [Fact]
+    public void A_log_meant_for_publication_needs_a_confirmed_redaction_check_by_someone_on_a_date()
+    {
+        const string Hint = "read the whole log for names, dates of birth, NHS numbers and anything else that could identify someone, then set "
+            + "'redaction_check: { confirmed: true, by: <role>, date: YYYY-MM-DD }' (or keep 'status: draft')";
+        Assert.Equal([$"status: error LLV039: a log meant for publication needs a redaction check: someone must confirm that no personal data remains ({Hint})"],
+            Lines(Log with { RedactionCheck = null }));
+        Assert.Equal([$"redaction_check.confirmed: error LLV039: the redaction check is not confirmed, so this log cannot be published ({Hint})"],
+            Lines(Log with { RedactionCheck = new LogRedactionInput(false, "Registered manager", "2025-03-15") }));
+        Assert.Empty(Lines(Log with { Status = "draft", RedactionCheck = null }));
+        Assert.Equal(["redaction_check.by: error LLV040: the redaction check does not say who made it (a role) and when (add 'by: <role>' and 'date: YYYY-MM-DD' under 'redaction_check:')"],
+            Lines(Log with { Status = "draft", RedactionCheck = new LogRedactionInput(true, " ", "2025-03-15") }));
+        Assert.Equal(["redaction_check.date: error LLV040: the redaction check does not say who made it (a role) and when (add 'by: <role>' and 'date: YYYY-MM-DD' under 'redaction_check:')"],
+            Lines(Log with { RedactionCheck = new LogRedactionInput(true, "Registered manager", null) }));
     }
 
     // ---- the generator reaches every check --------------------------------------------------------------------------
@@ -358,7 +412,7 @@ public class LearningLogValidationTests
                 counts[issue.Code] = counts.GetValueOrDefault(issue.Code) + 1;
         }
         Generators.InputJson(LearningLogValidation.ModelId).Sample(Count, iter: 5000, threads: 1, seed: "0000000000AB");
-        var codes = Enumerable.Range(1, 36).Select(n => $"LLV{n:000}").ToArray();
+        var codes = Enumerable.Range(1, 40).Select(n => $"LLV{n:000}").ToArray();
         Assert.All(codes, code => Assert.True(counts.GetValueOrDefault(code) >= 20, $"{code} raised {counts.GetValueOrDefault(code)} times in 5,000 generated logs"));
         counts.Clear();
         foreach (var json in Generators.BoundaryInputs(LearningLogValidation.ModelId))

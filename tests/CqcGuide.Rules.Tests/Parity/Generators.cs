@@ -449,25 +449,40 @@ public static class Generators
             Gen.Frequency((5, Gen.Const((string?)null)), (2, Gen.Const<string?>("Not reportable: no work activity was involved")), (1, Gen.OneOf(TrickyText))),
             (to, recipient, date, notNotified) => (Func<string, LogValidationNotification>)(t => new LogValidationNotification(to, recipient, date(t), notNotified)));
 
+    /// <summary>A text a log must fill in: mostly given, sometimes absent, empty or only blanks.</summary>
+    private static readonly Gen<string?> RequiredText = Gen.Frequency((8, Gen.Const<string?>("Handover sheet has no falls field")), (2, Gen.OneOf(TrickyText)));
+
     private static readonly Gen<Func<string, LogValidationAction>> ValidationAction =
         Gen.Select(Gen.OneOf("a1", "a2", "a3", "a1", "__proto__", ""), Gen.OneOf(AddressIds).Array[0, 3],
             Gen.Frequency((3, "planned"), (3, "in-progress"), (4, "done"), (2, "dropped"), (1, "Done")),
             DateNear, Gen.OneOf(TrickyText), Gen.OneOf(TrickyText), DateNear.Array[0, 3],
-            Gen.Frequency((6, Gen.Const((string?)null)), (3, Gen.OneOf(Kinds))),
-            (id, addresses, status, completed, evidence, dropped, reviews, kind) => (Func<string, LogValidationAction>)(t =>
-                new LogValidationAction(id, addresses, status, completed(t), evidence, dropped, reviews.Select(r => new LogValidationReview(r(t)!)).ToArray(), kind)));
+            Gen.Frequency((6, Gen.Const((string?)null)), (3, Gen.OneOf(Kinds))), RequiredText,
+            (id, addresses, status, completed, evidence, dropped, reviews, kind, description) => (Func<string, LogValidationAction>)(t =>
+                new LogValidationAction(id, addresses, status, completed(t), evidence, dropped, reviews.Select(r => new LogValidationReview(r(t)!, "Falls went down")).ToArray(), kind, description)));
+
+    private static readonly Gen<string> LogIds = Gen.Frequency((8, Gen.Const("ll-2025-001")), (1, Gen.OneOf("", "LL-2025-001", "-ll", "ll 1", "ll_1", "ll-2025-001\n", "ç")));
+
+    private static readonly Gen<Func<string, LogRedactionInput?>> Redaction = Gen.Frequency(
+        (2, Gen.Const<Func<string, LogRedactionInput?>>(_ => null)),
+        (6, Gen.Select(Gen.Frequency((5, true), (1, false)), Gen.Frequency((4, Gen.Const<string?>("Registered manager")), (1, Gen.OneOf(TrickyText))), SometimesDate,
+            (confirmed, by, date) => (Func<string, LogRedactionInput?>)(t => new LogRedactionInput(confirmed, by, date(t))))));
+
+    private static readonly Gen<Func<string, LogGovernanceInput?>> Governance = Gen.Frequency(
+        (3, Gen.Const<Func<string, LogGovernanceInput?>>(_ => null)),
+        (2, Gen.Select(RequiredText, SometimesDate, (forum, date) => (Func<string, LogGovernanceInput?>)(t => new LogGovernanceInput(forum, date(t))))));
 
     private static readonly Gen<string> ValidationInput =
         Gen.Select(Gen.OneOf(Todays), Gen.Frequency((3, 0), (2, 1), (1, 2)), Gen.OneOf(ValidationStatuses), Gen.OneOf(EventTypes), Occurred, DateNear,
             Gen.OneOf(Harms), Gen.Select(Candour, Notification.Array[0, 3], (c, n) => (Candour: c, Notifications: n)),
-            Gen.OneOf(ValidationFactorIds).Array[0, 4], ValidationAction.Array[0, 4], DateNear,
-            (today, file, status, eventType, occurred, identified, harm, told, factors, actions, nextReview) =>
+            Gen.Select(Gen.OneOf(ValidationFactorIds), RequiredText, (id, description) => new LogValidationFactor(id, description)).Array[0, 4], ValidationAction.Array[0, 4],
+            Gen.Select(DateNear, LogIds, RequiredText, RequiredText, Redaction, Governance, (next, id, title, summary, redaction, governance) => (next, id, title, summary, redaction, governance)),
+            (today, file, status, eventType, occurred, identified, harm, told, factors, actions, more) =>
             {
                 var (o, precision) = occurred(today);
                 return ValidationJson(new LogValidationInput(
-                    "ll-2025-001", file switch { 0 => "ll-2025-001", 1 => null, _ => "ll-2025-01" }, status, eventType, o, precision,
+                    more.id, file switch { 0 => "ll-2025-001", 1 => null, _ => "ll-2025-01" }, status, eventType, o, precision,
                     identified(today)!, harm, told.Candour(today), told.Notifications.Select(n => n(today)).ToArray(),
-                    factors.Select(f => new LogValidationFactor(f)).ToArray(), actions.Select(a => a(today)).ToArray(), nextReview(today), today));
+                    factors, actions.Select(a => a(today)).ToArray(), more.next(today), today, more.title, more.summary, more.redaction(today), more.governance(today)));
             });
 
     public static string ValidationJson(LogValidationInput input) => JsonSerializer.Serialize(input, RulesJson.Compact);
@@ -481,9 +496,11 @@ public static class Generators
     /// <summary>A log the validation accepts, as of 2025-03-15: the starting point of the boundary cases.</summary>
     public static LogValidationInput ValidLog { get; } = new(
         "ll-2025-001", "ll-2025-001", "actions-open", "incident", "2025-03-01", "day", "2025-03-02", "low", NotNotifiable, [],
-        [new("f1"), new("f2")],
-        [new("a1", ["f1"], "planned", null, null, null, [], null), new("a2", ["f2"], "done", "2025-03-10", "Audit of 12 records", null, [new("2025-03-14")], "system-change")],
-        null, "2025-03-15");
+        [new("f1", "Handover sheet has no field for falls"), new("f2", "Night staff cover two floors")],
+        [new("a1", ["f1"], "planned", null, null, null, [], null, "Add a falls field to the handover sheet"),
+            new("a2", ["f2"], "done", "2025-03-10", "Audit of 12 records", null, [new("2025-03-14", "No missed handovers in 12 records")], "system-change", "Roster a second night carer")],
+        null, "2025-03-15", "Fall on the stairs at night", "A resident fell on the stairs at night; staff found them at 03:00.",
+        new LogRedactionInput(true, "Registered manager", "2025-03-15"), null);
 
     /// <summary>Every rule's edge: a day either side of each date comparison, each status, each harm against each event type.</summary>
     public static IEnumerable<LogValidationInput> ValidationBoundaries()
@@ -493,7 +510,7 @@ public static class Generators
         // The three cases the draft form used to accept and the build refused.
         yield return log with { Identified = "2025-03-16" };
         yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Completed = "2025-03-01" }] };
-        yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Reviews = [new("2025-03-14"), new("2025-03-16")] }] };
+        yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Reviews = [new("2025-03-14", "Falls went down"), new("2025-03-16", "Falls went down")] }] };
         // Each date comparison, a day either side and on the day.
         foreach (var identified in new[] { "2025-02-28", "2025-03-01", "2025-03-14", "2025-03-15", "2025-03-16" })
             yield return log with { Identified = identified };
@@ -504,7 +521,7 @@ public static class Generators
         foreach (var completed in new[] { "2025-03-01", "2025-03-02", "2025-03-03" })
             yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Completed = completed }] };
         foreach (var review in new[] { "2025-03-15", "2025-03-16" })
-            yield return log with { Actions = [log.Actions[0] with { Reviews = [new(review)] }, log.Actions[1]] };
+            yield return log with { Actions = [log.Actions[0] with { Reviews = [new(review, "Falls went down")] }, log.Actions[1]] };
         foreach (var today in new[] { "2025-02-28", "2025-03-01", "2025-03-02", "2025-03-09", "2025-03-10", "2025-03-14", "2024-02-29" })
             yield return log with { Today = today };
         // Occurred written every wrong way.
@@ -516,7 +533,7 @@ public static class Generators
         {
             yield return log with { Identified = bad! };
             yield return log with { NextReview = bad };
-            yield return log with { Actions = [log.Actions[0] with { Completed = bad, Reviews = [new(bad!)] }, log.Actions[1]] };
+            yield return log with { Actions = [log.Actions[0] with { Completed = bad, Reviews = [new(bad!, "Falls went down")] }, log.Actions[1]] };
             yield return log with { DutyOfCandour = NotNotifiable with { OpinionDate = bad, NotifiedInPerson = bad, WrittenNotification = bad }, Status = "monitoring" };
             yield return log with { Notifications = [new("cqc", null, bad, null)] };
         }
@@ -595,9 +612,9 @@ public static class Generators
             yield return log with { Status = status, Actions = [log.Actions[1] with { Reviews = [] }, log.Actions[0] with { Status = "dropped", DroppedReason = "Superseded" }] };
         }
         // Duplicate and unknown ids, actions with no factors, done and dropped without their records.
-        yield return log with { Factors = [new("f1"), new("f1"), new("f2"), new("f1")] };
+        yield return log with { Factors = [new("f1", "x"), new("f1", "x"), new("f2", "x"), new("f1", "x")] };
         yield return log with { Factors = [] };
-        yield return log with { Factors = [new("__proto__"), new("constructor")], Actions = [log.Actions[0] with { Addresses = ["__proto__", "toString", "f1"] }] };
+        yield return log with { Factors = [new("__proto__", "x"), new("constructor", "x")], Actions = [log.Actions[0] with { Addresses = ["__proto__", "toString", "f1"] }] };
         yield return log with { Actions = [log.Actions[0], log.Actions[0], log.Actions[1] with { Id = "a1" }] };
         yield return log with { Actions = [log.Actions[0] with { Addresses = [] }, log.Actions[1] with { Addresses = ["f2", "f9", "f2", "f8"] }] };
         foreach (var text in TrickyText)
@@ -609,6 +626,29 @@ public static class Generators
         yield return log with { FileSlug = null };
         yield return log with { FileSlug = "ll-2025-002" };
         yield return log with { Id = "", FileSlug = "x" };
+        foreach (var id in new[] { "LL-2025-001", "-ll", "ll 1", "ll_1", "ll-2025-001\n", "ç", "0", "a-" })
+        {
+            yield return log with { Id = id };
+            yield return log with { Id = id, FileSlug = id };
+        }
+        // What every log must fill in, each missing, empty or blank.
+        foreach (var text in TrickyText)
+        {
+            yield return log with { Title = text };
+            yield return log with { Summary = text };
+            yield return log with { EventType = text! };
+            yield return log with { Occurred = text! };
+            yield return log with { Factors = [log.Factors[0] with { Description = text }, log.Factors[1]] };
+            yield return log with { Actions = [log.Actions[0] with { Description = text }, log.Actions[1] with { Reviews = [new("2025-03-14", text)] }] };
+            yield return log with { GovernanceReview = new LogGovernanceInput(text, "2025-03-15") };
+            yield return log with { GovernanceReview = new LogGovernanceInput("Governance meeting", text) };
+            yield return log with { RedactionCheck = new LogRedactionInput(true, text, "2025-03-15") };
+            yield return log with { RedactionCheck = new LogRedactionInput(true, "Registered manager", text) };
+        }
+        // The redaction check by status: missing, unconfirmed, confirmed.
+        foreach (var status in ValidationStatuses)
+            foreach (var redaction in new LogRedactionInput?[] { null, new(false, null, null), new(false, "Registered manager", "2025-03-15"), new(true, null, null), log.RedactionCheck })
+                yield return log with { Status = status, RedactionCheck = redaction };
     }
 
     // ------------------------------------------------------------------ personal data

@@ -24,17 +24,25 @@ public static class LogChecks
                     c.UnableToNotify is { } u ? new LogUnableToNotify(LogFormat.Value(u.Reason), u.Attempts) : null, c.Reason, c.Applies, D(c.Completed))
                 : null,
             log.Notifications.Select(n => new LogValidationNotification(LogFormat.Value(n.To), n.Recipient, D(n.Date), n.NotNotified)).ToArray(),
-            log.Factors.Select(f => new LogValidationFactor(f.Id)).ToArray(),
+            log.Factors.Select(f => new LogValidationFactor(f.Id, f.Description)).ToArray(),
             log.Actions.Select(a => new LogValidationAction(a.Id, a.Addresses.ToArray(), LogFormat.Value(a.Status), D(a.Completed),
-                a.Evidence, a.DroppedReason, a.Reviews.Select(r => new LogValidationReview(LearningLogValidation.Date(r.Date))).ToArray(),
-                a.Kind is { } k ? LogFormat.Value(k) : null)).ToArray(),
-            D(log.NextReview), LearningLogValidation.Date(today));
+                a.Evidence, a.DroppedReason, a.Reviews.Select(r => new LogValidationReview(LearningLogValidation.Date(r.Date), r.Result)).ToArray(),
+                a.Kind is { } k ? LogFormat.Value(k) : null, a.Description)).ToArray(),
+            D(log.NextReview), LearningLogValidation.Date(today), log.Title, log.Summary,
+            log.RedactionCheck is { } r ? new LogRedactionInput(r.Confirmed, r.By, D(r.Date)) : null,
+            log.GovernanceReview is { } g ? new LogGovernanceInput(g.Forum, LearningLogValidation.Date(g.Date)) : null);
     }
 
     /// <summary>The Regulation 20(9) answers as the rules read them (the same for the validation and the quality checks).</summary>
     public static LogCandourOutcomes? OutcomesOf(CandourOutcomes? o) => o is null ? null : new(
         LogFormat.Value(o.Death), LogFormat.Value(o.Impairment), LogFormat.Value(o.BodyStructure), LogFormat.Value(o.ProlongedPain),
         LogFormat.Value(o.ProlongedPsychologicalHarm), LogFormat.Value(o.ShortenedLifeExpectancy), LogFormat.Value(o.TreatmentNeeded));
+
+    /// <summary>
+    /// The site's code for a validation issue: CG809 for a log meant for publication whose redaction check is missing
+    /// or unconfirmed (its own code, so a fork can find every such log), CG802 for every other problem.
+    /// </summary>
+    public static string CodeOf(LogIssue issue) => issue.Code == "LLV039" ? Codes.RedactionNotConfirmed : InvalidLog;
 
     /// <summary>Reports every problem of the log; true when it can be published.</summary>
     public static bool Check(ContentDocument doc, LearningLogFrontMatter log, DateOnly today, DiagnosticBag diagnostics)
@@ -44,7 +52,7 @@ public static class LogChecks
         {
             if (issue.Severity == LearningLogValidation.Error)
             {
-                diagnostics.Error(InvalidLog, issue.Message, doc.At(issue.Path), issue.Hint);
+                diagnostics.Error(CodeOf(issue), issue.Message, doc.At(issue.Path), issue.Hint);
                 ok = false;
             }
             else diagnostics.Warning(InvalidLog, issue.Message, doc.At(issue.Path), issue.Hint);

@@ -7,13 +7,12 @@ namespace CqcGuide.Site.Sections.Journal;
 /// <summary>
 /// Personal data in a learning log, found by the compiled <c>personal-data</c> rules (the draft form runs the same
 /// module). A log meant for publication (any status but draft) fails the build on every finding that its
-/// <c>not_personal_data</c> phrases do not mark, and on a redaction check that is not confirmed; a draft gets the
-/// findings as warnings. A <c>not_personal_data</c> phrase that marks nothing is a warning.
+/// <c>not_personal_data</c> phrases do not mark; a draft gets the findings as warnings. A <c>not_personal_data</c>
+/// phrase that marks nothing is a warning. (The redaction check itself is a validation rule, LLV039, reported as CG809.)
 /// </summary>
 public static class PersonalDataCheck
 {
     public const string PersonalDataFound = Codes.PersonalDataFound;
-    public const string RedactionNotConfirmed = Codes.RedactionNotConfirmed;
 
     public static bool Check(ContentDocument doc, LearningLogFrontMatter log, DiagnosticBag diagnostics)
     {
@@ -42,17 +41,6 @@ public static class PersonalDataCheck
             if (!findings.Any(f => f.MarkedBy == log.NotPersonalData[i]))
                 diagnostics.Warning(Codes.StaleAcknowledgement, $"not_personal_data: '{log.NotPersonalData[i]}' marks no finding of this log", doc.At($"not_personal_data[{i}]"),
                     "remove it, so the list keeps only what someone has checked");
-        if (published && log.RedactionCheck?.Confirmed != true)
-        {
-            diagnostics.Error(RedactionNotConfirmed,
-                log.RedactionCheck is null
-                    ? "a log meant for publication needs a redaction check: someone must confirm that no personal data remains"
-                    : "the redaction check is not confirmed, so this log cannot be published",
-                log.RedactionCheck is null ? doc.At("status") : doc.At("redaction_check.confirmed"),
-                "read the whole log for names, dates of birth, NHS numbers and anything else that could identify someone, then set "
-                + "'redaction_check: { confirmed: true, by: <role>, date: YYYY-MM-DD }' (or keep 'status: draft')");
-            ok = false;
-        }
         return ok;
     }
 }

@@ -273,16 +273,16 @@ public class JournalTests
         using (o1)
         {
             Assert.False(unconfirmed.Success);
-            var d = Assert.Single(unconfirmed.Diagnostics, d => d.Code == PersonalDataCheck.RedactionNotConfirmed);
+            var d = Assert.Single(unconfirmed.Diagnostics, d => d.Code == Codes.RedactionNotConfirmed);
             Assert.True(d.IsError);
         }
         var (missing, o2) = Build(Valid, false, ("redaction_check:\n  confirmed: true\n  by: Registered manager\n  date: 2026-04-11\n", ""));
-        using (o2) Assert.Contains(missing.Diagnostics, d => d.Code == PersonalDataCheck.RedactionNotConfirmed && d.IsError && d.Line == 4);
+        using (o2) Assert.Contains(missing.Diagnostics, d => d.Code == Codes.RedactionNotConfirmed && d.IsError && d.Line == 4);
         var (draft, o3) = Build(Valid, false, ("status: closed", "status: draft"), ("  confirmed: true", "  confirmed: false"), ("summary: A returning resident missed an evening medicine.", "summary: Mrs Patel missed an evening medicine."));
         using (o3)
         {
             Assert.True(draft.Success, Builds.Errors(draft));
-            Assert.DoesNotContain(draft.Diagnostics, d => d.Code == PersonalDataCheck.RedactionNotConfirmed);
+            Assert.DoesNotContain(draft.Diagnostics, d => d.Code == Codes.RedactionNotConfirmed);
             Assert.Contains(draft.Diagnostics, d => d.Code == PersonalDataCheck.PersonalDataFound && !d.IsError);
         }
     }
