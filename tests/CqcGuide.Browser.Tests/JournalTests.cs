@@ -102,9 +102,12 @@ public class JournalTests(SiteFixture site)
         await summary.WaitForAsync();
         Assert.True(await summary.EvaluateAsync<bool>("e => e === document.activeElement"));
         var text = await summary.InnerTextAsync();
-        Assert.Contains("Enter a log id", text);
-        Assert.Contains("on or after when it happened", text);
-        Assert.Contains("Select the type of event", text);
+        // The compiled learning-log-validation rules' own words, as the build prints them.
+        Assert.Contains("The log has no id", text);
+        Assert.Contains("Identified (2026-10-01) is before the event occurred (2026-10-05)", text);
+        Assert.Contains("The log does not say what type of event it was", text);
+        // Each entry links to its field.
+        Assert.Equal("#f-identified", await summary.Locator("a", new() { HasText = "Identified (2026-10-01)" }).GetAttributeAsync("href"));
         Assert.Equal("Half-written", await page.InputValueAsync("#f-title"));
         await AccessibilityTests.AssertNoViolations(page);
         s.AssertClean();

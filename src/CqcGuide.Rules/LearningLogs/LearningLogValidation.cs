@@ -125,8 +125,8 @@ public sealed record LogValidationAction(
     string? Kind,
     string? Description);
 
-/// <summary>An effectiveness review: its date and what the measure showed.</summary>
-public sealed record LogValidationReview(string Date, string? Result);
+/// <summary>An effectiveness review: its date, what the measure showed and the decision (adopt | adapt | abandon).</summary>
+public sealed record LogValidationReview(string Date, string? Result, string? Decision);
 
 /// <summary>
 /// One problem with a learning log. <see cref="Path"/> is the front-matter key path the build reports it at
@@ -179,6 +179,8 @@ public sealed class LearningLogValidation : RuleModel
         + " (unknown counts as yes until a health care professional has decided)";
 
     private static readonly string RecipientHint = "allowed: " + string.Join(", ", RecipientValues);
+
+    private static readonly string DecisionHint = "add 'decision: " + string.Join(" | ", F.ReviewDecisions.All.Select(d => d.Value)) + "'";
 
     private static readonly string EventTypeHint = "add 'event_type: " + string.Join(" | ", F.EventTypes.All.Select(e => e.Value)) + "'";
 
@@ -264,8 +266,8 @@ public sealed class LearningLogValidation : RuleModel
         RuleKind.OwnMethod,
         """
         What every log must fill in (required-field): its id, title, type of event, when the event occurred, when it was
-        identified and a summary; each factor and each action a description; each effectiveness review what the measure
-        showed; a governance review its forum and date. The build's reader refuses a missing key first, so for a missing
+        identified and a summary; each factor and each action a description; each effectiveness review its date, what
+        the measure showed and its decision; a governance review its forum and date. The build's reader refuses a missing key first, so for a missing
         key this speaks in the draft form; an empty value ("") is caught here in both.
         """,
         Format,
@@ -280,9 +282,13 @@ public sealed class LearningLogValidation : RuleModel
                 "factors[" + i.ToString(CultureInfo.InvariantCulture) + "].description", f.Description, "factor '" + f.Id + "' has no description", "add 'description: ...'"))))
             .Concat(x.Actions.SelectMany((a, i) => RequiredField.Evaluate(new LogRequiredField(
                     "actions[" + i.ToString(CultureInfo.InvariantCulture) + "].description", a.Description, "action '" + a.Id + "' has no description", "add 'description: ...'"))
-                .Concat(a.Reviews.SelectMany((r, k) => RequiredField.Evaluate(new LogRequiredField(
-                    "actions[" + i.ToString(CultureInfo.InvariantCulture) + "].reviews[" + k.ToString(CultureInfo.InvariantCulture) + "].result", r.Result,
-                    "an effectiveness review of action '" + a.Id + "' does not say what the measure showed", "add 'result: ...'"))))))
+                .Concat(a.Reviews.SelectMany((r, k) => Expr.Let("actions[" + i.ToString(CultureInfo.InvariantCulture) + "].reviews[" + k.ToString(CultureInfo.InvariantCulture) + "]", path =>
+                    RequiredField.Evaluate(new LogRequiredField(path + ".date", r.Date, "an effectiveness review of action '" + a.Id + "' has no date", "add 'date: YYYY-MM-DD'"))
+                        .Concat(RequiredField.Evaluate(new LogRequiredField(path + ".result", r.Result,
+                            "an effectiveness review of action '" + a.Id + "' does not say what the measure showed", "add 'result: ...'")))
+                        .Concat(RequiredField.Evaluate(new LogRequiredField(path + ".decision", r.Decision,
+                            "an effectiveness review of action '" + a.Id + "' has no decision", DecisionHint)))
+                        .ToArray())))))
             .Concat(x.GovernanceReview != null
                 ? RequiredField.Evaluate(new LogRequiredField("governance_review.forum", x.GovernanceReview.Forum, "the governance review does not name its forum",
                         "add 'forum: ...', for example 'Clinical governance meeting'"))
@@ -509,7 +515,7 @@ public sealed class LearningLogValidation : RuleModel
                             && (string.IsNullOrWhiteSpace(c.ProfessionalRole) || string.IsNullOrEmpty(c.OpinionDate))
                         ? new[]
                         {
-                            new LogIssue("LLV027", Error, "duty_of_candour", "the Regulation 20(9) answers do not say whose opinion they are",
+                            new LogIssue("LLV027", Error, string.IsNullOrWhiteSpace(c.ProfessionalRole) ? "duty_of_candour.professional_role" : "duty_of_candour.opinion_date", "the Regulation 20(9) answers do not say whose opinion they are",
                                 (string.IsNullOrWhiteSpace(c.ProfessionalRole) ? "add 'professional_role: ...' (the health care professional, for example GP, hospital doctor or registered nurse)" : "")
                                 + (string.IsNullOrWhiteSpace(c.ProfessionalRole) && string.IsNullOrEmpty(c.OpinionDate) ? " and " : "")
                                 + (string.IsNullOrEmpty(c.OpinionDate) ? "add 'opinion_date: YYYY-MM-DD' (when they gave their opinion)" : "")),
@@ -553,14 +559,14 @@ public sealed class LearningLogValidation : RuleModel
                     (string.IsNullOrEmpty(c.NotifiedInPerson)
                         ? new[]
                         {
-                            new LogIssue("LLV012", Error, "duty_of_candour", "the duty of candour applies (" + why + ") but the in-person notification is not recorded",
+                            new LogIssue("LLV012", Error, "duty_of_candour.notified_in_person", "the duty of candour applies (" + why + ") but the in-person notification is not recorded",
                                 "add 'notified_in_person: YYYY-MM-DD' (when you told the relevant person), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }'"),
                         }
                         : new LogIssue[0])
                     .Concat(string.IsNullOrEmpty(c.WrittenNotification)
                         ? new[]
                         {
-                            new LogIssue("LLV026", Error, "duty_of_candour", "the duty of candour applies (" + why + ") but the written notification is not recorded",
+                            new LogIssue("LLV026", Error, "duty_of_candour.written_notification", "the duty of candour applies (" + why + ") but the written notification is not recorded",
                                 "add 'written_notification: YYYY-MM-DD' (when the letter was sent), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }'"),
                         }
                         : new LogIssue[0]))

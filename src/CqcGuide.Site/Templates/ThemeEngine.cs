@@ -58,6 +58,9 @@ public sealed partial class ThemeEngine
         // Templates may read the members of the view models: the shared ones (Views/) and each section's own.
         foreach (var type in typeof(PageView).Assembly.GetTypes().Where(IsViewModel))
             options.MemberAccessStrategy.Register(type);
+        // And the rules' records that views pass on as they are: the learning log format's option lists.
+        foreach (var type in new[] { typeof(Rules.LearningLogs.LogFormatOptions), typeof(Rules.LearningLogs.LogOption), typeof(Rules.LearningLogs.CandourOutcome) })
+            options.MemberAccessStrategy.Register(type);
         options.Undefined = name =>
         {
             current?.Undefined(name);

@@ -60,7 +60,7 @@ public class LearningLogValidationTests
     [Fact]
     public void Effectiveness_review_dated_in_the_future_is_an_error() =>
         Assert.Equal(["actions[1].reviews[1].date: error LLV021: an effectiveness review is dated in the future"],
-            Lines(Log with { Actions = [Log.Actions[0], Log.Actions[1] with { Reviews = [new("2025-03-15", "Falls went down"), new("2025-03-16", "Falls went down")] }] }));
+            Lines(Log with { Actions = [Log.Actions[0], Log.Actions[1] with { Reviews = [new("2025-03-15", "Falls went down", "adopt"), new("2025-03-16", "Falls went down", "adopt")] }] }));
 
     // ---- the build's wording, check by check ---------------------------------------------------------------------
 
@@ -149,8 +149,8 @@ public class LearningLogValidationTests
     {
         string[] missing =
         [
-            "duty_of_candour: error LLV012: the duty of candour applies (Changes to the structure of the body: yes) but the in-person notification is not recorded (add 'notified_in_person: YYYY-MM-DD' (when you told the relevant person), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
-            "duty_of_candour: error LLV026: the duty of candour applies (Changes to the structure of the body: yes) but the written notification is not recorded (add 'written_notification: YYYY-MM-DD' (when the letter was sent), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
+            "duty_of_candour.notified_in_person: error LLV012: the duty of candour applies (Changes to the structure of the body: yes) but the in-person notification is not recorded (add 'notified_in_person: YYYY-MM-DD' (when you told the relevant person), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
+            "duty_of_candour.written_notification: error LLV026: the duty of candour applies (Changes to the structure of the body: yes) but the written notification is not recorded (add 'written_notification: YYYY-MM-DD' (when the letter was sent), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
         ];
         foreach (var harm in new[] { "none", "low", "moderate", "severe", "fatal" })
         {
@@ -175,8 +175,8 @@ public class LearningLogValidationTests
         Assert.Equal(["Death relating directly to the incident: not known yet"], LearningLogValidation.NotifiableOutcomes.Evaluate(unknown));
         Assert.Equal(
         [
-            "duty_of_candour: error LLV012: the duty of candour applies (Death relating directly to the incident: not known yet) but the in-person notification is not recorded (add 'notified_in_person: YYYY-MM-DD' (when you told the relevant person), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
-            "duty_of_candour: error LLV026: the duty of candour applies (Death relating directly to the incident: not known yet) but the written notification is not recorded (add 'written_notification: YYYY-MM-DD' (when the letter was sent), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
+            "duty_of_candour.notified_in_person: error LLV012: the duty of candour applies (Death relating directly to the incident: not known yet) but the in-person notification is not recorded (add 'notified_in_person: YYYY-MM-DD' (when you told the relevant person), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
+            "duty_of_candour.written_notification: error LLV026: the duty of candour applies (Death relating directly to the incident: not known yet) but the written notification is not recorded (add 'written_notification: YYYY-MM-DD' (when the letter was sent), or 'unable_to_notify: { reason: could-not-be-contacted | declined, attempts: ... }')",
         ], Lines(Log with { DutyOfCandour = Generators.NotNotifiable with { Outcomes = unknown } }));
         // All unknown: nobody has given an opinion yet, so no role or date is asked for.
         var allUnknown = new LogCandourOutcomes("unknown", "unknown", "unknown", "unknown", "unknown", "unknown", "unknown");
@@ -195,9 +195,9 @@ public class LearningLogValidationTests
         ], Lines(Log with { DutyOfCandour = Generators.NotNotifiable with { Outcomes = Generators.AllNo with { Death = "Yes", BodyStructure = null, TreatmentNeeded = "" } } }));
         Assert.Equal(
         [
-            "duty_of_candour: error LLV027: the Regulation 20(9) answers do not say whose opinion they are (add 'professional_role: ...' (the health care professional, for example GP, hospital doctor or registered nurse) and add 'opinion_date: YYYY-MM-DD' (when they gave their opinion))",
+            "duty_of_candour.professional_role: error LLV027: the Regulation 20(9) answers do not say whose opinion they are (add 'professional_role: ...' (the health care professional, for example GP, hospital doctor or registered nurse) and add 'opinion_date: YYYY-MM-DD' (when they gave their opinion))",
         ], Lines(Log with { DutyOfCandour = Generators.NotNotifiable with { ProfessionalRole = " ", OpinionDate = null } }));
-        Assert.Equal(["duty_of_candour: error LLV027: the Regulation 20(9) answers do not say whose opinion they are (add 'opinion_date: YYYY-MM-DD' (when they gave their opinion))"],
+        Assert.Equal(["duty_of_candour.opinion_date: error LLV027: the Regulation 20(9) answers do not say whose opinion they are (add 'opinion_date: YYYY-MM-DD' (when they gave their opinion))"],
             Lines(Log with { DutyOfCandour = Generators.NotNotifiable with { OpinionDate = "" } }));
     }
 
@@ -322,7 +322,7 @@ public class LearningLogValidationTests
         ], Lines(Log with
         {
             Identified = "2025-02-30", NextReview = "soon",
-            Actions = [Log.Actions[0], Log.Actions[1] with { Completed = "15/03/2025", Reviews = [new("2025-3-14", "Falls went down")] }],
+            Actions = [Log.Actions[0], Log.Actions[1] with { Completed = "15/03/2025", Reviews = [new("2025-3-14", "Falls went down", "adopt")] }],
         }));
         // Empty means not given, as the form sends it.
         Assert.Empty(Lines(Log with { NextReview = "" }));
@@ -337,7 +337,7 @@ public class LearningLogValidationTests
             DutyOfCandour = Applies with { NotifiedInPerson = "2025-03-03", WrittenNotification = "2025-03-02", OpinionDate = "2025-05-01", Applies = true },
             Notifications = [new("cqc", null, null, null)],
             Factors = [new("f1", "x"), new("f1", "x")],
-            Actions = [Log.Actions[0] with { Addresses = ["f9"] }, Log.Actions[1] with { Status = "dropped", Reviews = [new("2025-04-01", "Falls went down")] }],
+            Actions = [Log.Actions[0] with { Addresses = ["f9"] }, Log.Actions[1] with { Status = "dropped", Reviews = [new("2025-04-01", "Falls went down", "adopt")] }],
         }).Select(i => i.Code);
         Assert.Equal(
         [
@@ -361,7 +361,7 @@ public class LearningLogValidationTests
         {
             Title = "", Summary = " \u00a0",
             Factors = [Log.Factors[0], Log.Factors[1] with { Description = null }],
-            Actions = [Log.Actions[0] with { Description = "\t" }, Log.Actions[1] with { Reviews = [new("2025-03-14", "")] }],
+            Actions = [Log.Actions[0] with { Description = "\t" }, Log.Actions[1] with { Reviews = [new("2025-03-14", "", "adopt")] }],
             GovernanceReview = new LogGovernanceInput("", "2025-03-15"),
         }));
         // A missing id, event type or date says so once (not also "'' is not a real date" or "does not match the file name").

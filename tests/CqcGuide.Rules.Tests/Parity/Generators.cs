@@ -458,7 +458,7 @@ public static class Generators
             DateNear, Gen.OneOf(TrickyText), Gen.OneOf(TrickyText), DateNear.Array[0, 3],
             Gen.Frequency((6, Gen.Const((string?)null)), (3, Gen.OneOf(Kinds))), RequiredText,
             (id, addresses, status, completed, evidence, dropped, reviews, kind, description) => (Func<string, LogValidationAction>)(t =>
-                new LogValidationAction(id, addresses, status, completed(t), evidence, dropped, reviews.Select(r => new LogValidationReview(r(t)!, "Falls went down")).ToArray(), kind, description)));
+                new LogValidationAction(id, addresses, status, completed(t), evidence, dropped, reviews.Select(r => new LogValidationReview(r(t)!, "Falls went down", "adopt")).ToArray(), kind, description)));
 
     private static readonly Gen<string> LogIds = Gen.Frequency((8, Gen.Const("ll-2025-001")), (1, Gen.OneOf("", "LL-2025-001", "-ll", "ll 1", "ll_1", "ll-2025-001\n", "ç")));
 
@@ -498,7 +498,7 @@ public static class Generators
         "ll-2025-001", "ll-2025-001", "actions-open", "incident", "2025-03-01", "day", "2025-03-02", "low", NotNotifiable, [],
         [new("f1", "Handover sheet has no field for falls"), new("f2", "Night staff cover two floors")],
         [new("a1", ["f1"], "planned", null, null, null, [], null, "Add a falls field to the handover sheet"),
-            new("a2", ["f2"], "done", "2025-03-10", "Audit of 12 records", null, [new("2025-03-14", "No missed handovers in 12 records")], "system-change", "Roster a second night carer")],
+            new("a2", ["f2"], "done", "2025-03-10", "Audit of 12 records", null, [new("2025-03-14", "No missed handovers in 12 records", "adopt")], "system-change", "Roster a second night carer")],
         null, "2025-03-15", "Fall on the stairs at night", "A resident fell on the stairs at night; staff found them at 03:00.",
         new LogRedactionInput(true, "Registered manager", "2025-03-15"), null);
 
@@ -510,7 +510,7 @@ public static class Generators
         // The three cases the draft form used to accept and the build refused.
         yield return log with { Identified = "2025-03-16" };
         yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Completed = "2025-03-01" }] };
-        yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Reviews = [new("2025-03-14", "Falls went down"), new("2025-03-16", "Falls went down")] }] };
+        yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Reviews = [new("2025-03-14", "Falls went down", "adopt"), new("2025-03-16", "Falls went down", "adopt")] }] };
         // Each date comparison, a day either side and on the day.
         foreach (var identified in new[] { "2025-02-28", "2025-03-01", "2025-03-14", "2025-03-15", "2025-03-16" })
             yield return log with { Identified = identified };
@@ -521,7 +521,7 @@ public static class Generators
         foreach (var completed in new[] { "2025-03-01", "2025-03-02", "2025-03-03" })
             yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Completed = completed }] };
         foreach (var review in new[] { "2025-03-15", "2025-03-16" })
-            yield return log with { Actions = [log.Actions[0] with { Reviews = [new(review, "Falls went down")] }, log.Actions[1]] };
+            yield return log with { Actions = [log.Actions[0] with { Reviews = [new(review, "Falls went down", "adopt")] }, log.Actions[1]] };
         foreach (var today in new[] { "2025-02-28", "2025-03-01", "2025-03-02", "2025-03-09", "2025-03-10", "2025-03-14", "2024-02-29" })
             yield return log with { Today = today };
         // Occurred written every wrong way.
@@ -533,7 +533,7 @@ public static class Generators
         {
             yield return log with { Identified = bad! };
             yield return log with { NextReview = bad };
-            yield return log with { Actions = [log.Actions[0] with { Completed = bad, Reviews = [new(bad!, "Falls went down")] }, log.Actions[1]] };
+            yield return log with { Actions = [log.Actions[0] with { Completed = bad, Reviews = [new(bad!, "Falls went down", "adopt")] }, log.Actions[1]] };
             yield return log with { DutyOfCandour = NotNotifiable with { OpinionDate = bad, NotifiedInPerson = bad, WrittenNotification = bad }, Status = "monitoring" };
             yield return log with { Notifications = [new("cqc", null, bad, null)] };
         }
@@ -639,7 +639,8 @@ public static class Generators
             yield return log with { EventType = text! };
             yield return log with { Occurred = text! };
             yield return log with { Factors = [log.Factors[0] with { Description = text }, log.Factors[1]] };
-            yield return log with { Actions = [log.Actions[0] with { Description = text }, log.Actions[1] with { Reviews = [new("2025-03-14", text)] }] };
+            yield return log with { Actions = [log.Actions[0] with { Description = text }, log.Actions[1] with { Reviews = [new("2025-03-14", text, "adopt")] }] };
+            yield return log with { Actions = [log.Actions[0], log.Actions[1] with { Reviews = [new(text!, "Falls went down", text)] }] };
             yield return log with { GovernanceReview = new LogGovernanceInput(text, "2025-03-15") };
             yield return log with { GovernanceReview = new LogGovernanceInput("Governance meeting", text) };
             yield return log with { RedactionCheck = new LogRedactionInput(true, text, "2025-03-15") };

@@ -34,6 +34,16 @@ public sealed class ThemeJs
         return JsonDocument.Parse(json).RootElement.Clone();
     }
 
+    /// <summary>
+    /// Adds a compiled rules module (<see cref="CqcGuide.Rules.RuleModel.Module"/>) that test code imports as
+    /// <c>./rules/&lt;model id&gt;.js</c>, as the draft form imports it from the page.
+    /// </summary>
+    public ThemeJs WithRules(CqcGuide.Rules.RuleModel model)
+    {
+        engine.Modules.Add($"./rules/{model.Id}.js", model.Module);
+        return this;
+    }
+
     /// <summary>Runs the fake timers until none is left (the editing session's autosave).</summary>
     public void RunTimers() => engine.Execute("__runTimers()");
 

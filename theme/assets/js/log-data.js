@@ -27,6 +27,10 @@ const isText = (v) => typeof v === 'string';
 
 export const hasReview = (a) => a.review_date !== '' && a.review_result !== '' && a.review_decision !== '';
 export const hasGovernance = (d) => d.forum !== '' && d.governance_date !== '';
+/** Whether any part of a group is filled in: the file then has the group, and the rules say what it lacks. */
+const reviewStarted = (a) => a.review_date !== '' || a.review_result !== '' || a.review_decision !== '';
+const governanceStarted = (d) => d.forum !== '' || d.governance_date !== '' || d.reflection !== '';
+const redactionStarted = (d) => d.redaction || d.redaction_by !== '' || d.redaction_date !== '';
 
 const orNull = (s) => (s === '' ? null : s);
 
@@ -50,14 +54,47 @@ export function lintInput(d) {
     factors: d.factors.map((f) => ({ id: f.id, area: f.area, systemic: f.systemic })),
     actions: d.actions.map((a) => ({
       id: a.id, description: a.description, addresses: a.addresses, ownerRole: orNull(a.owner_role), due: orNull(a.due),
-      status: a.status, measure: orNull(a.measure), reviews: hasReview(a) ? 1 : 0,
+      status: a.status, measure: orNull(a.measure), reviews: reviewStarted(a) ? 1 : 0,
     })),
-    governanceReflection: hasGovernance(d) ? orNull(d.reflection) : null,
-    harm: d.harm && d.event_type !== 'near-miss' && d.event_type !== 'good-care' ? d.harm : null,
+    governanceReflection: governanceStarted(d) ? orNull(d.reflection) : null,
+    harm: harmOf(d),
     candourOutcomes: outcomesOf(d),
     notifications: [],
   };
 }
+
+/**
+ * Exactly what the build passes to the learning-log-validation rules for the downloaded file (LogChecks.InputOf), so
+ * the form refuses exactly the drafts whose file the build would refuse (proven over generated drafts in
+ * tests/CqcGuide.Site.Tests/Theme/LogDraftParityTests.cs). Dates are the form's YYYY-MM-DD strings, empty when not given.
+ */
+export function validationInput(d, today) {
+  const applies = candourApplies(d);
+  return {
+    id: d.id, fileSlug: null, status: d.status, eventType: d.event_type,
+    occurred: d.occurred_month ? d.occurred.slice(0, 7) : d.occurred, occurredPrecision: d.occurred_month ? 'month' : 'day',
+    identified: d.identified, harm: harmOf(d),
+    dutyOfCandour: hasCandourAnswers(d) ? {
+      outcomes: outcomesOf(d), professionalRole: orNull(d.candour_role), opinionDate: orNull(d.candour_opinion_date),
+      notifiedInPerson: applies ? orNull(d.candour_in_person) : null, writtenNotification: applies ? orNull(d.candour_written) : null,
+      unableToNotify: null, reason: orNull(d.candour_reason), applies: null, completed: null,
+    } : null,
+    notifications: [],
+    factors: d.factors.map((f) => ({ id: f.id, description: f.description })),
+    actions: d.actions.map((a) => ({
+      id: a.id, addresses: a.addresses, status: a.status, completed: orNull(a.completed), evidence: orNull(a.evidence),
+      droppedReason: a.status === 'dropped' ? orNull(a.dropped_reason) : null,
+      reviews: reviewStarted(a) ? [{ date: a.review_date, result: orNull(a.review_result), decision: orNull(a.review_decision) }] : [],
+      kind: null, description: a.description,
+    })),
+    nextReview: orNull(d.next_review), today, title: d.title, summary: d.summary,
+    redactionCheck: redactionStarted(d) ? { confirmed: d.redaction, by: orNull(d.redaction_by), date: orNull(d.redaction_date) } : null,
+    governanceReview: governanceStarted(d) ? { forum: orNull(d.forum), date: orNull(d.governance_date) } : null,
+  };
+}
+
+/** The harm the file records: none for a near miss or good care, which cannot carry one. */
+const harmOf = (d) => (d.harm && d.event_type !== 'near-miss' && d.event_type !== 'good-care' ? d.harm : null);
 
 /**
  * Exactly what the build passes to the personal-data rules for the downloaded file (PersonalData.InputOf): every text
@@ -84,14 +121,14 @@ export function personalDataFields(d) {
     add(`actions[${i}].evidence`, a.evidence, false, `${a.id}-evidence`);
     add(`actions[${i}].measure`, a.measure, false, `${a.id}-measure`);
     if (a.status === 'dropped') add(`actions[${i}].dropped_reason`, a.dropped_reason, false, `${a.id}-dropped_reason`);
-    if (hasReview(a)) add(`actions[${i}].reviews[0].result`, a.review_result, false, `${a.id}-review_result`);
+    if (reviewStarted(a)) add(`actions[${i}].reviews[0].result`, a.review_result, false, `${a.id}-review_result`);
   });
-  if (hasGovernance(d)) {
+  if (governanceStarted(d)) {
     add('governance_review.forum', d.forum, false, 'f-forum');
     add('governance_review.reflection', d.reflection, false, 'f-reflection');
   }
   add('learning_to_share', d.learning_to_share, false, 'f-learning_to_share');
-  if (d.redaction || d.redaction_by || d.redaction_date) add('redaction_check.by', d.redaction_by, true, 'f-redaction_by');
+  if (redactionStarted(d)) add('redaction_check.by', d.redaction_by, true, 'f-redaction_by');
   add('body', d.body ? d.body : d.summary, false, d.body ? 'f-body' : 'f-summary');
   return fields;
 }
@@ -172,7 +209,7 @@ export function markdown(d) {
     put(0, 'occurred_precision', 'month');
   } else put(0, 'occurred', d.occurred);
   put(0, 'identified', d.identified);
-  if (d.harm && d.event_type !== 'near-miss' && d.event_type !== 'good-care') put(0, 'harm', d.harm);
+  if (harmOf(d)) put(0, 'harm', harmOf(d));
   if (hasCandourAnswers(d)) {
     lines.push('duty_of_candour:');
     lines.push('  outcomes:');
@@ -212,25 +249,24 @@ export function markdown(d) {
       if (a.completed) put(4, 'completed', a.completed);
       if (a.evidence) put(4, 'evidence', q(a.evidence));
       if (a.measure) put(4, 'measure', q(a.measure));
-      if (a.review_date && a.review_result && a.review_decision) {
+      if (reviewStarted(a)) {
         lines.push('    reviews:');
-        lines.push(`      - date: ${a.review_date}`);
-        put(8, 'result', q(a.review_result));
-        put(8, 'decision', a.review_decision);
+        const review = [['date', a.review_date], ['result', a.review_result && q(a.review_result)], ['decision', a.review_decision]].filter(([, v]) => v);
+        review.forEach(([key, v], i) => lines.push(`${i ? '        ' : '      - '}${key}: ${v}`));
       }
       if (a.dropped_reason && a.status === 'dropped') put(4, 'dropped_reason', q(a.dropped_reason));
     }
   }
-  if (d.forum && d.governance_date) {
+  if (governanceStarted(d)) {
     lines.push('governance_review:');
-    put(2, 'forum', q(d.forum));
-    put(2, 'date', d.governance_date);
+    if (d.forum) put(2, 'forum', q(d.forum));
+    if (d.governance_date) put(2, 'date', d.governance_date);
     if (d.reflection) put(2, 'reflection', q(d.reflection));
   }
   if (d.quality_statements.length) put(0, 'quality_statements', `[${d.quality_statements.join(', ')}]`);
   if (d.learning_to_share) put(0, 'learning_to_share', q(d.learning_to_share));
   if (d.next_review) put(0, 'next_review', d.next_review);
-  if (d.redaction || d.redaction_by || d.redaction_date) {
+  if (redactionStarted(d)) {
     lines.push('redaction_check:');
     put(2, 'confirmed', d.redaction ? 'true' : 'false');
     if (d.redaction_by) put(2, 'by', q(d.redaction_by));

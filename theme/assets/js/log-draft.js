@@ -1,6 +1,6 @@
 // Draft a learning log in the browser: GOV.UK-style form, autosave on the shared editing session (merged with other
-// tabs field by field), live findings from the compiled learning-log-quality module, and "Download as Markdown"
-// producing a file the build accepts and lints identically.
+// tabs field by field), live findings from the compiled learning-log-quality and personal-data modules, and "Download
+// as Markdown", allowed only when the compiled learning-log-validation rules accept the file (as the build will).
 import { download, h, showErrorSummary } from './dom.js';
 import { timeOf } from './format.js';
 import { RecordStore } from './store.js';
@@ -42,7 +42,7 @@ class DraftPage {
   }
 
   async start() {
-    [this.module, this.personal] = await Promise.all([import(this.main.dataset.module), import(this.main.dataset.personalData)]);
+    [this.module, this.personal, this.rules] = await Promise.all([import(this.main.dataset.module), import(this.main.dataset.personalData), import(this.main.dataset.validation)]);
     const bar = this.root.querySelector('[data-record-bar]');
     bar.hidden = false;
     const state = this.session.start();
@@ -70,7 +70,7 @@ class DraftPage {
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       const d = this.read();
-      const errors = [...validate(d, { today: this.today }), ...(d.status === 'draft' ? [] : this.personalErrors())];
+      const errors = [...validate(d, { today: this.today, rules: this.rules }), ...(d.status === 'draft' ? [] : this.personalErrors())];
       this.showErrors(errors);
       if (errors.length) return;
       this.session.flush();

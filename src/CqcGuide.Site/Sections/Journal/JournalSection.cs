@@ -130,7 +130,7 @@ public sealed class JournalSection : Section<CheckedLog>
                     {
                         Module = d.Module, ValidationModule = d.ValidationModule, PersonalDataModule = d.PersonalDataModule, AsOf = DateView.Of(site.Today),
                         StatementOptions = Framework.QualityStatements.Select(q => new LabelledText { Label = $"{Framework.FindKeyQuestion(q.KeyQuestionId)!.Name}: {q.Name}", Text = q.Id }).ToArray(),
-                        StatusOptions = Enum.GetValues<LogStatus>().Select(s => new LabelledText { Label = LogLabels.StatusLabel(s), Text = LogFormat.Value(s) }).ToArray(),
+                        Format = LogFormat.Options,
                     },
                 };
             case Feed f:

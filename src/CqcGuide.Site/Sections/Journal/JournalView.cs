@@ -17,6 +17,8 @@ public sealed record JournalView
     public string? Module { get; init; }
     /// <summary>The compiled learning-log-validation module (the draft form validates with it).</summary>
     public string? ValidationModule { get; init; }
+    /// <summary>The log format's option lists (values, labels, hints), from the rules: the draft form's radios and selects.</summary>
+    public CqcGuide.Rules.LearningLogs.LogFormatOptions? Format { get; init; }
     /// <summary>The compiled personal-data module (the draft form checks for personal data with it).</summary>
     public string? PersonalDataModule { get; init; }
 }

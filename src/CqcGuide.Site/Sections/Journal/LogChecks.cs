@@ -26,7 +26,7 @@ public static class LogChecks
             log.Notifications.Select(n => new LogValidationNotification(LogFormat.Value(n.To), n.Recipient, D(n.Date), n.NotNotified)).ToArray(),
             log.Factors.Select(f => new LogValidationFactor(f.Id, f.Description)).ToArray(),
             log.Actions.Select(a => new LogValidationAction(a.Id, a.Addresses.ToArray(), LogFormat.Value(a.Status), D(a.Completed),
-                a.Evidence, a.DroppedReason, a.Reviews.Select(r => new LogValidationReview(LearningLogValidation.Date(r.Date), r.Result)).ToArray(),
+                a.Evidence, a.DroppedReason, a.Reviews.Select(r => new LogValidationReview(LearningLogValidation.Date(r.Date), r.Result, LogFormat.Value(r.Decision))).ToArray(),
                 a.Kind is { } k ? LogFormat.Value(k) : null, a.Description)).ToArray(),
             D(log.NextReview), LearningLogValidation.Date(today), log.Title, log.Summary,
             log.RedactionCheck is { } r ? new LogRedactionInput(r.Confirmed, r.By, D(r.Date)) : null,
