@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CqcGuide.Rules.LearningLogs;
+using CqcGuide.Rules.ScoringModels;
 using CqcGuide.Site.Pipeline;
 
 namespace CqcGuide.Site.Tests.Theme;
@@ -220,18 +221,21 @@ public class LogDraftParityTests
         var today = Builds.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         // The form: its validation with the compiled rules, and the file it downloads.
-        var js = new ThemeJs().WithRules(LearningLogValidation.Instance);
+        var js = new ThemeJs().WithRules(LearningLogValidation.Instance).WithRules(LearningLogQuality.Instance);
         // In batches, each well inside the engine's time limit even on a busy machine.
         var form = drafts.Chunk(250).SelectMany(batch => js.Run($$"""
             import * as D from './log-data.js';
             import * as rules from './rules/learning-log-validation.js';
+            import * as quality from './rules/learning-log-quality.js';
             import { validate } from './log-validation.js';
             export const result = JSON.parse({{JsonSerializer.Serialize(JsonSerializer.Serialize(new JsonArray(batch.Select(d => (JsonNode)d.DeepClone()).ToArray())))}}).map((d) => ({
-              id: d.id, errors: validate(d, { today: '{{today}}', rules }).map((e) => `${e.code} ${e.target}: ${e.message}`), markdown: D.markdown(d) }));
+              id: d.id, errors: validate(d, { today: '{{today}}', rules }).map((e) => `${e.code} ${e.target}: ${e.message}`), markdown: D.markdown(d),
+              findings: quality.lint(D.lintInput(d)).map((f) => f.code).sort() }));
             """).EnumerateArray().Select(e => (
                 Id: e.GetProperty("id").GetString()!,
                 Errors: e.GetProperty("errors").EnumerateArray().Select(x => x.GetString()!).ToArray(),
-                Markdown: e.GetProperty("markdown").GetString()!)).ToArray()).ToArray();
+                Markdown: e.GetProperty("markdown").GetString()!,
+                Findings: e.GetProperty("findings").EnumerateArray().Select(x => x.GetString()!).ToArray())).ToArray()).ToArray();
 
         // The build: every downloaded file in one journal, checked once.
         using var input = TempDir.CopyOf(Repo.Fixture("site"));
@@ -253,6 +257,15 @@ public class LogDraftParityTests
         Assert.True(disagreements.Length == 0,
             $"{disagreements.Length} of {form.Length} drafts: the form and the build disagree. First ones:\n" + string.Join("\n\n", disagreements.Take(8).Select(x =>
                 $"{x.Id}\n  form: {string.Join(" | ", x.Form)}\n  build: {string.Join(" | ", x.Build)}\n{form.First(f => f.Id == x.Id).Markdown}")));
+
+        // And on every accepted draft, the quality checks the form shows as you type are the ones the build reports.
+        var findingsByFile = result.Diagnostics.Where(d => d.Code == Codes.LintFinding)
+            .GroupBy(d => Path.GetFileNameWithoutExtension(d.Path))
+            .ToDictionary(g => g.Key, g => g.Select(d => d.Message.Split(' ')[0]).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        var lintDisagreements = form.Where(f => f.Errors.Length == 0 && !f.Findings.SequenceEqual(findingsByFile.GetValueOrDefault(f.Id, []))).ToArray();
+        Assert.True(lintDisagreements.Length == 0, $"{lintDisagreements.Length} accepted drafts get other quality findings from the build, for example "
+            + string.Join("; ", lintDisagreements.Take(3).Select(f => $"{f.Id}: form {string.Join(",", f.Findings)}, build {string.Join(",", findingsByFile.GetValueOrDefault(f.Id, []))}")));
+        Assert.True(form.Where(f => f.Errors.Length == 0).SelectMany(f => f.Findings).Distinct().Count() >= 5);
 
         // Both verdicts are well represented, and the known cases come out as the build decides them.
         var accepted = form.Count(f => f.Errors.Length == 0);
