@@ -214,18 +214,6 @@ internal static class JsRuntime
               return source.each(visit);
             }
             """),
-        new("$range", ["$throw"], """
-            // Enumerable.Range(start, count) (deferred); the arguments are checked when it is called, as in .NET.
-            function $range(start, count) {
-              if (count < 0 || start + count - 1 > 2147483647) $throw("System.ArgumentOutOfRangeException", "Specified argument was out of the range of valid values. (Parameter 'count')");
-              return {
-                each: (visit) => {
-                  for (let i = 0; i < count; i++) if (visit(start + i)) return true;
-                  return false;
-                },
-              };
-            }
-            """),
         new("$where", ["$src", "$each"], """
             // Enumerable.Where (deferred).
             function $where(source, predicate) {

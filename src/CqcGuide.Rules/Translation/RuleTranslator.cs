@@ -851,8 +851,6 @@ internal sealed class RuleTranslator
                 return Aggregate(m);
             case "Empty":
                 return new("[]", Primary);
-            case "Range" when args.Count == 2:
-                return Helper("$range", Translate(args[0]), Translate(args[1]));
             default:
                 throw Fail($"a call of Enumerable.{name}", m, "It is not on the translator's allow-list");
         }
