@@ -7,6 +7,7 @@ import { RecordStore } from './store.js';
 import { Session } from './session.js';
 import { DRAFT_FORMAT, validateDraftRecord, lintInput, markdown, emptyDraft, CANDOUR_OUTCOMES, candourApplies, personalDataFields, personalDataInput } from './log-data.js';
 import { validate } from './log-validation.js';
+import { HANDOVER_STORE, validateHandover, isEmptyDraft, draftFromHandover } from './handover.js';
 
 export { markdown };
 
@@ -78,6 +79,47 @@ class DraftPage {
       this.session.say(`Downloaded ${d.id}.md. Add it to input/journal/ and build the site.`);
     });
     this.root.querySelector('[data-action="new-draft"]').addEventListener('click', (event) => this.newDraft(event.currentTarget));
+    this.takeHandover();
+  }
+
+  /**
+   * A form's "Turn this into a learning log" leaves its answers in this browser's storage (handover.js): they fill an
+   * empty draft at once; a draft in progress is only replaced if the team says so. The hand-over is removed either way.
+   */
+  takeHandover() {
+    const store = new RecordStore(...HANDOVER_STORE, validateHandover);
+    const read = store.read();
+    if (read.state === 'empty' || read.state === 'unavailable') return;
+    store.remove();
+    if (read.state === 'corrupt') {
+      this.session.say(`The answers handed over from a form could not be used: ${read.reason}. Nothing in your draft was changed.`, 'error');
+      return;
+    }
+    const { record } = read;
+    const apply = () => {
+      this.fill(draftFromHandover(record));
+      this.changed();
+      this.session.say(`Filled in from your “${record.source.title}” form. Check each part and add what the form does not ask, then download the log.`);
+      this.root.getElementById('f-id').focus();
+    };
+    if (isEmptyDraft(this.session.record.draft)) {
+      apply();
+      return;
+    }
+    const bar = this.root.querySelector('[data-record-bar]');
+    const replace = h('button', { type: 'button', class: 'button button--warning', text: `Replace my draft with the answers from “${record.source.title}”` });
+    const keep = h('button', { type: 'button', class: 'button button--secondary', text: 'Keep my draft' });
+    const panel = h('div', { class: 'notice notice--warning', role: 'alertdialog', 'aria-labelledby': 'handover-title', tabindex: '-1', 'data-handover': '' },
+      h('p', { id: 'handover-title' }, h('strong', { text: `You already have a draft in progress. Replace it with the answers from your “${record.source.title}” form?` })),
+      h('div', { class: 'button-group' }, replace, keep));
+    bar.after(panel);
+    panel.focus();
+    replace.addEventListener('click', () => { panel.remove(); apply(); });
+    keep.addEventListener('click', () => {
+      panel.remove();
+      this.session.say('Your draft was kept; the form\'s answers were not used.');
+      this.root.getElementById('f-id').focus();
+    });
   }
 
   /** A draft field as the session edits it: the top-level key of the draft, named by its label on the form. */

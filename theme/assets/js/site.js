@@ -12,6 +12,7 @@ const FEATURES = [
   { name: 'assessment', selector: '[data-assessment-page]', load: () => import('./assessment.js'), saves: true },
   { name: 'checklist', selector: '[data-record="checklist"]', load: () => import('./checklist.js'), saves: true },
   { name: 'log-draft', selector: '[data-log-draft]', load: () => import('./log-draft.js'), saves: true },
+  { name: 'form', selector: '[data-fillable-form]', load: () => import('./form.js'), saves: true },
   { name: 'journal-filters', selector: '[data-journal-filters]', load: () => import('./journal.js'), saves: false },
   { name: 'spc-check', selector: '[data-spc-check]', load: () => import('./spc-check.js'), saves: false },
 ];

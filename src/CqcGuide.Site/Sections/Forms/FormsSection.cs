@@ -87,6 +87,8 @@ public sealed class FormsSection : Section<CheckedForm>
                 method = LogFormat.Value(m.Method), title = m.Title, summary = m.Summary, expected = m.Expected, actual = m.Actual,
                 whyDifferent = m.WhyDifferent, wentWell = m.WentWell,
                 factors = m.Factors is null ? null : new { field = m.Factors.Field, columns = m.Factors.Columns().ToDictionary(x => x.Key, x => x.Column) },
+                // The work-system areas as the form's choices show them (the log format's labels) and as a log writes them.
+                areas = m.Factors is null ? null : LogFormat.WorkSystemAreas.All.ToDictionary(o => o.Label, o => o.Value),
                 actions = m.Actions is null ? null : new { field = m.Actions.Field, columns = m.Actions.Columns().ToDictionary(x => x.Key, x => x.Column) },
             } : null,
         };
