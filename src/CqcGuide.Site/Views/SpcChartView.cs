@@ -58,7 +58,7 @@ public sealed record SpcChartView
                 _ => "",
             },
         }).ToArray(),
-        Marks = c.Marks.Select(m => new SpcMarkView { X = N(m.X), LabelX = N(m.X + 4), Label = m.Label, Rebase = m.Rebase }).ToArray(),
+        Marks = c.Marks.Select(m => new SpcMarkView { X = N(m.X), LabelX = N(m.LabelX), LabelAnchor = m.LabelAnchor, Label = m.Label, Rebase = m.Rebase }).ToArray(),
         Paths = c.Points.GroupBy(p => p.Segment).Select(g => string.Join(' ', g.Select(p => $"{N(p.X)},{N(p.Y)}"))).ToArray(),
     };
 }
@@ -99,6 +99,8 @@ public sealed record SpcMarkView
     public required string X { get; init; }
     /// <summary>Where the mark's label starts (just right of the line).</summary>
     public required string LabelX { get; init; }
+    /// <summary>start or end (SVG text-anchor), from the rules.</summary>
+    public required string LabelAnchor { get; init; }
     public required string Label { get; init; }
     public bool Rebase { get; init; }
 }

@@ -56,6 +56,16 @@ public class SpcChartTests
     }
 
     [Fact]
+    public void A_change_label_that_would_run_past_the_right_edge_is_drawn_left_of_its_line()
+    {
+        var c = Analyse([.. Baseline, 7, 8, 6, 16], annotations: [new("2025-03", "New falls sensor mats on every bedroom floor", false), new("2024-02", "Audit", false)]).Chart!;
+        var late = c.Marks[0];
+        Assert.Equal(("end", late.X - Spc.MarkLabelGap), (late.LabelAnchor, late.LabelX));
+        var early = c.Marks[1];
+        Assert.Equal(("start", early.X + Spc.MarkLabelGap), (early.LabelAnchor, early.LabelX));
+    }
+
+    [Fact]
     public void Lines_follow_the_segments_and_break_at_a_rebase()
     {
         var c = Example("rebased").Chart!;
@@ -67,6 +77,7 @@ public class SpcChartTests
             c.Lines.Select(l => (l.Kind, l.Segment, l.X1, l.X2)));
         Assert.Equal(["Mean", "Upper process limit", "Lower process limit", "Target", "Median", "Target"], c.Lines.Select(l => l.Label));
         Assert.Equal([(5, 239.0, "Briefing", false), (12, 484, "Checklist", true)], c.Marks.Select(m => (m.Index, m.X, m.Label, m.Rebase)));
+        Assert.Equal([(243.0, "start"), (488.0, "start")], c.Marks.Select(m => (m.LabelX, m.LabelAnchor)));
         Assert.Equal("Chart of 16 months from Jan 2024 to Apr 2025, in 2 segments with the limits recalculated at each rebase. "
             + "No point shows special cause variation. Latest: Too few points to judge (fewer than 12).", c.Description);
     }

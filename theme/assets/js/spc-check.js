@@ -42,7 +42,7 @@ export function chart(c, id, title) {
   const marks = s('g', { 'aria-hidden': 'true' });
   for (const m of c.marks) {
     marks.append(s('line', { class: `spc-chart__mark${m.rebase ? ' spc-chart__mark--rebase' : ''}`, x1: n(m.x), x2: n(m.x), y1: n(c.plotTop), y2: n(c.plotBottom) }),
-      s('text', { class: 'spc-chart__mark-label', x: n(m.x + 4), y: n(c.plotTop + 10) }, m.label));
+      s('text', { class: 'spc-chart__mark-label', x: n(m.labelX), y: n(c.plotTop + 10), 'text-anchor': m.labelAnchor }, m.label));
   }
   for (const l of c.lines) marks.append(s('line', { class: `spc-chart__line spc-chart__line--${LINES[l.kind]}`, x1: n(l.x1), x2: n(l.x2), y1: n(l.y), y2: n(l.y) }));
   const segments = [...new Set(c.points.map((p) => p.segment))];

@@ -46,6 +46,11 @@ public sealed partial class Spc
     public const double PlotLeft = 64;
     public const double PlotRight = 624;
     public const double PlotTop = 16;
+
+    /// <summary>The gap between a change's line and its label, and the width the label is taken to need per character
+    /// (the theme draws it at 12px: about 0.55 em a character).</summary>
+    public const double MarkLabelGap = 4;
+    public const double MarkLabelCharWidth = 6.6;
     public const double PlotBottom = 272;
 
     /// <summary>Tick steps 1, 2 and 5 times 10^-16 … 10^14, smallest first.</summary>
@@ -266,6 +271,8 @@ public sealed partial class Spc
                 XTicks.Evaluate(parts),
                 ChartPoints.Evaluate(parts),
                 ChartLines.Evaluate(parts),
-                x.Annotations.Select(a => new SpcChartMark(a.Index, a.Period, Coordinate.Evaluate(PlotLeft + parts.Frame.Band * a.Index), a.Label, a.Rebase)).ToArray(),
+                x.Annotations.Select(a => Expr.Let(Coordinate.Evaluate(PlotLeft + parts.Frame.Band * a.Index), mark =>
+                    Expr.Let(mark + MarkLabelGap + a.Label.Length * MarkLabelCharWidth > PlotRight, flip =>
+                        new SpcChartMark(a.Index, a.Period, mark, a.Label, a.Rebase, flip ? mark - MarkLabelGap : mark + MarkLabelGap, flip ? "end" : "start")))).ToArray(),
                 ChartDescription.Evaluate(x))));
 }

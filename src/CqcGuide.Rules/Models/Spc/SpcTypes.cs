@@ -285,7 +285,10 @@ public sealed record SpcChartPoint(int Index, int Segment, double X, double Y, S
 public sealed record SpcChartLine(SpcLineKind Kind, int Segment, double X1, double X2, double Y, string Label);
 
 /// <summary>A vertical marker where a change took effect (at the left edge of its period).</summary>
-public sealed record SpcChartMark(int Index, string Period, double X, string Label, bool Rebase);
+/// <param name="LabelX">Where its label is drawn: just right of the line, or just left of it when the label would run
+/// past the plot's right edge.</param>
+/// <param name="LabelAnchor">The label's SVG text-anchor: <c>start</c> (right of the line) or <c>end</c> (left of it).</param>
+public sealed record SpcChartMark(int Index, string Period, double X, string Label, bool Rebase, double LabelX, string LabelAnchor);
 
 /// <summary>
 /// Chart geometry in a fixed viewBox (0 0 <see cref="Width"/> <see cref="Height"/>): everything a renderer needs, so the
