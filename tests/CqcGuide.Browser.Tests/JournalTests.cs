@@ -232,7 +232,7 @@ public class JournalTests(SiteFixture site)
         s.AssertClean();
     }
 
-    private static void CopyDirectory(string from, string to)
+    internal static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

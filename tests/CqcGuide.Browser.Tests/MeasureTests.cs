@@ -77,4 +77,45 @@ public class MeasureTests(SiteFixture site)
         Assert.Equal("f-direction", await page.EvaluateAsync<string>("document.activeElement.id"));
         s.AssertClean();
     }
+
+    [Fact]
+    public async Task A_checked_series_downloads_as_a_measure_file_that_builds_unchanged()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/measures/check/");
+        await page.FillAsync("#f-csv", Series);
+        await page.CheckAsync("#f-direction");
+        await page.FillAsync("#f-minimum", "0");
+        await page.ClickAsync("form[data-spc-form] button[type=submit]");
+        await page.Locator("#save-measure-title").WaitForAsync();
+
+        // Nothing typed yet: the error summary names each field the file needs.
+        await page.ClickAsync(".measure-file-form button[type=submit]");
+        var summary = await page.Locator(".error-summary").InnerTextAsync();
+        Assert.Contains("Enter a file name", summary);
+        Assert.Contains("Enter the unit", summary);
+        await page.FillAsync("#m-name", "checked-falls");
+        await page.FillAsync("#m-title", "Falls \"checked\" here: a test");
+        await page.FillAsync("#m-summary", "Falls each month, from a series checked in the browser.");
+        await page.FillAsync("#m-numerator", "Falls at any time of day");
+        await page.FillAsync("#m-unit", "falls a month");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(".measure-file-form button[type=submit]"));
+        Assert.Equal("checked-falls.yml", download.SuggestedFilename);
+        await AccessibilityTests.AssertNoViolations(page);
+
+        // The file builds as it is (under --strict), with the series' chart on its page.
+        var input = Path.Combine(Path.GetTempPath(), "cqcguide-measure", Guid.NewGuid().ToString("N"));
+        JournalTests.CopyDirectory(Path.Combine(Repo.Root, "input"), input);
+        Directory.CreateDirectory(Path.Combine(input, "measures"));
+        await download.SaveAsAsync(Path.Combine(input, "measures", "checked-falls.yml"));
+        var output = input + "-out";
+        var stderr = new StringWriter();
+        var code = CliApp.Run(["build", "--input", input, "--output", output, "--theme", Path.Combine(Repo.Root, "theme"), "--date", "2026-11-26", "--no-search", "--strict"], new StringWriter(), stderr);
+        Assert.True(code == 0, stderr.ToString());
+        var built = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "measures", "checked-falls", "index.html")));
+        Assert.Equal("Falls \"checked\" here: a test", built.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(14, built.QuerySelectorAll(".spc-chart__point").Length);
+        s.AssertClean();
+    }
 }

@@ -33,3 +33,10 @@ export function dateStamp(date = new Date()) {
 export function datedName(stem, extension, date = new Date()) {
   return `${stem}-${dateStamp(date)}.${extension}`;
 }
+
+/** A YAML double-quoted scalar: every string is quoted, so nothing a team types can change the structure of a file. */
+export function yamlString(text) {
+  return `"${String(text).replace(/[\\"\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => ({
+    '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t',
+  }[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))}"`;
+}

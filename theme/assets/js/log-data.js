@@ -1,6 +1,8 @@
 // The draft learning log as data ("cqcguide.log-draft/1"): the stored record's validation and the Markdown file the
 // build accepts. No DOM and no storage here: unit-tested in Jint (tests/CqcGuide.Site.Tests/Theme).
 
+import { yamlString as q } from './format.js';
+
 export const DRAFT_FORMAT = 'cqcguide.log-draft/1';
 
 /** The draft's text fields (everything the form holds as one string). */
@@ -188,13 +190,6 @@ export function validateDraftRecord(value) {
 }
 
 // ---- the Markdown file -------------------------------------------------------------------------------------------
-
-/** A YAML double-quoted scalar: every string is quoted, so nothing a team types can change the structure. */
-function q(text) {
-  return `"${String(text).replace(/[\\"\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => ({
-    '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t',
-  }[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))}"`;
-}
 
 /** The learning log as the Markdown file the build reads (front matter in the order of docs/content-spec.md). */
 export function markdown(d) {

@@ -1,7 +1,8 @@
 // "Check your own data" (/measures/check/): a series typed or pasted as CSV is read and analysed by the compiled spc
 // rules, the module the build uses for every measure page, and drawn from the same chart geometry. Nothing is stored
 // or sent: the form is a method="dialog" form that never submits anywhere.
-import { h, showErrorSummary } from './dom.js';
+import { download, h, showErrorSummary } from './dom.js';
+import { MEASURE_FIELDS, measureFile, measureFileProblems } from './measure-file.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -112,6 +113,45 @@ export async function init(root) {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Period' }), h('th', { scope: 'col', text: 'Value' }), h('th', { scope: 'col', text: 'What the rules find' }))),
         h('tbody', {}, result.points.map((p) => h('tr', {}, h('th', { scope: 'row', text: p.label }), h('td', { text: String(p.value) }),
           h('td', { text: labels.get(p.index) || 'Common cause' }))))));
+    results.append(saveSection(root, result, {
+      direction: value('direction'), period: value('period'), target: value('target'), minimum: value('minimum'),
+    }));
     results.querySelector('h2').focus();
   });
+}
+
+/** "Save as a measure file": the team's words for the series, then a file the build publishes as it is. */
+function saveSection(root, result, settings) {
+  const groups = MEASURE_FIELDS.map(([field, label]) => {
+    const id = `m-${field}`;
+    return h('div', { class: 'form-group', id: `g-${id}` },
+      h('label', { class: 'label', for: id, text: label }),
+      field === 'name' ? h('div', { class: 'hint', id: `${id}-hint`, text: 'Lower-case letters, digits and hyphens. It becomes the page address: /measures/<name>/.' }) : null,
+      h('p', { class: 'error-message', id: `${id}-error`, hidden: true }),
+      h('input', { class: `input${field === 'name' ? ' input--short' : ''}`, id, type: 'text', spellcheck: field === 'name' ? 'false' : null, 'aria-describedby': field === 'name' ? `${id}-hint` : null }));
+  });
+  const button = h('button', { type: 'submit', class: 'button button--secondary', text: 'Download the measure file' });
+  const form = h('form', { class: 'measure-file-form', method: 'dialog', novalidate: true, 'data-reader-form': true, 'aria-labelledby': 'save-measure-title' }, ...groups, button);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const fields = Object.fromEntries(MEASURE_FIELDS.map(([field]) => [field, root.getElementById(`m-${field}`).value.trim()]));
+    for (const group of form.querySelectorAll('.form-group--error')) group.classList.remove('form-group--error');
+    for (const m of form.querySelectorAll('.error-message')) { m.hidden = true; m.textContent = ''; }
+    const problems = measureFileProblems(fields);
+    for (const p of problems) {
+      root.getElementById(`g-m-${p.field}`).classList.add('form-group--error');
+      const message = root.getElementById(`m-${p.field}-error`);
+      if (message.hidden) {
+        message.hidden = false;
+        message.append(h('span', { class: 'visually-hidden', text: 'Error: ' }), p.message);
+      }
+    }
+    showErrorSummary(root.querySelector('[data-error-summary-slot]'), problems.map((p) => ({ target: `m-${p.field}`, message: p.message })));
+    if (problems.length) return;
+    download(`${fields.name}.yml`, measureFile({ ...fields, ...settings }, result.points), 'text/yaml');
+  });
+  return h('section', { class: 'measure-file', 'aria-labelledby': 'save-measure-title' },
+    h('h2', { id: 'save-measure-title', text: 'Save it as a measure file' }),
+    h('p', { text: 'To publish this chart on your site, download it as a measure file and add it to input/measures/ in your copy of the site. The file is made here, in this browser.' }),
+    form);
 }
