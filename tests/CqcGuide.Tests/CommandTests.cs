@@ -102,6 +102,22 @@ public class CommandTests
         Assert.Equal(2, Cli.Run("new", kind, "falls-at-night", "--input", input.Path).ExitCode); // never overwrites
     }
 
+    /// <summary>Issue 16 item 8: a log's id is a reference number, so its title is a placeholder saying what to write,
+    /// and each field with a fixed list says its allowed values (from the log format the build checks against).</summary>
+    [Fact]
+    public void A_new_log_has_a_placeholder_title_and_lists_the_allowed_values()
+    {
+        using var input = TempDir.CopyOf(Repo.Fixture("site"));
+        Assert.Equal(0, Cli.Run("new", "log", "ll-2026-101", "--input", input.Path, "--date", "2026-11-26").ExitCode);
+        var text = File.ReadAllText(input["journal/ll-2026-101.md"]);
+        Assert.Contains("title: \"What happened, in a few words (no names)\"\n", text);
+        Assert.Contains("status: draft                        # draft | learning-in-progress | actions-open | monitoring | closed\n", text);
+        Assert.Contains("# none | low | moderate | severe | fatal\n", text);
+        Assert.Contains("# planned | in-progress | done | dropped\n", text);
+        Assert.Contains("title: \"Night falls\"", Cli.Run("new", "log", "ll-2026-102", "--input", input.Path, "--title", "Night falls").ExitCode == 0
+            ? File.ReadAllText(input["journal/ll-2026-102.md"]) : "");
+    }
+
     /// <summary>Issue 15 item 8: any title `new` accepts is written so that the build reads exactly that title; any it
     /// cannot write as one line is a usage error, and nothing is written.</summary>
     [Fact]

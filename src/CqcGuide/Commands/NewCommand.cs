@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CqcGuide.Rules.LearningLogs;
 
 namespace CqcGuide.Cli.Commands;
 
@@ -25,7 +26,7 @@ internal static partial class NewCommand
                 if (!SlugRegex().IsMatch(s))
                     throw new UsageException($"'{s}' is not a valid slug: use lower-case letters, digits and hyphens, e.g. falls-at-night");
                 var today = CliApp.Today(parse.GetValue(date));
-                var pageTitle = parse.GetValue(title) ?? CultureInfo.InvariantCulture.TextInfo.ToTitleCase(s.Replace('-', ' '));
+                var pageTitle = parse.GetValue(title) ?? (kind.DefaultTitle ?? (x => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(x.Replace('-', ' '))))(s);
                 if (TitleProblem(pageTitle) is { } problem) throw new UsageException($"--title {problem}");
                 var path = Path.Combine(parse.GetValue(input)!, kind.Folder, s + kind.Extension);
                 if (File.Exists(path) || Directory.Exists(path))
@@ -70,13 +71,22 @@ internal static partial class NewCommand
     private static partial Regex SlugRegex();
 }
 
-internal sealed record Scaffold(string Name, string Folder, string Description, Func<string, string, DateOnly, string> Template, string Extension = ".md");
+/// <param name="DefaultTitle">The title when --title is not given: from the slug (a page titled by its address), or a
+/// placeholder that says what to write (a log's id is a reference number, not a title).</param>
+internal sealed record Scaffold(string Name, string Folder, string Description, Func<string, string, DateOnly, string> Template, string Extension = ".md",
+    Func<string, string>? DefaultTitle = null);
 
 internal static class Scaffolds
 {
     private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Yaml(string s) => CqcGuide.Site.Yaml.YamlText.Quote(s);
+
+    /// <summary>A field's allowed values, from the log format (the list the build checks against).</summary>
+    private static string Options<T>(IEnumerable<LogOption<T>> options) where T : struct, Enum => string.Join(" | ", options.Select(o => o.Value));
+
+    /// <summary>A log's id is a reference number, so its title is a placeholder saying what to write.</summary>
+    public const string LogTitlePlaceholder = "What happened, in a few words (no names)";
 
     public static List<Scaffold> Kinds { get; } =
     [
@@ -127,11 +137,11 @@ internal static class Scaffolds
             ---
             id: {slug}
             title: {Yaml(title)}
-            status: draft
-            event_type: incident
-            occurred: {D(today)}
+            status: draft                        # {Options(LogFormat.Statuses.All)}
+            event_type: incident                 # {Options(LogFormat.EventTypes.All)}
+            occurred: {D(today)}                 # YYYY-MM-DD, or YYYY-MM with occurred_precision: month
             identified: {D(today)}
-            harm: none
+            harm: none                           # {Options(LogFormat.Harms.All)}
             duty_of_candour:
               # Regulation 20(9): in a health care professional's opinion, did the incident appear to result in ...?
               # Answer each yes, no or unknown (unknown counts as yes until a professional has decided).
@@ -150,21 +160,21 @@ internal static class Scaffolds
             notifications: []                    # who you told: cqc, safeguarding, riddor, mhra, coroner, commissioner, police, other
             summary: What happened, in two or three plain sentences. Use roles, never names.
             learning_response:
-              method: after-action-review
+              method: after-action-review        # {Options(LogFormat.ResponseMethods.All)}
               roles: [Registered manager]
             factors:
               - id: f1
-                area: tasks
+                area: tasks                      # {Options(LogFormat.WorkSystemAreas.All)}
                 description: A condition in the way the work is set up that made the event more likely.
                 systemic: true
             actions:
               - id: a1
                 description: What you will change, verb first.
-                kind: system-change
+                kind: system-change              # {Options(LogFormat.ActionKinds.All)}
                 addresses: [f1]
                 owner_role: Registered manager
                 due: {D(today.AddMonths(1))}
-                status: planned
+                status: planned                  # {Options(LogFormat.ActionStatuses.All)}
                 measure: How you will know the change worked.
             quality_statements: [safe.learning-culture]
             redaction_check:
@@ -174,7 +184,7 @@ internal static class Scaffolds
             The story of the event and the learning, in plain language. Drafts are checked but not published;
             set 'status' when the log is ready. The draft form at /journal/draft/ can write this file for you.
 
-            """),
+            """, DefaultTitle: _ => LogTitlePlaceholder),
         new("measure", "measures", "A measure with an SPC chart (input/measures/), monitoring whether a change worked.", (title, slug, today) => $"""
             # A measure: see docs/content-spec.md ("Measure"). Replace the example counts below with your own, one per
             # month, oldest first, with no gaps; twelve or more points give process limits worth reading.
