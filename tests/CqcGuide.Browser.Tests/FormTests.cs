@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace CqcGuide.Browser.Tests;
 
 /// <summary>Fillable forms (/forms/&lt;id&gt;/): keyboard, autosave, check, export, delete, import, and the hand-over to a draft learning log.</summary>
-[Collection(SiteCollection.Name)]
+[Collection(SiteCollectionB.Name)]
 public class FormTests(SiteFixture site)
 {
     private const string Url = "/forms/after-action-review/";

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace CqcGuide.Browser.Tests;
 
-[Collection(SiteCollection.Name)]
+[Collection(SiteCollectionB.Name)]
 public class JournalTests(SiteFixture site)
 {
     [Fact]

@@ -5,7 +5,7 @@ namespace CqcGuide.Browser.Tests;
 
 /// <summary>Measures in the browser: the pages pass axe, and "Check your own data" analyses a pasted series with the
 /// compiled spc rules, exactly as the command line does, without sending it anywhere.</summary>
-[Collection(SiteCollection.Name)]
+[Collection(SiteCollectionB.Name)]
 public class MeasureTests(SiteFixture site)
 {
     private const string Series = "period,value\n2025-01,5\n2025-02,6\n2025-03,4\n2025-04,7\n2025-05,5\n2025-06,6\n2025-07,5\n2025-08,4\n"

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace CqcGuide.Browser.Tests;
 
-[Collection(SiteCollection.Name)]
+[Collection(SiteCollectionB.Name)]
 public class SearchTests(SiteFixture site)
 {
     [Fact]

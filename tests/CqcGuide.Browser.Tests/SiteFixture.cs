@@ -101,10 +101,21 @@ public sealed class SiteFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The browser tests run in two collections, each with its own built site, server and browser, so the two halves run
+/// side by side (xunit runs the tests of one collection one after another). Classes are split by running time.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class SiteCollection : ICollectionFixture<SiteFixture>
 {
     public const string Name = "site";
+}
+
+/// <summary>The second half of the browser tests (see <see cref="SiteCollection"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class SiteCollectionB : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "site-b";
 }
 
 /// <summary>

@@ -99,6 +99,7 @@ class DraftPage {
     const apply = () => {
       this.fill(draftFromHandover(record));
       this.changed();
+      this.session.flush(); // saved now, so the status line keeps the message below rather than "Saved at"
       this.session.say(`Filled in from your “${record.source.title}” form. Check each part and add what the form does not ask, then download the log.`);
       this.root.getElementById('f-id').focus();
     };
