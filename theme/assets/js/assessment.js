@@ -1,7 +1,7 @@
 // Self-assessment pages: one component per page type (start, tasks, section, check, results, manage) on a shared
 // editing session (session.js: validated load, autosave, merge with other tabs, status line, save on leaving).
 // Scoring comes from the module compiled from the C# rules; this file only renders what it returns.
-import { download, h, fill, showErrorSummary, confirmThen } from './dom.js';
+import { download, h, showErrorSummary, confirmThen } from './dom.js';
 import { csv, timeOf, dateTimeOf, datedName } from './format.js';
 import { RecordStore } from './store.js';
 import { Session } from './session.js';
@@ -11,6 +11,7 @@ import {
   toCsvRows, readImport, importedRecord, migrate, progressCounts, visibleQuestions,
 } from './answers.js';
 import { barChart } from './chart.js';
+import { importFlow } from './import-flow.js';
 
 const setValue = (field, value) => { if (field.value !== value) field.value = value; };
 
@@ -398,66 +399,30 @@ class ManagePage extends AssessmentPage {
   }
 
   importFlow() {
-    const form = this.root.querySelector('[data-import-form]');
-    const input = form.querySelector('#import-file');
-    const preview = this.root.querySelector('[data-import-preview]');
-    const slot = this.root.querySelector('[data-error-summary-slot]');
-    const group = this.root.getElementById('import-group');
-    const message = this.root.getElementById('import-file-error');
-    const fail = (errors) => {
-      group.classList.add('form-group--error');
-      input.classList.add('file-upload--error');
-      message.hidden = false;
-      message.replaceChildren(h('span', { class: 'visually-hidden', text: 'Error: ' }), errors[0]);
-      showErrorSummary(slot, errors.map((e) => ({ target: 'import-file', message: e })));
-      preview.hidden = true;
-    };
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      group.classList.remove('form-group--error');
-      input.classList.remove('file-upload--error');
-      message.hidden = true;
-      showErrorSummary(slot, []);
-      const file = input.files[0];
-      if (!file) return fail(['Select an answers file to import']);
-      if (file.size > 1_000_000) return fail([`The file is too large (${Math.round(file.size / 1024)} KB). An answers file is a few KB; check you chose the right file.`]);
-      const result = readImport(this.def, await file.text());
-      if (!result.ok) return fail(result.errors);
-      const current = progressCounts(this.def, this.record).answered;
-      const replace = h('button', { type: 'button', class: 'button', text: 'Replace my answers with this file' });
-      const cancel = h('button', { type: 'button', class: 'button button--secondary', text: 'Cancel' });
-      fill(preview,
-        h('h2', { text: 'Check the file before importing' }),
-        h('dl', { class: 'summary-facts' },
-          h('div', {}, h('dt', { text: 'File' }), h('dd', { text: file.name })),
-          h('div', {}, h('dt', { text: 'Answers in the file' }), h('dd', { text: `${result.answered}` })),
-          h('div', {}, h('dt', { text: 'Sections marked complete' }), h('dd', { text: `${result.completed.length} of ${this.def.sections.length}` })),
-          h('div', {}, h('dt', { text: 'Saved in the file' }), h('dd', { text: dateTimeOf(result.file.updatedAt) })),
-          h('div', {}, h('dt', { text: 'Answers saved in this browser now' }), h('dd', { text: `${current} (they will be replaced)` }))),
-        result.migrated ? h('p', { class: 'notice', text: `The file was saved for version ${result.migrated} of this assessment; its answers will be matched to this version (${this.def.version}) by question.` }) : null,
-        result.unmapped.length ? h('div', { class: 'notice notice--warning' },
-          h('p', { text: `${result.unmapped.length} answer(s) in the file do not match a question in this version. They will be kept and listed, but not scored:` }),
-          h('ul', {}, result.unmapped.map((u) => h('li', { text: `${u.id}: “${u.value}” — ${u.reason}` })))) : null,
-        h('div', { class: 'button-group' }, replace, cancel));
-      preview.hidden = false;
-      preview.focus();
-      cancel.addEventListener('click', () => {
-        preview.hidden = true;
-        preview.replaceChildren();
-        input.value = '';
-        this.session.say('Import cancelled. Nothing was changed.');
-      });
-      replace.addEventListener('click', () => {
-        const written = this.session.replace(importedRecord(this.record, result));
-        if (!written.ok) {
-          this.session.say(written.message, 'error');
-          return;
-        }
-        fill(preview, h('p', { class: 'notice notice--success', role: 'status', text: `Imported ${result.answered} answers from ${file.name}.` }));
-        input.value = '';
-        this.refresh();
-        this.session.say(`Imported at ${timeOf(this.record.updatedAt)}.`);
-      });
+    importFlow({
+      form: this.root.querySelector('[data-import-form]'), input: this.root.getElementById('import-file'),
+      preview: this.root.querySelector('[data-import-preview]'), slot: this.root.querySelector('[data-error-summary-slot]'),
+      session: this.session, noun: 'answers', file: 'an answers file', refresh: () => this.refresh(),
+      read: (text) => {
+        const result = readImport(this.def, text);
+        if (!result.ok) return result;
+        const current = progressCounts(this.def, this.record).answered;
+        return {
+          ok: true, updatedAt: result.file.updatedAt, imported: `${result.answered} answers`,
+          record: () => importedRecord(this.record, result),
+          facts: [
+            ['Answers in the file', `${result.answered}`],
+            ['Sections marked complete', `${result.completed.length} of ${this.def.sections.length}`],
+            ['Answers saved in this browser now', `${current} (they will be replaced)`],
+          ],
+          notes: [
+            result.migrated ? h('p', { class: 'notice', text: `The file was saved for version ${result.migrated} of this assessment; its answers will be matched to this version (${this.def.version}) by question.` }) : null,
+            result.unmapped.length ? h('div', { class: 'notice notice--warning' },
+              h('p', { text: `${result.unmapped.length} answer(s) in the file do not match a question in this version. They will be kept and listed, but not scored:` }),
+              h('ul', {}, result.unmapped.map((u) => h('li', { text: `${u.id}: “${u.value}” — ${u.reason}` })))) : null,
+          ],
+        };
+      },
     });
   }
 

@@ -1,7 +1,8 @@
 // Interactive checklists: a tick and a note per item, kept only in this browser on the shared editing session
 // (session.js), with download (JSON, CSV), import, print and delete.
-import { download, h, fill, confirmThen, showErrorSummary } from './dom.js';
-import { csv, datedName, dateTimeOf, timeOf } from './format.js';
+import { download, h, confirmThen } from './dom.js';
+import { csv, datedName } from './format.js';
+import { importFlow } from './import-flow.js';
 import { RecordStore } from './store.js';
 import { Session } from './session.js';
 import {
@@ -117,60 +118,21 @@ class ChecklistPage {
   importFlow() {
     const form = this.root.querySelector('[data-import-form]');
     if (!form) return;
-    const input = form.querySelector('input[type=file]');
-    const preview = this.root.querySelector('[data-import-preview]');
-    const slot = this.root.querySelector('[data-error-summary-slot]');
-    const group = form.querySelector('.form-group');
-    const message = form.querySelector('.error-message');
-    const fail = (errors) => {
-      group.classList.add('form-group--error');
-      message.hidden = false;
-      message.replaceChildren(h('span', { class: 'visually-hidden', text: 'Error: ' }), errors[0]);
-      showErrorSummary(slot, errors.map((e) => ({ target: input.id, message: e })));
-      preview.hidden = true;
-    };
     for (const control of form.querySelectorAll('[data-needs-module]')) control.hidden = false;
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      group.classList.remove('form-group--error');
-      message.hidden = true;
-      showErrorSummary(slot, []);
-      const file = input.files[0];
-      if (!file) return fail(['Select a checklist file to import']);
-      if (file.size > 1_000_000) return fail([`The file is too large (${Math.round(file.size / 1024)} KB). A checklist file is a few KB; check you chose the right file.`]);
-      const result = readChecklistImport(this.ref, this.items, await file.text());
-      if (!result.ok) return fail(result.errors);
-      const replace = h('button', { type: 'button', class: 'button', text: 'Replace my ticks and notes with this file' });
-      const cancel = h('button', { type: 'button', class: 'button button--secondary', text: 'Cancel' });
-      fill(preview,
-        h('h2', { text: 'Check the file before importing' }),
-        h('dl', { class: 'summary-facts' },
-          h('div', {}, h('dt', { text: 'File' }), h('dd', { text: file.name })),
-          h('div', {}, h('dt', { text: 'Items ticked in the file' }), h('dd', { text: `${result.ticked} of ${this.items.length}` })),
-          h('div', {}, h('dt', { text: 'Notes in the file' }), h('dd', { text: `${result.notes}` })),
-          h('div', {}, h('dt', { text: 'Saved in the file' }), h('dd', { text: dateTimeOf(result.updatedAt) }))),
-        result.unknown.length ? h('p', { class: 'notice notice--warning', text: `${result.unknown.length} item(s) in the file are not on this version of the checklist (${result.unknown.join(', ')}). They will be kept and included in downloads.` }) : null,
-        h('p', { text: 'Importing replaces the ticks and notes saved in this browser for this checklist.' }),
-        h('div', { class: 'button-group' }, replace, cancel));
-      preview.hidden = false;
-      preview.focus();
-      cancel.addEventListener('click', () => {
-        preview.hidden = true;
-        preview.replaceChildren();
-        input.value = '';
-        this.session.say('Import cancelled. Nothing was changed.');
-      });
-      replace.addEventListener('click', () => {
-        const written = this.session.replace({ ...this.record, createdAt: result.createdAt, items: result.items });
-        if (!written.ok) {
-          this.session.say(written.message, 'error');
-          return;
-        }
-        fill(preview, h('p', { class: 'notice notice--success', role: 'status', text: `Imported ${result.ticked} ticks and ${result.notes} notes from ${file.name}.` }));
-        input.value = '';
-        this.refresh();
-        this.session.say(`Imported at ${timeOf(this.record.updatedAt)}.`);
-      });
+    importFlow({
+      form, input: form.querySelector('input[type=file]'), preview: this.root.querySelector('[data-import-preview]'),
+      slot: this.root.querySelector('[data-error-summary-slot]'), session: this.session, noun: 'ticks and notes', file: 'a checklist file',
+      refresh: () => this.refresh(),
+      read: (text) => {
+        const result = readChecklistImport(this.ref, this.items, text);
+        if (!result.ok) return result;
+        return {
+          ok: true, updatedAt: result.updatedAt, imported: `${result.ticked} ticks and ${result.notes} notes`,
+          record: () => ({ ...this.record, createdAt: result.createdAt, items: result.items }),
+          facts: [['Items ticked in the file', `${result.ticked} of ${this.items.length}`], ['Notes in the file', `${result.notes}`]],
+          notes: [result.unknown.length ? h('p', { class: 'notice notice--warning', text: `${result.unknown.length} item(s) in the file are not on this version of the checklist (${result.unknown.join(', ')}). They will be kept and included in downloads.` }) : null],
+        };
+      },
     });
   }
 }

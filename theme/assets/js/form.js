@@ -2,8 +2,9 @@
 // other tabs field by field), a check of the required answers with a GOV.UK error summary, download as JSON (to
 // import later or elsewhere) or as a readable Markdown record, import, print, delete, and "turn this into a learning
 // log" for forms whose definition maps onto one. The answers' format and every check are in form-data.js.
-import { download, h, fill, confirmThen, showErrorSummary } from './dom.js';
-import { datedName, dateTimeOf, timeOf } from './format.js';
+import { download, h, confirmThen, showErrorSummary } from './dom.js';
+import { datedName, dateTimeOf } from './format.js';
+import { importFlow } from './import-flow.js';
 import { RecordStore } from './store.js';
 import { Session } from './session.js';
 import {
@@ -238,66 +239,32 @@ class FormPage {
 
   // ---- import --------------------------------------------------------------------------------------------------------
   importFlow() {
-    const input = h('input', { type: 'file', class: 'file-upload', id: 'form-import-file', accept: '.json,application/json' });
-    const message = h('p', { class: 'error-message', id: 'form-import-file-error', hidden: true });
+    const input = h('input', { type: 'file', class: 'file-upload', id: 'form-import-file', accept: '.json,application/json', 'aria-describedby': 'form-import-file-hint' });
     const group = h('div', { class: 'form-group' },
       h('label', { class: 'label', for: 'form-import-file', text: 'Import answers from a file you downloaded' }),
-      h('div', { class: 'hint', text: 'A JSON file from “Download my answers”, from this browser or another.' }), message, input);
-    const submit = h('button', { type: 'submit', class: 'button button--secondary', text: 'Check the file' });
-    const form = h('form', { class: 'import-form', 'aria-label': 'Import answers' }, group, submit);
+      h('div', { class: 'hint', id: 'form-import-file-hint', text: 'A JSON file from “Download my answers”, from this browser or another. You will see what it contains before anything changes.' }),
+      h('p', { class: 'error-message', id: 'form-import-file-error', hidden: true }), input);
+    const form = h('form', { class: 'import-form', 'aria-label': 'Import answers' }, group, h('button', { type: 'submit', class: 'button button--secondary', text: 'Check the file' }));
     const preview = h('div', { class: 'import-preview', tabindex: '-1', hidden: true });
-    const details = h('details', { class: 'import-details' }, h('summary', { text: 'Import answers from a file' }), form, preview);
-    this.bar.append(details);
-    const fail = (errors) => {
-      group.classList.add('form-group--error');
-      message.hidden = false;
-      message.replaceChildren(h('span', { class: 'visually-hidden', text: 'Error: ' }), errors[0]);
-      showErrorSummary(this.slot, errors.map((e) => ({ target: input.id, message: e })));
-      preview.hidden = true;
-    };
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      group.classList.remove('form-group--error');
-      message.hidden = true;
-      showErrorSummary(this.slot, []);
-      const file = input.files[0];
-      if (!file) return fail(['Select a form file to import']);
-      if (file.size > MAX_IMPORT_BYTES) return fail([`The file is too large (${Math.round(file.size / 1024)} KB). A form's answers are a few KB; check you chose the right file.`]);
-      const result = readFormImport(this.def, await file.text());
-      if (!result.ok) return fail(result.errors);
-      const replace = h('button', { type: 'button', class: 'button', text: 'Replace my answers with this file' });
-      const cancel = h('button', { type: 'button', class: 'button button--secondary', text: 'Cancel' });
-      fill(preview,
-        h('h2', { text: 'Check the file before importing' }),
-        h('dl', { class: 'summary-facts' },
-          h('div', {}, h('dt', { text: 'File' }), h('dd', { text: file.name })),
-          h('div', {}, h('dt', { text: 'Questions answered in the file' }), h('dd', { text: `${result.answered} of ${this.fields.length}` })),
-          h('div', {}, h('dt', { text: 'Saved in the file' }), h('dd', { text: dateTimeOf(result.updatedAt) })),
-          result.fromVersion ? h('div', {}, h('dt', { text: 'Form version in the file' }), h('dd', { text: result.fromVersion })) : null),
-        result.newlyUnmatched.length
-          ? h('p', { class: 'notice notice--warning', text: `${result.newlyUnmatched.length} answer(s) in the file fit no question on this version of the form (${result.newlyUnmatched.map(unmatchedName).join('; ')}). They will be kept and included in downloads.` })
-          : null,
-        h('p', { text: 'Importing replaces the answers saved in this browser for this form.' }),
-        h('div', { class: 'button-group' }, replace, cancel));
-      preview.hidden = false;
-      preview.focus();
-      cancel.addEventListener('click', () => {
-        preview.hidden = true;
-        preview.replaceChildren();
-        input.value = '';
-        this.session.say('Import cancelled. Nothing was changed.');
-      });
-      replace.addEventListener('click', () => {
-        const written = this.session.replace(importedRecord(this.def, this.record, result));
-        if (!written.ok) {
-          this.session.say(written.message, 'error');
-          return;
-        }
-        fill(preview, h('p', { class: 'notice notice--success', role: 'status', text: `Imported ${result.answered} answers from ${file.name}.` }));
-        input.value = '';
-        this.refresh();
-        this.session.say(`Imported at ${timeOf(this.record.updatedAt)}.`);
-      });
+    this.bar.append(h('details', { class: 'import-details' }, h('summary', { text: 'Import answers from a file' }), form, preview));
+    importFlow({
+      form, input, preview, slot: this.slot, session: this.session, noun: 'answers', file: 'a form file', maxBytes: MAX_IMPORT_BYTES,
+      refresh: () => this.refresh(),
+      read: (text) => {
+        const result = readFormImport(this.def, text);
+        if (!result.ok) return result;
+        return {
+          ok: true, updatedAt: result.updatedAt, imported: `${result.answered} answers`,
+          record: () => importedRecord(this.def, this.record, result),
+          facts: [
+            ['Questions answered in the file', `${result.answered} of ${this.fields.length}`],
+            ...(result.fromVersion ? [['Form version in the file', result.fromVersion]] : []),
+          ],
+          notes: [result.newlyUnmatched.length
+            ? h('p', { class: 'notice notice--warning', text: `${result.newlyUnmatched.length} answer(s) in the file fit no question on this version of the form (${result.newlyUnmatched.map(unmatchedName).join('; ')}). They will be kept and included in downloads.` })
+            : null],
+        };
+      },
     });
   }
 }
