@@ -158,7 +158,7 @@ public class FormTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task Every_form_keeps_what_is_typed_by_keyboard_and_has_no_accessibility_violations_with_data()
+    public async Task Every_form_is_filled_by_keyboard_kept_printed_on_a4_exported_deleted_and_imported_with_no_accessibility_violations()
     {
         await using var s = await BrowserSession.StartAsync(site);
         var page = s.Page;
@@ -178,6 +178,29 @@ public class FormTests(SiteFixture site)
             await page.ReloadAsync();
             await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
             Assert.Equal($"Typed by keyboard in {id}", await page.InputValueAsync($"#{target}"));
+            // Printed on A4 (the print stylesheet: 210 mm less 15 mm margins, 180 mm or 680 CSS pixels of text width): nothing is wider than the page, so nothing is cut.
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await page.SetViewportSizeAsync(680, 1000);
+            var overflow = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && e.getClientRects().length).map(e => e.tagName + '.' + e.className).slice(0, 5)");
+            Assert.True(overflow.Length == 0, $"{id} printed on A4: {string.Join(", ", overflow)} wider than the page");
+            var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = false });
+            Assert.True(pdf.Length > 1000);
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+            await page.SetViewportSizeAsync(1280, 900);
+
+            // Exported, deleted, and imported again.
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-action='export-json']"));
+            var file = Path.Combine(Path.GetTempPath(), $"{id}-{Guid.NewGuid():N}.json");
+            await download.SaveAsAsync(file);
+            await page.ClickAsync("[data-action='delete']");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete my answers" }).ClickAsync();
+            Assert.Equal("", await page.InputValueAsync($"#{target}"));
+            await page.ClickAsync(".import-details summary");
+            await page.SetInputFilesAsync("#form-import-file", file);
+            await page.ClickAsync(".import-form button[type=submit]");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Replace my answers with this file" }).ClickAsync();
+            Assert.Equal($"Typed by keyboard in {id}", await page.InputValueAsync($"#{target}"));
+
             var types = await page.EvaluateAsync<string[]>("() => [...new Set([...document.querySelectorAll('[data-form-fields] [data-type]')].map(e => e.dataset.type))]");
             if (types.Any(typesChecked.Add))
             {

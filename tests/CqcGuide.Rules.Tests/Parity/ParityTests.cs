@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using CqcGuide.Rules.ScoringModels;
 using CqcGuide.Rules.Translation;
@@ -16,10 +15,14 @@ public abstract class ParityTests(ITestOutputHelper output, string modelId)
 {
     public const int Generated = 10_000;
 
-    private static readonly ConcurrentDictionary<string, JsHost> Hosts = new();
+    // One engine per model per thread: a Jint engine must not run on two threads at once, and test classes run in
+    // parallel (a host shared by the model's own tests and its parity test failed at random with NullReference and
+    // ReferenceError inside Jint).
+    private static readonly ThreadLocal<Dictionary<string, JsHost>> Hosts = new(() => new(StringComparer.Ordinal));
 
     internal static JsHost HostFor(RuleModel model) =>
-        Hosts.GetOrAdd(model.Id, _ => new JsHost(JsTranslator.EmitModule(model), model.Entry.FunctionName, modelId: model.Id));
+        Hosts.Value!.TryGetValue(model.Id, out var host) ? host
+            : Hosts.Value[model.Id] = new JsHost(JsTranslator.EmitModule(model), model.Entry.FunctionName, modelId: model.Id);
 
     [Fact]
     public void Csharp_and_javascript_agree()

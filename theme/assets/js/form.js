@@ -134,7 +134,7 @@ class FormPage {
     const template = tbody.rows[0] ?? null;
     if (template && !this.rowTemplates?.[field.id]) {
       this.rowTemplates = { ...(this.rowTemplates || {}), [field.id]: template.cloneNode(true) };
-      const remove = h('th', { scope: 'col', text: 'Remove' });
+      const remove = h('th', { scope: 'col', text: 'Remove', 'data-remove-column': true });
       box.querySelector('thead tr').append(remove);
     }
     const shown = Math.max(rows.length, rows.length ? 0 : this.startRows[field.id]);
@@ -156,7 +156,7 @@ class FormPage {
         this.session.edit(this.sessionField(field), next, 0);
         (box.querySelector(`tbody tr:nth-child(${Math.min(i + 1, next.length || 1)}) [data-column]`) ?? box.querySelector('table')).focus();
       });
-      tr.querySelector('td:last-child')?.after(h('td', {}, remove));
+      tr.querySelector('td:last-child')?.after(h('td', { 'data-remove-column': true }, remove));
       trs.push(tr);
     }
     tbody.replaceChildren(...trs);
