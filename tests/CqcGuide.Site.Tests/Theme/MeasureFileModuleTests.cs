@@ -9,7 +9,8 @@ public class MeasureFileModuleTests
     /// <summary>Texts a team might type (or paste) that must come back exactly and never change the file's structure.</summary>
     public static TheoryData<string> Hostile() => new(
         "Falls \"at night\": a count", "line one\nline two\r\n---\nkey: value", "# not a comment", "- not a list", "{ flow: map }", "'single'",
-        "tab\there", "\u2028separator\u2029", "back\\slash", "&anchor *alias !tag", "%YAML 1.1", "null", "~", "yes", "0x1F", "2026-04", "Zoë’s “quotes”", "\u0085next line");
+        "tab\there", "\u2028separator\u2029", "back\\slash", "&anchor *alias !tag", "%YAML 1.1", "null", "~", "yes", "0x1F", "2026-04", "Zoë’s “quotes”", "\u0085next line",
+        "<script>alert(1)</script><img src=x onerror=alert(1)>", "../../etc/passwd", "nul\u0000and\u0001bell\u0007", new string('x', 100_000));
 
     [Theory]
     [MemberData(nameof(Hostile))]
@@ -44,5 +45,22 @@ public class MeasureFileModuleTests
         Assert.Equal(["name", "title", "summary", "numerator", "unit"], r[0].EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["The file name can only use lower-case letters, digits and hyphens"], r[1].EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(0, r[2].GetInt32());
+    }
+
+    /// <summary>The file name becomes a path and an address: anything but a plain slug is refused before a download.</summary>
+    [Theory]
+    [InlineData("../night-falls")]
+    [InlineData("night/falls")]
+    [InlineData("<b>falls</b>")]
+    [InlineData("falls\u0000.yml")]
+    [InlineData("-falls")]
+    [InlineData("FALLS")]
+    public void A_file_name_that_is_not_a_slug_is_refused(string name)
+    {
+        var r = new ThemeJs().Run($$"""
+            import { measureFileProblems } from './measure-file.js';
+            export const result = measureFileProblems({ name: {{JsonSerializer.Serialize(name)}}, title: 't', summary: 's', numerator: 'n', unit: 'u' }).map((p) => p.field);
+            """);
+        Assert.Equal(["name"], r.EnumerateArray().Select(e => e.GetString()));
     }
 }

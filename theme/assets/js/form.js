@@ -28,6 +28,9 @@ class FormPage {
     this.container = root.querySelector('[data-form-fields]');
     this.bar = root.querySelector('[data-form-bar]');
     this.slot = root.querySelector('[data-error-summary-slot]');
+    /** Per rows field: how many empty rows to show, and the row every drawn row is copied from. */
+    this.startRows = {};
+    this.rowTemplates = {};
     this.status = h('p', { class: 'record-bar__status', role: 'status', 'aria-live': 'polite', text: 'Your answers are kept only in this browser.' });
     this.session = new Session({
       store: new RecordStore('form', this.def.id, (value) => validateFormRecord(this.def, value)),
@@ -115,8 +118,10 @@ class FormPage {
   rowsControls(field) {
     const box = this.element(field);
     const table = box.querySelector('table');
-    this.startRows = this.startRows || {};
     this.startRows[field.id] = Number(table.dataset.startRows) || 1;
+    // The build's first empty row is the pattern for every row drawn here; the rows get a Remove button each.
+    this.rowTemplates[field.id] = table.tBodies[0].rows[0].cloneNode(true);
+    table.tHead.rows[0].append(h('th', { scope: 'col', text: 'Remove', 'data-remove-column': true }));
     const add = h('button', { type: 'button', class: 'button button--secondary button--small', text: `Add a row to “${field.label}”` });
     add.addEventListener('click', () => {
       const rows = [...this.read(field), Object.fromEntries(field.columns.map((c) => [c.id, '']))];
@@ -131,12 +136,6 @@ class FormPage {
   drawRows(field, rows) {
     const box = this.element(field);
     const tbody = box.querySelector('tbody');
-    const template = tbody.rows[0] ?? null;
-    if (template && !this.rowTemplates?.[field.id]) {
-      this.rowTemplates = { ...(this.rowTemplates || {}), [field.id]: template.cloneNode(true) };
-      const remove = h('th', { scope: 'col', text: 'Remove', 'data-remove-column': true });
-      box.querySelector('thead tr').append(remove);
-    }
     const shown = Math.max(rows.length, rows.length ? 0 : this.startRows[field.id]);
     const anchor = `field-${field.id}`;
     const trs = [];
@@ -223,16 +222,12 @@ class FormPage {
       this.session.say('Answer some of the questions first: there is nothing yet to put in a learning log.', 'error');
       return;
     }
+    // A hand-over is one-off: one the draft page has not taken yet (or could not read) is replaced.
     const store = new RecordStore(...HANDOVER_STORE, validateHandover);
-    const current = store.read();
-    const written = store.write(handoverRecord(this.def, draft), current.state === 'ok' ? current.record.revision : 0);
-    if (!written.ok && current.state !== 'corrupt') {
+    store.remove();
+    if (!store.write(handoverRecord(this.def, draft), 0).ok) {
       this.session.say('This browser would not keep the learning log for the draft page, so nothing was handed over. Your answers here are unchanged.', 'error');
       return;
-    }
-    if (!written.ok) {
-      store.remove();
-      store.write(handoverRecord(this.def, draft), 0);
     }
     location.assign(this.main.dataset.learningLogUrl);
   }
