@@ -20,6 +20,9 @@ public static class ScoreReport
     /// <summary>The personal-data findings as stable camelCase JSON (what <c>findPersonalData(input)</c> returns).</summary>
     public static string ToJson(IReadOnlyList<LearningLogs.PersonalDataFinding> findings) => JsonSerializer.Serialize(findings, RulesJson.Options) + "\n";
 
+    /// <summary>A governance report as stable camelCase JSON (what <c>report(input)</c> returns).</summary>
+    public static string ToJson(LearningLogs.GovernanceReport report) => JsonSerializer.Serialize(report, RulesJson.Options) + "\n";
+
     /// <summary>The result as plain text for a registered manager. Always says it is a self-assessment.</summary>
     public static string ToText(ScoreResult result) => result switch
     {

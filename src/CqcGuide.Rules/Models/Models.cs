@@ -6,7 +6,7 @@ namespace CqcGuide.Rules;
 /// <summary>The registry of every rules model, by id.</summary>
 public static class Models
 {
-    /// <summary>Every model: the three answer-scoring models, the learning-log linter, the learning-log validation, the personal-data detector and the SPC model.</summary>
+    /// <summary>Every model: the three answer-scoring models, the learning-log linter, the learning-log validation, the personal-data detector, the SPC model and the learning-governance model.</summary>
     public static IReadOnlyList<RuleModel> All { get; } =
     [
         CqcSaf.Instance,
@@ -16,6 +16,7 @@ public static class Models
         LearningLogValidation.Instance,
         PersonalDataDetection.Instance,
         Spc.Instance,
+        LearningGovernance.Instance,
     ];
 
     /// <summary>The models that score answers files.</summary>

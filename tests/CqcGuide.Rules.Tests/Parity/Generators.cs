@@ -61,6 +61,17 @@ public static class Generators
                 return new(modelId, inputJson, null, e.GetType().FullName);
             }
         }
+        if (modelId == LearningGovernance.ModelId)
+        {
+            try
+            {
+                return new(modelId, inputJson, ScoreReport.ToJson(LearningGovernance.ReportOf(GovernanceInput.FromJson(inputJson))), null);
+            }
+            catch (Exception e)
+            {
+                return new(modelId, inputJson, null, e.GetType().FullName);
+            }
+        }
         if (modelId == PersonalDataDetection.ModelId)
         {
             try
@@ -104,6 +115,7 @@ public static class Generators
         LearningLogValidation.ModelId => ValidationInput,
         PersonalDataDetection.ModelId => PersonalDataInputJson,
         Spc.ModelId => SpcGenerators.Input,
+        LearningGovernance.ModelId => GovernanceGenerators.Input,
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 
@@ -117,6 +129,7 @@ public static class Generators
         LearningLogValidation.ModelId => ValidationBoundaries().Select(ValidationJson),
         PersonalDataDetection.ModelId => PersonalDataBoundaries(),
         Spc.ModelId => SpcGenerators.Boundaries(),
+        LearningGovernance.ModelId => GovernanceGenerators.Boundaries(),
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 

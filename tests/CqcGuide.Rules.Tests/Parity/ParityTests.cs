@@ -73,6 +73,8 @@ public class LearningMaturityParity(ITestOutputHelper output) : ParityTests(outp
 
 public class LearningLogQualityParity(ITestOutputHelper output) : ParityTests(output, LearningLogQuality.ModelId);
 
+public class LearningGovernanceParity(ITestOutputHelper output) : ParityTests(output, CqcGuide.Rules.LearningLogs.LearningGovernance.ModelId);
+
 public class LearningLogValidationParity(ITestOutputHelper output) : ParityTests(output, CqcGuide.Rules.LearningLogs.LearningLogValidation.ModelId);
 
 public class PersonalDataParity(ITestOutputHelper output) : ParityTests(output, CqcGuide.Rules.LearningLogs.PersonalDataDetection.ModelId);
