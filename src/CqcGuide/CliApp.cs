@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(newCommand);
         root.Subcommands.Add(VersionCommands.Create(output, error));
         root.Subcommands.Add(SpcCommand.Create(output, error));
+        root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(UpstreamCommands.Create(output, error));
         root.Subcommands.Add(ThemeCommands.Create(output, error));
         foreach (var command in ExtraCommands.Create(output, error)) root.Subcommands.Add(command);

@@ -247,8 +247,8 @@ public sealed class LearningGovernance : RuleModel
         """
         The questions the governance meeting should ask, from what the report found, in this order: overdue actions
         (what is stopping them), finished actions without an effectiveness review (when and how will they be checked),
-        monitored logs whose review date has passed, measures with special-cause concern (what changed) and improvement
-        (is the change written down so it lasts), recurring themes (is there a common cause one log cannot see,
+        monitored logs whose review date has passed, each measure with special-cause concern (what changed) or improvement
+        (is the change written down so it lasts) in the period, recurring themes (is there a common cause one log cannot see,
         and, where no action changes the system, why not), pitfall findings still open, and open logs that have not
         yet been to a governance meeting. When there is nothing to chase, one question: what would show that the
         changes are still working?
@@ -258,13 +258,18 @@ public sealed class LearningGovernance : RuleModel
                 ? new[] { q.Overdue.Length.ToString(CultureInfo.InvariantCulture) + (q.Overdue.Length == 1 ? " action is" : " actions are") + " overdue (" + string.Join(", ", q.Overdue.Select(a => a.Log + " " + a.Id)) + "): what is stopping " + (q.Overdue.Length == 1 ? "it" : "each") + ", who will unblock " + (q.Overdue.Length == 1 ? "it" : "them") + ", and does the due date still hold?" }
                 : new string[0])
             .Concat(q.ReviewsDue.Length > 0
-                ? new[] { q.ReviewsDue.Length.ToString(CultureInfo.InvariantCulture) + (q.ReviewsDue.Length == 1 ? " finished action has" : " finished actions have") + " no effectiveness review yet (" + string.Join(", ", q.ReviewsDue.Select(a => a.Log + " " + a.Id)) + "): when will each be checked, and against which measure?" }
+                ? new[] { q.ReviewsDue.Length.ToString(CultureInfo.InvariantCulture) + (q.ReviewsDue.Length == 1 ? " finished action has" : " finished actions have") + " no effectiveness review yet (" + string.Join(", ", q.ReviewsDue.Select(a => a.Log + " " + a.Id)) + (q.ReviewsDue.Length == 1 ? "): when will it be checked, and against which measure?" : "): when will each be checked, and against which measure?") }
                 : new string[0])
             .Concat(q.ReviewOverdueLogs.Length > 0
                 ? new[] { q.ReviewOverdueLogs.Length.ToString(CultureInfo.InvariantCulture) + (q.ReviewOverdueLogs.Length == 1 ? " log being monitored is" : " logs being monitored are") + " past " + (q.ReviewOverdueLogs.Length == 1 ? "its" : "their") + " review date (" + string.Join(", ", q.ReviewOverdueLogs.Select(l => l.Id)) + "): is the change still working, and who will say so?" }
                 : new string[0])
-            .Concat(q.Signals.Where(s => s.Signal == "concern").Select(s => s.Title + " shows special cause concern in " + s.Label + ": what changed in the work, and is a learning log open for it?"))
-            .Concat(q.Signals.Where(s => s.Signal == "improvement").Select(s => s.Title + " shows special cause improvement in " + s.Label + ": is the change behind it written down and part of how the work is done, so that it lasts?"))
+            .Concat(q.Signals.Select(s => s.Measure).Distinct().SelectMany(id => Expr.Let(q.Signals.Where(s => s.Measure == id).ToArray(), mine =>
+                (mine.Any(s => s.Signal == "concern")
+                    ? new[] { mine[0].Title + " shows special cause concern in " + string.Join(", ", mine.Where(s => s.Signal == "concern").Select(s => s.Label)) + ": what changed in the work, and is a learning log open for it?" }
+                    : new string[0])
+                .Concat(mine.Any(s => s.Signal == "improvement")
+                    ? new[] { mine[0].Title + " shows special cause improvement in " + string.Join(", ", mine.Where(s => s.Signal == "improvement").Select(s => s.Label)) + ": is the change behind it written down and part of how the work is done, so that it lasts?" }
+                    : new string[0]))))
             .Concat(q.Themes.Where(t => t.Recurring).Select(t => t.Label + " comes up in " + t.Logs.Length.ToString(CultureInfo.InvariantCulture) + " logs (" + string.Join(", ", t.Logs) + "): is there a common cause that no single log can see?"
                 + (t.SystemChanges == 0 ? " None of the actions answering it changes the system: why not?" : "")))
             .Concat(q.Findings.Length > 0

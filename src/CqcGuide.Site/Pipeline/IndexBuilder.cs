@@ -82,6 +82,12 @@ public sealed class IndexBuilder
             Diagnostics.Error(Codes.DuplicateId, $"two documents share '{key}'", SourceSpan.File("input"), $"the {section.Name} section offers it twice");
     }
 
+    /// <summary>
+    /// In <see cref="ISection.IndexFromTags"/> (after every section's Index): what a section offered under
+    /// <paramref name="key"/>, or null. Lets a section plan pages from another's content without depending on call order.
+    /// </summary>
+    public T? Offered<T>(string key) where T : class => shared.Offered.GetValueOrDefault(key) as T;
+
     /// <summary>A link written in data that is not shown on a page the section builds, checked like a content link.</summary>
     public void CheckLink(string raw, ContentDocument? from, SourceSpan at) => shared.LinkChecks.Enqueue((raw, from, at));
 

@@ -30,6 +30,20 @@ public sealed record OrganisationSettings
     public RepositorySettings? Repository { get; init; }
     /// <summary>Whose overdue review dates fail a <c>--strict</c> build: <c>own</c> (content you wrote or changed) or <c>all</c>.</summary>
     public ReviewPolicy ReviewDates { get; init; } = ReviewPolicy.Own;
+    /// <summary>The governance reports: which periods get a page, and the thematic review's recurrence window.</summary>
+    public GovernanceSettings Governance { get; init; } = new();
+}
+
+/// <summary><c>governance:</c> in organisation.yml.</summary>
+public sealed record GovernanceSettings
+{
+    /// <summary>
+    /// The periods with a report page: <c>2026-Q3</c> (a quarter), <c>2026-07</c> (a month), <c>2026</c> (a year) or
+    /// <c>2026-04-01/2026-09-30</c> (any two dates). None: the current quarter and the four before it.
+    /// </summary>
+    public IReadOnlyList<string>? Periods { get; init; }
+    /// <summary>Two logs sharing a theme within this many days of each other make it recurring.</summary>
+    public int RecurrenceWindowDays { get; init; } = Rules.LearningLogs.LearningGovernance.DefaultWindowDays;
 }
 
 public enum ReviewPolicy { Own, All }

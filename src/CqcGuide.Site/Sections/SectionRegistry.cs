@@ -16,6 +16,7 @@ public static class SectionRegistry
         new Forms.FormsSection(),
         new Measures.MeasuresSection(),
         new Journal.JournalSection(),
+        new Governance.GovernanceSection(),
         new Scoring.ScoringSection(),
         new Taxonomy.TaxonomySection(),
     ];

@@ -9,7 +9,7 @@ public class LearningGovernanceTests
         new(id, "Action " + id, status, kind, due, completed, addresses ?? ["f1"], reviews);
 
     private static GovernanceLog Log(string id, string status, string identified, GovernanceFactor[]? factors = null, params GovernanceAction[] actions) =>
-        new(id, "Log " + id, status, identified, null, null, false, ["safe.safe-systems"], factors ?? [new GovernanceFactor("f1", "tasks", true)], actions, []);
+        new(id, "Log " + id, status, identified, null, null, false, ["safe.safe-systems-pathways-transitions"], factors ?? [new GovernanceFactor("f1", "tasks", true)], actions, []);
 
     private static string State(GovernanceAction a, string asOf) => LearningGovernance.ActionState.Evaluate(new(Log("l", "actions-open", "2026-01-01"), a, asOf));
 

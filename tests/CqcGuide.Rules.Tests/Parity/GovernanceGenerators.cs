@@ -16,7 +16,7 @@ public static class GovernanceGenerators
     private static readonly string[] ActionStatusValues = ["planned", "in-progress", "done", "dropped"];
     private static readonly string[] Kinds = ["repair", "system-change", "training", "reminder", "policy", "other"];
     private static readonly string[] Areas = ["person", "tasks", "tools-technology", "organisation", "internal-environment", "external-environment"];
-    private static readonly string[] StatementIds = ["safe.medicines-optimisation", "safe.safe-systems", "well-led.governance-management-sustainability", "caring.kindness"];
+    private static readonly string[] StatementIds = ["safe.medicines-optimisation", "safe.safe-systems-pathways-transitions", "well-led.governance-management-sustainability", "caring.kindness"];
     private static readonly string[] Signals = ["", "", "", "improvement", "concern", "neutral"];
 
     /// <summary>A date near the period (days from 2025-01-01), absent, or not a real date.</summary>
@@ -70,7 +70,7 @@ public static class GovernanceGenerators
         GovernanceAction A(string id, string status, string? due, string? completed, params GovernanceReview[] reviews) =>
             new(id, "Action " + id, status, "system-change", due, completed, ["f0"], reviews);
         GovernanceLog L(string id, string status, string identified, params GovernanceAction[] actions) =>
-            new(id, "Log " + id, status, identified, null, null, false, ["safe.safe-systems"], [new GovernanceFactor("f0", "tasks", true)], actions, []);
+            new(id, "Log " + id, status, identified, null, null, false, ["safe.safe-systems-pathways-transitions"], [new GovernanceFactor("f0", "tasks", true)], actions, []);
         yield return Json(new GovernanceInput("2026-07-01", "2026-09-30", "2026-12-01", 365, [], []));
         yield return Json(new GovernanceInput("2026-07-01", "2026-09-30", "2026-08-15", 365,
             [L("a", "actions-open", "2026-07-01", A("a1", "planned", "2026-08-14", null), A("a2", "planned", "2026-08-15", null)),

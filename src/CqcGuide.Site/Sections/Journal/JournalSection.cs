@@ -87,6 +87,7 @@ public sealed class JournalSection : Section<CheckedLog>
             index.Page(new PagePlan { Url = $"/journal/evidence/{s.Id}/", Layout = "list", Type = "journal", Model = new Evidence(s, related), InSitemap = related.Length > 0 });
         }
         index.File("schemas/learning-log.schema.json", Encoding.UTF8.GetBytes(LogSchema.Json));
+        index.Share(LogGovernance.SharedKey, published.OrderBy(c => c.Log.Identified).ThenBy(c => c.Log.Id, StringComparer.Ordinal).Select(LogGovernance.Of).ToArray());
     }
 
     public override PageView View(PagePlan plan, SiteIndex site)
@@ -180,20 +181,20 @@ public sealed class JournalSection : Section<CheckedLog>
 
     private static PageView TrackerPage(PagePlan plan, SiteIndex site, IReadOnlyList<CheckedLog> logs, LinkView journal)
     {
+        // Which actions are open, overdue or due a review is the learning-governance rules' decision, as in the reports.
         var today = site.Today;
-        var all = logs.SelectMany(c => c.Log.Actions.Select(a =>
-            (Log: c, Entry: a, Action: LogViews.ActionOf(today, c.Log, a, new LinkView { Title = c.Log.Title, Url = site.Href(c.Document.Url) })))).ToArray();
-        static bool Open(LogActionEntry a) => a.Status is ActionStatus.Planned or ActionStatus.InProgress;
+        var all = logs.SelectMany(c => c.Log.Actions.Zip(LogGovernance.ActionsAt(c, today), (a, at) =>
+            (Entry: a, At: at, State: LearningGovernance.ActionState.Evaluate(at),
+                Action: LogViews.ActionOf(at, c.Log, a, new LinkView { Title = c.Log.Title, Url = site.Href(c.Document.Url) })))).ToArray();
         return JournalPage(plan, site, "Action tracker", "tracker", $"Every safety action across the learning logs, as of {DateView.Of(today).Text}.", [site.Home, journal]) with
         {
             Data = new JournalView
             {
                 AsOf = DateView.Of(today),
-                Overdue = all.Where(a => Open(a.Entry) && a.Entry.Due is { } d && d < today).OrderBy(a => a.Entry.Due).Select(a => a.Action).ToArray(),
-                Open = all.Where(a => Open(a.Entry) && !(a.Entry.Due is { } d && d < today)).OrderBy(a => a.Entry.Due ?? DateOnly.MaxValue).Select(a => a.Action).ToArray(),
-                DueForReview = all.Where(a => a.Entry.Status == ActionStatus.Done && a.Entry.Reviews.Count == 0
-                        || a.Entry.Status == ActionStatus.Done && a.Log.Log.Status == LogStatus.Monitoring && a.Log.Log.NextReview is { } n && n <= today.AddDays(30))
-                    .OrderBy(a => a.Log.Log.NextReview ?? DateOnly.MinValue).Select(a => a.Action).ToArray(),
+                Overdue = all.Where(a => a.State == LearningGovernance.Overdue).OrderBy(a => a.Entry.Due).Select(a => a.Action).ToArray(),
+                Open = all.Where(a => a.State == LearningGovernance.Open).OrderBy(a => a.Entry.Due ?? DateOnly.MaxValue).Select(a => a.Action).ToArray(),
+                DueForReview = all.Where(a => LearningGovernance.ReviewDue.Evaluate(a.At))
+                    .OrderBy(a => a.At.Log.NextReview ?? "", StringComparer.Ordinal).Select(a => a.Action).ToArray(),
             },
         };
     }

@@ -41,7 +41,8 @@ public static class LogViews
         return null;
     }
 
-    public static ActionView ActionOf(DateOnly today, LearningLogFrontMatter log, LogActionEntry a, LinkView? logLink = null) => new()
+    /// <summary>An action as the log page and the tracker show it; <paramref name="at"/> is the same action as the governance rules read it.</summary>
+    public static ActionView ActionOf(GovernanceActionAt at, LearningLogFrontMatter log, LogActionEntry a, LinkView? logLink = null) => new()
     {
         Id = a.Id, Description = a.Description, Kind = a.Kind is { } k ? LogFormat.Label(k) : null,
         Addresses = string.Join("; ", a.Addresses.Select(id => log.Factors.FirstOrDefault(f => f.Id == id) is { } f ? $"{id}: {LogLabels.AreaLabel(f.Area)}" : id)),
@@ -49,7 +50,7 @@ public static class LogViews
         Status = a.Status switch { ActionStatus.Planned => "Planned", ActionStatus.InProgress => "In progress", ActionStatus.Done => "Done", _ => "Dropped" },
         StatusClass = a.Status switch { ActionStatus.Done => "tag--done", ActionStatus.InProgress => "tag--blue", _ => "tag--grey" },
         Completed = a.Completed is { } c ? DateView.Of(c) : null, Evidence = a.Evidence, Measure = a.Measure, DroppedReason = a.DroppedReason,
-        Overdue = a.Status is ActionStatus.Planned or ActionStatus.InProgress && a.Due is { } due && due < today,
+        Overdue = LearningGovernance.ActionState.Evaluate(at) == LearningGovernance.Overdue,
         Reviews = a.Reviews.OrderBy(r => r.Date).Select(r => new ReviewView { Date = DateView.Of(r.Date), Result = r.Result, Decision = LogFormat.Value(r.Decision) }).ToArray(),
         Log = logLink,
     };
@@ -137,7 +138,7 @@ public static class LogViews
             }).ToArray(),
             Response = response,
             Factors = log.Factors.Select(f => new FactorView { Id = f.Id, Area = LogLabels.AreaLabel(f.Area), Description = f.Description, Systemic = f.Systemic }).ToArray(),
-            Actions = log.Actions.Select((a, i) => ActionOf(today, log, a) with { MeasureCard = MeasureOf(site, c, a, i) }).ToArray(),
+            Actions = log.Actions.Zip(LogGovernance.ActionsAt(c, today)).Select((p, i) => ActionOf(p.Second, log, p.First) with { MeasureCard = MeasureOf(site, c, p.First, i) }).ToArray(),
             Timeline = timeline.OrderBy(t => t.Date).ThenBy(t => t.Text, StringComparer.Ordinal)
                 .Select(t => new TimelineEntry { Date = DateView.Of(t.Date), Text = t.Text, Future = t.Date > today }).ToArray(),
             Governance = governance, LearningToShare = log.LearningToShare,

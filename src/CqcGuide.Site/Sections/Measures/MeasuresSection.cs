@@ -48,6 +48,39 @@ public sealed class MeasuresSection : Section<CheckedMeasure>
                     index.CheckLink($"/journal/{r.Log}/#action-{r.Action}", null, m.Document.At($"changes[{i}].action"));
         }
         index.Page(new PagePlan { Url = "/measures/", Layout = "measures", Type = "measure", Model = new MeasuresIndex(ordered) });
+        index.Share(GovernanceKey, ordered.Select(GovernanceOf).ToArray());
+    }
+
+    /// <summary>The key under which the measures are shared with the governance section.</summary>
+    public const string GovernanceKey = "governance:measures";
+
+    /// <summary>A measure as the <c>learning-governance</c> rules read it: each point with its period's first and last day.</summary>
+    private static Rules.LearningLogs.GovernanceMeasure GovernanceOf(CheckedMeasure m) => new(m.Document.Slug, m.Definition.Title,
+        m.Analysis.Points.Select(p =>
+        {
+            var (start, end) = PeriodDays(m.Analysis.Settings.PeriodKind, p.Period);
+            var signal = !p.SpecialCause ? "" : p.Variation switch
+            {
+                SpcVariation.ImprovementHigh or SpcVariation.ImprovementLow => "improvement",
+                SpcVariation.ConcernHigh or SpcVariation.ConcernLow => "concern",
+                _ => "neutral",
+            };
+            return new Rules.LearningLogs.GovernancePoint(p.Period, p.Label, start, end, signal, p.SpecialCause ? p.CauseLabel : "");
+        }).ToArray());
+
+    /// <summary>The first and last day of a period as the SPC rules write it (2026-04, 2026-Q2, 2026-W14).</summary>
+    public static (string Start, string End) PeriodDays(SpcPeriodKind kind, string period)
+    {
+        static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var year = int.Parse(period[..4], CultureInfo.InvariantCulture);
+        var number = int.Parse(kind == SpcPeriodKind.Month ? period[5..] : period[6..], CultureInfo.InvariantCulture); // 2026-04, 2026-Q2, 2026-W14
+        var (start, end) = kind switch
+        {
+            SpcPeriodKind.Week => (DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Monday)), DateOnly.FromDateTime(ISOWeek.ToDateTime(year, number, DayOfWeek.Sunday))),
+            SpcPeriodKind.Quarter => (new DateOnly(year, 3 * number - 2, 1), new DateOnly(year, 3 * number - 2, 1).AddMonths(3).AddDays(-1)),
+            _ => (new DateOnly(year, number, 1), new DateOnly(year, number, 1).AddMonths(1).AddDays(-1)),
+        };
+        return (D(start), D(end));
     }
 
     private static MeasureCard CardOf(CheckedMeasure m, Func<string, string> href) => new()
