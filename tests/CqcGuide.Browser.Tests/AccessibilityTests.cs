@@ -10,7 +10,8 @@ public class AccessibilityTests(SiteFixture site)
     public static TheoryData<string> PageTypes() => new(
         "/", "/guidance/", "/guidance/root-causes/", "/v/1.0/guidance/root-causes/", "/changes/1.0-to-2.0/guidance/root-causes/",
         "/changes/1.0-to-2.0/", "/checklists/", "/checklists/four-common-pitfalls/", "/quality-statements/",
-        "/quality-statements/safe.learning-culture/", "/key-questions/safe/", "/tags/", "/versions/", "/about/", "/search/?q=blame", "/no-such-page/");
+        "/quality-statements/safe.learning-culture/", "/key-questions/safe/", "/tags/", "/versions/", "/about/", "/search/?q=blame", "/no-such-page/",
+        "/governance/", "/governance/2026-q3/", "/governance/themes/");
 
     internal static async Task AssertNoViolations(IPage page)
     {
