@@ -123,7 +123,8 @@ public sealed record LogValidationAction(
     string? DroppedReason,
     LogValidationReview[] Reviews,
     string? Kind,
-    string? Description);
+    string? Description,
+    string? EvidenceCategory = null);
 
 /// <summary>An effectiveness review: its date, what the measure showed and the decision (adopt | adapt | abandon).</summary>
 public sealed record LogValidationReview(string Date, string? Result, string? Decision);
@@ -158,7 +159,7 @@ public sealed record LogDateField(LogValidationInput Log, string Path, string Na
 public sealed class LearningLogValidation : RuleModel
 {
     public const string ModelId = "learning-log-validation";
-    public const string ModelVersion = "2.1.0";
+    public const string ModelVersion = "2.2.0";
 
     public const string Error = "error";
     public const string Warning = "warning";
@@ -174,6 +175,7 @@ public sealed class LearningLogValidation : RuleModel
     private static readonly string[] UnableReasons = F.UnableToNotifyReasons.All.Select(o => o.Value).ToArray();
     private static readonly string[] RecipientValues = F.NotificationRecipients.All.Select(o => o.Value).ToArray();
     private static readonly string[] KindValues = F.ActionKinds.All.Select(o => o.Value).ToArray();
+    private static readonly string[] EvidenceCategoryValues = F.EvidenceCategories.All.Select(o => o.Value).ToArray();
 
     private static readonly string CandourAnswerHint = "answer " + string.Join(", ", CandourValues.Take(CandourValues.Length - 1)) + " or " + CandourValues[^1]
         + " (unknown counts as yes until a health care professional has decided)";
@@ -771,17 +773,27 @@ public sealed class LearningLogValidation : RuleModel
             ? new[] { new LogIssue("LLV036", Error, c.Path + ".kind", "'kind' cannot be '" + c.Action.Kind + "'", "allowed: " + string.Join(", ", KindValues)) }
             : new LogIssue[0]);
 
+    public static readonly Rule<LogActionContext, LogIssue[]> EvidenceCategoryKnown = new(
+        "action-evidence-category",
+        RuleKind.OwnMethod,
+        "LLV041: an action's evidence category, when given, must be one of CQC's six evidence categories (the build's reader refuses others first).",
+        [Sources.CqcEvidenceCategories, Sources.LearningLogFormat],
+        c => !string.IsNullOrEmpty(c.Action.EvidenceCategory) && !EvidenceCategoryValues.Contains(c.Action.EvidenceCategory)
+            ? new[] { new LogIssue("LLV041", Error, c.Path + ".evidence_category", "'evidence_category' cannot be '" + c.Action.EvidenceCategory + "'", "allowed: " + string.Join(", ", EvidenceCategoryValues)) }
+            : new LogIssue[0]);
+
     public static readonly Rule<LogActionContext, LogIssue[]> CheckAction = new(
         "check-action",
         RuleKind.OwnMethod,
         """
         Each action is checked in turn, its findings together and in this order: its id (action-id-unique), its kind
-        (action-kind), the factors it addresses (action-addresses-factors), its completion record (action-completion)
+        (action-kind), its evidence category (action-evidence-category), the factors it addresses (action-addresses-factors), its completion record (action-completion)
         and its dates (action-dates).
         """,
         Format,
         c => ActionIdUnique.Evaluate(c)
             .Concat(ActionKindKnown.Evaluate(c))
+            .Concat(EvidenceCategoryKnown.Evaluate(c))
             .Concat(ActionAddressesFactors.Evaluate(c))
             .Concat(ActionCompletion.Evaluate(c))
             .Concat(ActionDates.Evaluate(c))
@@ -887,7 +899,7 @@ public sealed class LearningLogValidation : RuleModel
             [
                 ValidateLog, DatesAreReal, MalformedDate, RequiredFields, RequiredField, IdFormat, IdMatchesFile, OccurredDate, OccurredStart, IdentifiedAfterOccurred, NoFutureDates,
                 HarmFitsEvent, CandourAssessment, CandourAnswers, CandourApplies, NotifiableOutcomes, CandourNotification, CandourDates, EventDate,
-                CheckNotification, FactorIdsUnique, CheckAction, ActionIdUnique, ActionKindKnown, ActionAddressesFactors, ActionCompletion,
+                CheckNotification, FactorIdsUnique, CheckAction, ActionIdUnique, ActionKindKnown, EvidenceCategoryKnown, ActionAddressesFactors, ActionCompletion,
                 ActionDates, ClosedLog, MonitoredLog, RedactionChecked,
             ],
             Exports =

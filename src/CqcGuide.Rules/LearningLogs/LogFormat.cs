@@ -31,6 +31,9 @@ public enum NotificationRecipient { Cqc, Safeguarding, Riddor, Mhra, Coroner, Co
 /// <summary>What kind of safety action an action is: the hierarchy of actions ranks system changes above training, reminders and policies.</summary>
 public enum ActionKind { Repair, SystemChange, Training, Reminder, Policy, Other }
 
+/// <summary>Which of CQC's six evidence categories an action's evidence belongs to (the evidence portfolio groups by it).</summary>
+public enum CategoryOfEvidence { PeopleExperience, StaffLeadersFeedback, PartnersFeedback, Observation, Processes, Outcomes }
+
 /// <summary>
 /// One Regulation 20(9) question: its YAML key under <c>duty_of_candour.outcomes</c>, its JSON name in the rules' inputs,
 /// the outcome it asks about and a hint with the regulation's detail.
@@ -65,7 +68,8 @@ public sealed record LogFormatOptions(
     IReadOnlyList<CandourOutcome> CandourOutcomes,
     IReadOnlyList<LogOption> UnableToNotifyReason,
     IReadOnlyList<LogOption> NotificationRecipient,
-    IReadOnlyList<LogOption> ActionKind);
+    IReadOnlyList<LogOption> ActionKind,
+    IReadOnlyList<LogOption> EvidenceCategory);
 
 /// <summary>
 /// The learning log format's domain, the one source of its allowed values and their labels: the site binds YAML to the
@@ -238,12 +242,30 @@ public static class LogFormat
         public static IReadOnlyList<LogOption<ActionKind>> All { get; } = [Repair, SystemChange, Training, Reminder, Policy, Other];
     }
 
+    /// <summary>CQC's six evidence categories, as the evidence model names them (one list for both).</summary>
+    public static class EvidenceCategories
+    {
+        private static LogOption<CategoryOfEvidence> Of(CategoryOfEvidence member, string hint)
+        {
+            var c = ScoringModels.CqcSafEvidence.Categories[(int)member];
+            return new(member, c.Id, c.Name, hint);
+        }
+
+        public static readonly LogOption<CategoryOfEvidence> PeopleExperience = Of(CategoryOfEvidence.PeopleExperience, "What people who use the service and their families say: feedback, complaints, compliments, surveys");
+        public static readonly LogOption<CategoryOfEvidence> StaffLeadersFeedback = Of(CategoryOfEvidence.StaffLeadersFeedback, "What staff and managers say: supervision, team meetings, staff surveys");
+        public static readonly LogOption<CategoryOfEvidence> PartnersFeedback = Of(CategoryOfEvidence.PartnersFeedback, "What GPs, hospitals, commissioners and other partners say");
+        public static readonly LogOption<CategoryOfEvidence> Observation = Of(CategoryOfEvidence.Observation, "What someone saw of care as it happened: observations, spot checks, walk-rounds");
+        public static readonly LogOption<CategoryOfEvidence> Processes = Of(CategoryOfEvidence.Processes, "Records, audits, policies, checklists and the systems the service runs");
+        public static readonly LogOption<CategoryOfEvidence> Outcomes = Of(CategoryOfEvidence.Outcomes, "What happened to people: counts and measures such as falls, infections or readmissions");
+        public static IReadOnlyList<LogOption<CategoryOfEvidence>> All { get; } = [PeopleExperience, StaffLeadersFeedback, PartnersFeedback, Observation, Processes, Outcomes];
+    }
+
     /// <summary>Every option list, untyped, for the browser (exported by the validation module as <c>logFormat</c>).</summary>
     public static LogFormatOptions Options { get; } = new(
         Untyped(Statuses.All), Untyped(EventTypes.All), Untyped(Harms.All), Untyped(ResponseMethods.All), Untyped(WorkSystemAreas.All),
         Untyped(ActionStatuses.All), Untyped(ReviewDecisions.All), Untyped(DatePrecisions.All),
         Untyped(CandourAnswers.All), CandourAnswers.Notifiable, Outcomes.All, Untyped(UnableToNotifyReasons.All),
-        Untyped(NotificationRecipients.All), Untyped(ActionKinds.All));
+        Untyped(NotificationRecipients.All), Untyped(ActionKinds.All), Untyped(EvidenceCategories.All));
 
     private static readonly Dictionary<Type, object> ByType = new()
     {
@@ -259,6 +281,7 @@ public static class LogFormat
         [typeof(UnableToNotifyReason)] = UnableToNotifyReasons.All,
         [typeof(NotificationRecipient)] = NotificationRecipients.All,
         [typeof(ActionKind)] = ActionKinds.All,
+        [typeof(CategoryOfEvidence)] = EvidenceCategories.All,
     };
 
     /// <summary>The options of one of the format's enums, in the format's order.</summary>

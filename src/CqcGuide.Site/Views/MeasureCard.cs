@@ -17,6 +17,9 @@ public sealed record MeasureCard
     public required string VariationLabel { get; init; }
     public required string AssuranceLabel { get; init; }
     public required SpcChartView Chart { get; init; }
+    /// <summary>The quality statements it is evidence for, and its evidence category (a value of the log format's list).</summary>
+    public IReadOnlyList<string> QualityStatements { get; init; } = [];
+    public string EvidenceCategory { get; init; } = "outcomes";
     /// <summary>The measure's changes that name a learning log action (<c>ll-2026-004#a1</c>), with the index of the first
     /// point after each took effect.</summary>
     public IReadOnlyList<MeasureChangeRef> Changes { get; init; } = [];

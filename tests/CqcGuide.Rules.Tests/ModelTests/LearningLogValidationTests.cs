@@ -265,6 +265,17 @@ public class LearningLogValidationTests
     }
 
     [Fact]
+    public void An_evidence_category_is_one_of_cqcs_six()
+    {
+        Assert.Equal(CqcGuide.Rules.ScoringModels.CqcSafEvidence.Categories.Select(c => (c.Id, c.Name)), LogFormat.EvidenceCategories.All.Select(o => (o.Value, o.Label)));
+        foreach (var category in LogFormat.EvidenceCategories.All)
+            Assert.Empty(Lines(Log with { Actions = [Log.Actions[0] with { EvidenceCategory = category.Value }, Log.Actions[1]] }));
+        Assert.Equal(["actions[0].evidence_category: error LLV041: 'evidence_category' cannot be 'Outcomes' (allowed: people-experience, staff-leaders-feedback, partners-feedback, observation, processes, outcomes)"],
+            Lines(Log with { Actions = [Log.Actions[0] with { EvidenceCategory = "Outcomes" }, Log.Actions[1]] }));
+        Assert.Empty(Lines(Log with { Actions = [Log.Actions[0] with { EvidenceCategory = "" }, Log.Actions[1]] }));
+    }
+
+    [Fact]
     public void The_candour_answers_are_the_formats_questions_in_order()
     {
         Assert.Equal(LogFormat.Outcomes.All.Select(o => o.Field), RulesJson.PropertiesOf(typeof(LogCandourOutcomes)).Select(p => p.JsonName));
@@ -431,13 +442,13 @@ public class LearningLogValidationTests
         Assert.True(Host.Evaluate("(f) => Object.isFrozen(f) && Object.values(f).every((list) => Object.isFrozen(list) && list.every((o) => typeof o !== 'object' || Object.isFrozen(o)))").Call(exported).AsBoolean());
         using var document = JsonDocument.Parse(json);
         Assert.Equal(["status", "eventType", "harm", "responseMethod", "workSystemArea", "actionStatus", "reviewDecision", "datePrecision",
-            "candourAnswer", "candourNotifiable", "candourOutcomes", "unableToNotifyReason", "notificationRecipient", "actionKind"],
+            "candourAnswer", "candourNotifiable", "candourOutcomes", "unableToNotifyReason", "notificationRecipient", "actionKind", "evidenceCategory"],
             document.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
     public static TheoryData<Type> FormatEnums() => new(
         typeof(LogStatus), typeof(EventType), typeof(Harm), typeof(DatePrecision), typeof(ResponseMethod), typeof(WorkSystemArea), typeof(ActionStatus), typeof(ReviewDecision),
-        typeof(CandourAnswer), typeof(UnableToNotifyReason), typeof(NotificationRecipient), typeof(ActionKind));
+        typeof(CandourAnswer), typeof(UnableToNotifyReason), typeof(NotificationRecipient), typeof(ActionKind), typeof(CategoryOfEvidence));
 
     [Theory]
     [MemberData(nameof(FormatEnums))]

@@ -465,7 +465,14 @@ public static class Generators
     /// <summary>A text a log must fill in: mostly given, sometimes absent, empty or only blanks.</summary>
     private static readonly Gen<string?> RequiredText = Gen.Frequency((8, Gen.Const<string?>("Handover sheet has no falls field")), (2, Gen.OneOf(TrickyText)));
 
+    private static readonly string?[] EvidenceCategoryValues =
+        ["people-experience", "staff-leaders-feedback", "partners-feedback", "observation", "processes", "outcomes", "Outcomes", "", " processes", "experience"];
+
     private static readonly Gen<Func<string, LogValidationAction>> ValidationAction =
+        Gen.Select(ValidationActionCore(), Gen.Frequency((5, Gen.Const((string?)null)), (4, Gen.OneOf(EvidenceCategoryValues))),
+            (f, category) => (Func<string, LogValidationAction>)(t => f(t) with { EvidenceCategory = category }));
+
+    private static Gen<Func<string, LogValidationAction>> ValidationActionCore() =>
         Gen.Select(Gen.OneOf("a1", "a2", "a3", "a1", "__proto__", ""), Gen.OneOf(AddressIds).Array[0, 3],
             Gen.Frequency((3, "planned"), (3, "in-progress"), (4, "done"), (2, "dropped"), (1, "Done")),
             DateNear, Gen.OneOf(TrickyText), Gen.OneOf(TrickyText), DateNear.Array[0, 3],

@@ -106,6 +106,37 @@ public class LogDraftModuleTests
     }
 
     [Fact]
+    public void An_actions_kind_evidence_category_and_measure_reach_the_file_and_the_rules()
+    {
+        var r = new ThemeJs().Run($$"""
+            import * as D from './log-data.js';
+            {{Draft}}
+            Object.assign(d.actions[0], { kind: 'system-change', evidence_category: 'processes', measure_id: 'night-falls' });
+            export const result = { markdown: D.markdown(d), lint: D.lintInput(d).actions[0].kind,
+              validation: D.validationInput(d, '2026-12-02').actions[0] };
+            """);
+        var markdown = r.GetProperty("markdown").GetString()!;
+        Assert.Contains("\n    kind: system-change\n", markdown);
+        Assert.Contains("\n    evidence_category: processes\n", markdown);
+        Assert.Contains("\n    measure_id: \"night-falls\"\n", markdown);
+        Assert.Equal("system-change", r.GetProperty("lint").GetString());
+        Assert.Equal(("system-change", "processes"), (r.GetProperty("validation").GetProperty("kind").GetString(), r.GetProperty("validation").GetProperty("evidenceCategory").GetString()));
+    }
+
+    [Fact]
+    public void An_action_saved_before_kinds_and_categories_gets_them_empty()
+    {
+        var r = new ThemeJs().Run("""
+            import * as D from './log-data.js';
+            export const result = D.validateDraftRecord({ format: 'cqcguide.log-draft/1', revision: 2, draft: { actions: [{ id: 'a1', description: 'Old' }] } });
+            """);
+        var action = r.GetProperty("record").GetProperty("draft").GetProperty("actions")[0];
+        Assert.Equal(("Old", "", "", ""), (action.GetProperty("description").GetString(), action.GetProperty("kind").GetString(),
+            action.GetProperty("evidence_category").GetString(), action.GetProperty("measure_id").GetString()));
+        Assert.Equal(0, action.GetProperty("addresses").GetArrayLength());
+    }
+
+    [Fact]
     public void A_draft_saved_by_an_older_form_gets_its_missing_fields_empty()
     {
         var r = new ThemeJs().Run("""

@@ -112,6 +112,7 @@ public class LogDraftParityTests
                 ["owner_role"] = g.Text("Deputy manager", 0.3), ["due"] = g.Date(0.4, 20), ["status"] = g.One(ActionStatuses),
                 ["completed"] = g.Date(0.3, 10), ["evidence"] = g.Text("audit of twelve handovers", 0.25), ["measure"] = g.Text("falls per month", 0.4),
                 ["dropped_reason"] = g.Text("replaced by a new sheet", 0.3),
+                ["kind"] = g.One(KindChoices), ["evidence_category"] = g.One(CategoryChoices), ["measure_id"] = "",
                 ["review_date"] = reviewed ? g.Date(0.05, 20) : "", ["review_result"] = reviewed ? g.Text("fewer falls at night", 0.05) : "",
                 ["review_decision"] = reviewed && !g.Chance(0.05) ? g.One(Decisions) : "",
             });
@@ -119,6 +120,9 @@ public class LogDraftParityTests
         d["actions"] = actions;
         return d;
     }
+
+    private static readonly string[] KindChoices = ["", "", "repair", "system-change", "training", "reminder", "policy", "other"];
+    private static readonly string[] CategoryChoices = ["", "", "people-experience", "staff-leaders-feedback", "partners-feedback", "observation", "processes", "outcomes"];
 
     /// <summary>
     /// A draft a careful team would write (every required field, groups complete, statuses that fit the actions), then,

@@ -20,8 +20,9 @@ export const TEXT_FIELDS = ['id', 'title', 'event_type', 'occurred', 'identified
 export const FLAG_FIELDS = ['occurred_month', 'redaction'];
 export const LIST_FIELDS = ['roles', 'quality_statements', 'not_personal_data'];
 const FACTOR_TEXT = ['id', 'area', 'description'];
-const ACTION_TEXT = ['id', 'description', 'owner_role', 'due', 'status', 'completed', 'evidence', 'measure', 'dropped_reason',
-  'review_date', 'review_result', 'review_decision'];
+const ACTION_TEXT = ['id', 'description', 'kind', 'owner_role', 'due', 'status', 'completed', 'evidence', 'evidence_category', 'measure',
+  'measure_id', 'dropped_reason', 'review_date', 'review_result', 'review_decision'];
+const FACTOR_DEFAULTS = { area: '', description: '', systemic: false };
 const ITEM_ID = /^[a-z][a-z0-9-]{0,30}$/;
 
 const isObject = (v) => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
@@ -56,7 +57,7 @@ export function lintInput(d) {
     factors: d.factors.map((f) => ({ id: f.id, area: f.area, systemic: f.systemic })),
     actions: d.actions.map((a) => ({
       id: a.id, description: a.description, addresses: a.addresses, ownerRole: orNull(a.owner_role), due: orNull(a.due),
-      status: a.status, measure: orNull(a.measure), reviews: reviewStarted(a) ? 1 : 0,
+      status: a.status, measure: orNull(a.measure), reviews: reviewStarted(a) ? 1 : 0, kind: orNull(a.kind),
     })),
     governanceReflection: governanceStarted(d) ? orNull(d.reflection) : null,
     harm: harmOf(d),
@@ -87,7 +88,7 @@ export function validationInput(d, today) {
       id: a.id, addresses: a.addresses, status: a.status, completed: orNull(a.completed), evidence: orNull(a.evidence),
       droppedReason: a.status === 'dropped' ? orNull(a.dropped_reason) : null,
       reviews: reviewStarted(a) ? [{ date: a.review_date, result: orNull(a.review_result), decision: orNull(a.review_decision) }] : [],
-      kind: null, description: a.description,
+      kind: orNull(a.kind), description: a.description, evidenceCategory: orNull(a.evidence_category),
     })),
     nextReview: orNull(d.next_review), today, title: d.title, summary: d.summary,
     redactionCheck: redactionStarted(d) ? { confirmed: d.redaction, by: orNull(d.redaction_by), date: orNull(d.redaction_date) } : null,
@@ -186,7 +187,11 @@ export function validateDraftRecord(value) {
   if (value.draft === null || value.draft === undefined) return { ok: true, record: { ...value, draft: null } };
   const problem = draftProblem(value.draft);
   if (problem) return fail(problem);
-  return { ok: true, record: { ...value, draft: { ...emptyDraft(), ...value.draft } } };
+  // Items saved by an older form lack its newer fields (kind, evidence category, measure id): they are empty.
+  const draft = { ...emptyDraft(), ...value.draft };
+  draft.factors = draft.factors.map((f) => ({ ...FACTOR_DEFAULTS, ...f }));
+  draft.actions = draft.actions.map((a) => ({ ...Object.fromEntries(ACTION_TEXT.map((k) => [k, ''])), addresses: [], ...a }));
+  return { ok: true, record: { ...value, draft } };
 }
 
 // ---- the Markdown file -------------------------------------------------------------------------------------------
@@ -237,13 +242,16 @@ export function markdown(d) {
     for (const a of d.actions) {
       lines.push(`  - id: ${a.id}`);
       put(4, 'description', q(a.description));
+      if (a.kind) put(4, 'kind', a.kind);
       put(4, 'addresses', `[${a.addresses.join(', ')}]`);
       if (a.owner_role) put(4, 'owner_role', q(a.owner_role));
       if (a.due) put(4, 'due', a.due);
       put(4, 'status', a.status);
       if (a.completed) put(4, 'completed', a.completed);
       if (a.evidence) put(4, 'evidence', q(a.evidence));
+      if (a.evidence_category) put(4, 'evidence_category', a.evidence_category);
       if (a.measure) put(4, 'measure', q(a.measure));
+      if (a.measure_id) put(4, 'measure_id', q(a.measure_id));
       if (reviewStarted(a)) {
         lines.push('    reviews:');
         const review = [['date', a.review_date], ['result', a.review_result && q(a.review_result)], ['decision', a.review_decision]].filter(([, v]) => v);

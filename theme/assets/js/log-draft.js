@@ -243,6 +243,7 @@ class DraftPage {
     };
     const field = (item, name) => {
       const el = item.querySelector(`[data-field="${name}"]`);
+      if (!el) return ''; // measure_id: only when the site has measures
       return el.type === 'checkbox' ? el.checked : (el.value || '').trim();
     };
     return {
@@ -259,10 +260,11 @@ class DraftPage {
         id: f.dataset.id, area: field(f, 'area'), description: field(f, 'description'), systemic: field(f, 'systemic'),
       })),
       actions: [...this.lists.actions.querySelectorAll('[data-item]')].map((a) => ({
-        id: a.dataset.id, description: field(a, 'description'),
+        id: a.dataset.id, description: field(a, 'description'), kind: field(a, 'kind'),
         addresses: [...a.querySelectorAll('[data-addresses] input:checked')].map((i) => i.value),
         owner_role: field(a, 'owner_role'), due: field(a, 'due'), status: field(a, 'status'), completed: field(a, 'completed'),
-        evidence: field(a, 'evidence'), measure: field(a, 'measure'), dropped_reason: field(a, 'dropped_reason'),
+        evidence: field(a, 'evidence'), evidence_category: field(a, 'evidence_category'), measure: field(a, 'measure'),
+        measure_id: field(a, 'measure_id'), dropped_reason: field(a, 'dropped_reason'),
         review_date: field(a, 'review_date'), review_result: field(a, 'review_result'), review_decision: field(a, 'review_decision'),
       })),
       forum: value('forum'), governance_date: value('governance_date'), reflection: value('reflection'),

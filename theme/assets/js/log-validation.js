@@ -19,7 +19,7 @@ const FIELDS = {
 /** An action's or factor's key (after `actions[i].`) and the field of its repeated item on the form. */
 const ITEM_FIELDS = {
   id: 'description', description: 'description', addresses: 'description', status: 'status', completed: 'completed',
-  evidence: 'evidence', dropped_reason: 'dropped_reason', kind: 'description', date: 'review_date', result: 'review_result',
+  evidence: 'evidence', dropped_reason: 'dropped_reason', kind: 'kind', evidence_category: 'evidence_category', measure_id: 'measure_id', date: 'review_date', result: 'review_result',
   decision: 'review_decision', area: 'area',
 };
 

@@ -15,6 +15,8 @@ public sealed record ActionView
     public required string StatusClass { get; init; }
     public DateView? Completed { get; init; }
     public string? Evidence { get; init; }
+    /// <summary>The evidence's category as CQC names it ("Processes"), if given.</summary>
+    public string? EvidenceCategory { get; init; }
     public string? Measure { get; init; }
     public string? DroppedReason { get; init; }
     public bool Overdue { get; init; }

@@ -84,7 +84,7 @@ public sealed class JournalSection : Section<CheckedLog>
         {
             // Teaching examples show a pitfall; they are never evidence.
             var related = published.Where(l => !l.Log.TeachingExample && l.Log.QualityStatements.Contains(s.Id)).ToArray();
-            index.Page(new PagePlan { Url = $"/journal/evidence/{s.Id}/", Layout = "list", Type = "journal", Model = new Evidence(s, related), InSitemap = related.Length > 0 });
+            index.Page(new PagePlan { Url = $"/journal/evidence/{s.Id}/", Layout = "evidence", Type = "journal", Model = new Evidence(s, related), InSitemap = related.Length > 0 });
         }
         index.File("schemas/learning-log.schema.json", Encoding.UTF8.GetBytes(LogSchema.Json));
         index.Share(LogGovernance.SharedKey, published.OrderBy(c => c.Log.Identified).ThenBy(c => c.Log.Id, StringComparer.Ordinal).Select(LogGovernance.Of).ToArray());
@@ -132,6 +132,7 @@ public sealed class JournalSection : Section<CheckedLog>
                         Module = d.Module, ValidationModule = d.ValidationModule, PersonalDataModule = d.PersonalDataModule, AsOf = DateView.Of(site.Today),
                         StatementOptions = Framework.QualityStatements.Select(q => new LabelledText { Label = $"{Framework.FindKeyQuestion(q.KeyQuestionId)!.Name}: {q.Name}", Text = q.Id }).ToArray(),
                         Format = LogFormat.Options,
+                        Measures = (site.Shared<MeasureCard[]>(Measures.MeasuresSection.CardsKey) ?? []).Select(m => new LabelledText { Label = m.Title, Text = m.Id }).ToArray(),
                     },
                 };
             case Feed f:
@@ -152,28 +153,56 @@ public sealed class JournalSection : Section<CheckedLog>
                     }).ToArray(),
                 };
             case Evidence { Statement: var s, Logs: var related }:
-            {
-                var logGroup = new ListGroup
-                {
-                    Title = "Learning logs", Id = "learning-logs",
-                    Intro = related.Count == 0 ? "No learning log names this quality statement yet." : null,
-                    Items = related.Select(l => new ListItem
-                    {
-                        Title = l.Log.Title, Url = site.Href(l.Document.Url), Summary = l.Log.Summary,
-                        Meta = $"{LogLabels.StatusLabel(l.Log.Status)} · identified {DateView.Of(l.Log.Identified).Text} · {l.Log.Actions.Count(a => a.Status == ActionStatus.Done)} of {l.Log.Actions.Count(a => a.Status != ActionStatus.Dropped)} actions done · {l.Log.Actions.Sum(a => a.Reviews.Count)} effectiveness reviews",
-                    }).ToArray(),
-                };
                 return JournalPage(plan, site, $"Evidence: {s.Name}", "evidence",
-                    $"What this service has learned under the “{s.Name}” quality statement ({Framework.FindKeyQuestion(s.KeyQuestionId)!.Name}).",
+                    $"What this service holds under the “{s.Name}” quality statement ({Framework.FindKeyQuestion(s.KeyQuestionId)!.Name}), grouped by CQC's six evidence categories: the actions its learning logs record with their evidence, and the measures that show whether they worked.",
                     [site.Home, journal, new LinkView { Title = "Evidence by quality statement", Url = site.Href("/journal/evidence/") }]) with
                 {
                     QualityStatements = [TaxonomyLinks.Statement(site, s)],
-                    Groups = [logGroup, .. site.GroupsOf("statement", s.Id, e => e.Group != "Learning logs")],
+                    Data = EvidencePortfolio(site, s, related),
                 };
-            }
             default:
                 throw new InvalidOperationException(plan.Url);
         }
+    }
+
+    /// <summary>
+    /// One statement's evidence: each action with recorded evidence (dropped ones aside) in the logs that name the
+    /// statement, and each measure that names it, under the evidence category its file gives (a measure's default is
+    /// outcomes; an action without one is listed as not yet categorised). Teaching examples are never evidence.
+    /// </summary>
+    private static EvidenceView EvidencePortfolio(SiteIndex site, QualityStatement s, IReadOnlyList<CheckedLog> related)
+    {
+        var actions = related.SelectMany(l => l.Log.Actions
+            .Where(a => a.Status != ActionStatus.Dropped && !string.IsNullOrWhiteSpace(a.Evidence))
+            .Select(a => (a.EvidenceCategory, View: new EvidenceActionView
+            {
+                Log = new LinkView { Title = l.Log.Title, Url = site.Href(l.Document.Url) }, Url = site.Href(l.Document.Url + "#action-" + a.Id),
+                Id = a.Id, Description = a.Description, Evidence = a.Evidence!, Completed = a.Completed is { } c ? DateView.Of(c) : null,
+                Status = LogFormat.Label(a.Status),
+                StatusClass = a.Status == ActionStatus.Done ? "tag--done" : "tag--blue", Measure = a.Measure,
+            }))).ToArray();
+        var measures = (site.Shared<MeasureCard[]>(Measures.MeasuresSection.CardsKey) ?? []).Where(m => m.QualityStatements.Contains(s.Id)).ToArray();
+        var categories = LogFormat.EvidenceCategories.All.Select(c => new EvidenceCategoryView
+        {
+            Id = c.Value, Name = c.Label, Hint = c.Hint ?? "",
+            Actions = actions.Where(a => a.EvidenceCategory == c.Member).Select(a => a.View).ToArray(),
+            Measures = measures.Where(m => m.EvidenceCategory == c.Value).ToArray(),
+        }).ToArray();
+        return new EvidenceView
+        {
+            Statement = new LinkView { Title = s.Name, Url = site.Href($"/quality-statements/{s.Id}/") },
+            KeyQuestion = Framework.FindKeyQuestion(s.KeyQuestionId)!.Name,
+            Categories = categories,
+            Uncategorised = actions.Where(a => a.EvidenceCategory is null).Select(a => a.View).ToArray(),
+            Count = actions.Length + measures.Length,
+            Logs = related.Select(l => new ListItem
+            {
+                Title = l.Log.Title, Url = site.Href(l.Document.Url), Summary = l.Log.Summary,
+                Meta = $"{LogLabels.StatusLabel(l.Log.Status)} · identified {DateView.Of(l.Log.Identified).Text} · {l.Log.Actions.Count(a => a.Status == ActionStatus.Done)} of {l.Log.Actions.Count(a => a.Status != ActionStatus.Dropped)} actions done · {l.Log.Actions.Sum(a => a.Reviews.Count)} effectiveness reviews",
+            }).ToArray(),
+            Related = site.GroupsOf("statement", s.Id, e => e.Group is not ("Learning logs" or "Measures")),
+            AssessmentsUrl = site.HasPage("/assessments/") ? site.Href("/assessments/") : null,
+        };
     }
 
     private static PageView JournalPage(PagePlan plan, SiteIndex site, string title, string kind, string summary, IReadOnlyList<LinkView> crumbs) =>

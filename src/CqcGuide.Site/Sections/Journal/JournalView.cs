@@ -19,6 +19,8 @@ public sealed record JournalView
     public string? ValidationModule { get; init; }
     /// <summary>The log format's option lists (values, labels, hints), from the rules: the draft form's radios and selects.</summary>
     public CqcGuide.Rules.LearningLogs.LogFormatOptions? Format { get; init; }
+    /// <summary>The site's measures (title, id): the draft form's choice for an action's <c>measure_id</c>.</summary>
+    public IReadOnlyList<LabelledText> Measures { get; init; } = [];
     /// <summary>The compiled personal-data module (the draft form checks for personal data with it).</summary>
     public string? PersonalDataModule { get; init; }
 }

@@ -125,6 +125,8 @@ public sealed record LogActionEntry
     public required ActionStatus Status { get; init; }
     public DateOnly? Completed { get; init; }
     public string? Evidence { get; init; }
+    /// <summary>Which of CQC's six evidence categories the evidence belongs to; the evidence portfolio groups by it.</summary>
+    public CategoryOfEvidence? EvidenceCategory { get; init; }
     public string? Measure { get; init; }
     /// <summary>The measure (input/measures/&lt;id&gt;.yml) that shows whether the action worked; its chart is shown with the action.</summary>
     public string? MeasureId { get; init; }

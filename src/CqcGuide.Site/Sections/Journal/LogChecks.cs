@@ -27,7 +27,7 @@ public static class LogChecks
             log.Factors.Select(f => new LogValidationFactor(f.Id, f.Description)).ToArray(),
             log.Actions.Select(a => new LogValidationAction(a.Id, a.Addresses.ToArray(), LogFormat.Value(a.Status), D(a.Completed),
                 a.Evidence, a.DroppedReason, a.Reviews.Select(r => new LogValidationReview(LearningLogValidation.Date(r.Date), r.Result, LogFormat.Value(r.Decision))).ToArray(),
-                a.Kind is { } k ? LogFormat.Value(k) : null, a.Description)).ToArray(),
+                a.Kind is { } k ? LogFormat.Value(k) : null, a.Description, a.EvidenceCategory is { } e ? LogFormat.Value(e) : null)).ToArray(),
             D(log.NextReview), LearningLogValidation.Date(today), log.Title, log.Summary,
             log.RedactionCheck is { } r ? new LogRedactionInput(r.Confirmed, r.By, D(r.Date)) : null,
             log.GovernanceReview is { } g ? new LogGovernanceInput(g.Forum, LearningLogValidation.Date(g.Date)) : null);

@@ -49,7 +49,7 @@ public static class LogViews
         OwnerRole = a.OwnerRole, Due = a.Due is { } d ? DateView.Of(d) : null,
         Status = a.Status switch { ActionStatus.Planned => "Planned", ActionStatus.InProgress => "In progress", ActionStatus.Done => "Done", _ => "Dropped" },
         StatusClass = a.Status switch { ActionStatus.Done => "tag--done", ActionStatus.InProgress => "tag--blue", _ => "tag--grey" },
-        Completed = a.Completed is { } c ? DateView.Of(c) : null, Evidence = a.Evidence, Measure = a.Measure, DroppedReason = a.DroppedReason,
+        Completed = a.Completed is { } c ? DateView.Of(c) : null, Evidence = a.Evidence, EvidenceCategory = a.EvidenceCategory is { } e ? LogFormat.Label(e) : null, Measure = a.Measure, DroppedReason = a.DroppedReason,
         Overdue = LearningGovernance.ActionState.Evaluate(at) == LearningGovernance.Overdue,
         Reviews = a.Reviews.OrderBy(r => r.Date).Select(r => new ReviewView { Date = DateView.Of(r.Date), Result = r.Result, Decision = LogFormat.Value(r.Decision) }).ToArray(),
         Log = logLink,

@@ -28,6 +28,8 @@ public sealed record MeasureDefinition : IFrontMatter
     public int? RunLength { get; init; }
     public string? OwnerRole { get; init; }
     public IReadOnlyList<string> QualityStatements { get; init; } = [];
+    /// <summary>Which of CQC's six evidence categories the measure is evidence in (default: outcomes).</summary>
+    public Rules.LearningLogs.CategoryOfEvidence EvidenceCategory { get; init; } = Rules.LearningLogs.CategoryOfEvidence.Outcomes;
     public int Order { get; init; } = 1000;
     public required IReadOnlyList<MeasurePoint> Data { get; init; }
     public IReadOnlyList<MeasureChange> Changes { get; init; } = [];

@@ -37,10 +37,13 @@ public sealed class MeasuresSection : Section<CheckedMeasure>
         if (documents.Count == 0) return;
         index.Menu(45, "Measures", index.Href("/measures/"), "measures");
         var ordered = documents.OrderBy(d => d.Definition.Order).ThenBy(d => d.Definition.Title, StringComparer.Ordinal).ToArray();
+        var cards = new List<MeasureCard>();
         foreach (var m in ordered)
         {
             index.Page(new PagePlan { Url = m.Document.Url, Layout = "measure", Type = "measure", Model = m });
-            index.Share("measure:" + m.Document.Slug, CardOf(m, index.Href));
+            var card = CardOf(m, index.Href);
+            cards.Add(card);
+            index.Share("measure:" + m.Document.Slug, card);
             var item = new ListItem { Title = m.Definition.Title, Url = index.Href(m.Document.Url), Summary = m.Definition.Summary, Meta = m.Analysis.Summary.VariationLabel };
             foreach (var s in m.Definition.QualityStatements) index.Tag("statement", s, "Measures", 12, item);
             for (var i = 0; i < m.Definition.Changes.Count; i++)
@@ -49,7 +52,11 @@ public sealed class MeasuresSection : Section<CheckedMeasure>
         }
         index.Page(new PagePlan { Url = "/measures/", Layout = "measures", Type = "measure", Model = new MeasuresIndex(ordered) });
         index.Share(GovernanceKey, ordered.Select(GovernanceOf).ToArray());
+        index.Share(CardsKey, cards.ToArray());
     }
+
+    /// <summary>The key under which every measure's card is shared (the evidence portfolio shows their charts).</summary>
+    public const string CardsKey = "measures:cards";
 
     /// <summary>The key under which the measures are shared with the governance section.</summary>
     public const string GovernanceKey = "governance:measures";
@@ -88,6 +95,7 @@ public sealed class MeasuresSection : Section<CheckedMeasure>
         Id = m.Document.Slug, Title = m.Definition.Title, Url = href(m.Document.Url), Unit = m.Definition.Unit,
         Reading = m.Analysis.Summary.Reading, VariationLabel = m.Analysis.Summary.VariationLabel, AssuranceLabel = m.Analysis.Summary.AssuranceLabel,
         Chart = SpcChartView.Of("chart-" + m.Document.Slug, $"{m.Definition.Title} ({m.Definition.Unit})", m.Analysis.Chart!),
+        QualityStatements = m.Definition.QualityStatements, EvidenceCategory = Rules.LearningLogs.LogFormat.Value(m.Definition.EvidenceCategory),
         Analysis = m.Analysis,
         Changes = m.Definition.Changes.Where(c => c.Action is not null)
             .Select(c => new MeasureChangeRef(c.Action!, Math.Max(0, Array.FindIndex(m.Analysis.Points, p => p.Period == c.Period)))).ToArray(),

@@ -120,7 +120,7 @@ public class JournalTests
         Assert.Equal(["14 March 2026", "15 March 2026", "15 March 2026", "18 March 2026", "10 April 2026", "28 April 2026", "30 June 2026"],
             log.QuerySelectorAll(".timeline time").Select(t => t.TextContent));
         var evidence = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output.Path, "journal/evidence/safe.medicines-optimisation/index.html")));
-        Assert.Contains("1 of 1 actions done", evidence.QuerySelector("section[aria-labelledby='learning-logs']")!.TextContent);
+        Assert.Contains("1 of 1 actions done", evidence.QuerySelector("#learning-logs + ul")!.TextContent);
     }
 
     public static TheoryData<string, string, string, string> ValidationRules() => new()
