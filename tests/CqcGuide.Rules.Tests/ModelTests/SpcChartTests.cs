@@ -56,6 +56,26 @@ public class SpcChartTests
     }
 
     [Fact]
+    public void A_lower_limit_below_the_smallest_possible_value_is_drawn_at_it_and_the_analysis_keeps_it()
+    {
+        double[] counts = [1, 0, 2, 1, 1, 0, 1, 2, 0, 1, 1, 0, 1, 2];
+        SpcResult At(string? minimum) => Spc.Analyse(SpcExamples.Input(counts, "decrease") with { Minimum = minimum });
+        var cut = At("0");
+        Assert.True(cut.Segments[0].LowerLimit < 0);
+        var lower = Assert.Single(cut.Chart!.Lines, l => l.Kind == SpcLineKind.LowerLimit);
+        var zero = cut.Chart.Points.First(p => cut.Points[p.Index].Value == 0);
+        Assert.Equal(zero.Y, lower.Y);
+        Assert.Equal("Lower process limit (below the smallest possible value, drawn at it)", lower.Label);
+        Assert.DoesNotContain(cut.Chart.YTicks, t => t.Label.StartsWith('-'));
+
+        var uncut = At(null);
+        var free = Assert.Single(uncut.Chart!.Lines, l => l.Kind == SpcLineKind.LowerLimit);
+        Assert.Equal("Lower process limit", free.Label);
+        Assert.True(free.Y > uncut.Chart.Points.First(p => uncut.Points[p.Index].Value == 0).Y);
+        Assert.Equal(uncut.Segments[0].LowerLimit, cut.Segments[0].LowerLimit);
+    }
+
+    [Fact]
     public void A_change_label_that_would_run_past_the_right_edge_is_drawn_left_of_its_line()
     {
         var c = Analyse([.. Baseline, 7, 8, 6, 16], annotations: [new("2025-03", "New falls sensor mats on every bedroom floor", false), new("2024-02", "Audit", false)]).Chart!;

@@ -25,7 +25,7 @@ public class SpcModelTests
         Assert.Equal("Our interpretation (CQC is silent or ambiguous)", CqcSaf.Instance.Explain().Rules.First(r => r.Kind == "interpretation").KindLabel);
         Assert.Equivalent(
             new[] { "mean with one correction pass", "constant baseline", "fix within each segment", "a point on the mean breaks a run", "close means inside the limits",
-                "direction at a turning point", "run chart below 12 points", "reading against the previous mean" },
+                "direction at a turning point", "run chart below 12 points", "reading against the previous mean", "limits cut at the possible range" },
             e.Rules.Where(r => r.InterpretationName is not null).Select(r => r.InterpretationName!).ToArray(), strict: true);
     }
 

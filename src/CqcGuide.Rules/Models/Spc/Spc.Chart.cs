@@ -29,6 +29,9 @@ public sealed record SpcFrame(double Band, SpcScale Scale, int Every);
 /// <summary>The chart input and its frame.</summary>
 public sealed record SpcChartParts(SpcChartInput Input, SpcFrame Frame);
 
+/// <summary>A process limit and the measure's possible range (either end may be unset).</summary>
+public sealed record SpcShownLimit(double Limit, double? Minimum, double? Maximum);
+
 /// <summary>What the chart geometry needs.</summary>
 public sealed record SpcChartInput(
     SpcPeriod[] Periods,
@@ -117,6 +120,22 @@ public sealed partial class Spc
             Expr.Let(Math.Ceiling((r.High + pad) / step.Value), k1 =>
                 new SpcScale(step, k0 + 0.0, (int)(k1 - k0), TickValue.Evaluate(new SpcTickAt(step, k0)), TickValue.Evaluate(new SpcTickAt(step, k1))))))))));
 
+    public static readonly Rule<SpcShownLimit, double> ShownLimit = new(
+        "shown-limit",
+        RuleKind.Interpretation,
+        """
+        Where a process limit is drawn: at the measure's smallest possible value when the computed lower limit falls
+        below it (a count cannot go below 0), and at its largest when the upper limit rises above it (a percentage
+        cannot pass 100). The analysis keeps the computed limits; only the chart is cut, so its scale is not stretched
+        over values that cannot happen.
+        """,
+        OwnChart,
+        x => x.Minimum.HasValue && x.Limit < x.Minimum.Value ? x.Minimum.Value
+            : x.Maximum.HasValue && x.Limit > x.Maximum.Value ? x.Maximum.Value
+            : x.Limit,
+        new RuleInterpretation("limits cut at the possible range",
+            "Making Data Count charts of counts and percentages do not draw limits where no value can fall; the measure file's minimum and maximum say where that is."));
+
     public static readonly Rule<SpcAt, double> YPosition = new(
         "y-position",
         RuleKind.OwnMethod,
@@ -135,8 +154,8 @@ public sealed partial class Spc
         x => new SpcFrame(
             (PlotRight - PlotLeft) / x.Values.Length,
             YScale.Evaluate(Expr.Let(x.Values
-                    .Concat(x.Segments.Where(s => !s.RunChart).Select(s => s.Limits!.LowerLimit))
-                    .Concat(x.Segments.Where(s => !s.RunChart).Select(s => s.Limits!.UpperLimit))
+                    .Concat(x.Segments.Where(s => !s.RunChart).Select(s => ShownLimit.Evaluate(new SpcShownLimit(s.Limits!.LowerLimit, x.Settings.Minimum, x.Settings.Maximum))))
+                    .Concat(x.Segments.Where(s => !s.RunChart).Select(s => ShownLimit.Evaluate(new SpcShownLimit(s.Limits!.UpperLimit, x.Settings.Minimum, x.Settings.Maximum))))
                     .Concat(x.Segments.Where(s => s.RunChart).Select(s => s.Centre))
                     .Concat(x.Settings.Target.HasValue ? new[] { x.Settings.Target.Value } : new double[0])
                     .ToArray(), all => new SpcRange(all.Min(), all.Max()))),
@@ -209,9 +228,13 @@ public sealed partial class Spc
                     j % 4 == 0 ? new SpcChartLine(s.RunChart ? SpcLineKind.Median : SpcLineKind.Mean, s.Index, x1, x2,
                             YPosition.Evaluate(new SpcAt(s.Centre, x.Frame.Scale)), s.RunChart ? "Median" : "Mean")
                         : j % 4 == 1 && !s.RunChart ? new SpcChartLine(SpcLineKind.UpperLimit, s.Index, x1, x2,
-                            YPosition.Evaluate(new SpcAt(s.Limits!.UpperLimit, x.Frame.Scale)), "Upper process limit")
+                            YPosition.Evaluate(new SpcAt(ShownLimit.Evaluate(new SpcShownLimit(s.Limits!.UpperLimit, x.Input.Settings.Minimum, x.Input.Settings.Maximum)), x.Frame.Scale)),
+                            ShownLimit.Evaluate(new SpcShownLimit(s.Limits!.UpperLimit, x.Input.Settings.Minimum, x.Input.Settings.Maximum)) != s.Limits!.UpperLimit
+                                ? "Upper process limit (above the largest possible value, drawn at it)" : "Upper process limit")
                         : j % 4 == 2 && !s.RunChart ? new SpcChartLine(SpcLineKind.LowerLimit, s.Index, x1, x2,
-                            YPosition.Evaluate(new SpcAt(s.Limits!.LowerLimit, x.Frame.Scale)), "Lower process limit")
+                            YPosition.Evaluate(new SpcAt(ShownLimit.Evaluate(new SpcShownLimit(s.Limits!.LowerLimit, x.Input.Settings.Minimum, x.Input.Settings.Maximum)), x.Frame.Scale)),
+                            ShownLimit.Evaluate(new SpcShownLimit(s.Limits!.LowerLimit, x.Input.Settings.Minimum, x.Input.Settings.Maximum)) != s.Limits!.LowerLimit
+                                ? "Lower process limit (below the smallest possible value, drawn at it)" : "Lower process limit")
                         : j % 4 == 3 && x.Input.Settings.Target.HasValue ? new SpcChartLine(SpcLineKind.Target, s.Index, x1, x2,
                             YPosition.Evaluate(new SpcAt(x.Input.Settings.Target.Value, x.Frame.Scale)), "Target")
                         : null))))

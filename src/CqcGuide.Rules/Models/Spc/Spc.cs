@@ -20,7 +20,7 @@ public sealed record SpcAssembly(SpcSeries Series, SpcSettings Settings, SpcSegm
 public sealed partial class Spc : RuleModel
 {
     public const string ModelId = "spc";
-    public const string ModelVersion = "1.0.0";
+    public const string ModelVersion = "1.1.0";
     public const string NoticeText = "Statistical process control of your own data (NHS England's Making Data Count method) — not a CQC rating";
 
     private static readonly ModelRef ModelReference = new(ModelId, ModelVersion);
@@ -206,7 +206,7 @@ public sealed partial class Spc : RuleModel
                 SegmentReading, AgainstPreviousReading, LatestPointReading, LatestRuns, AssuranceReading, VariationLabel,
                 AssuranceLabel, CauseLabel, ChartLabel, CountOfPeriods, IntText, Plural,
                 // the chart
-                Chart, ChartFrame, YScale, YTicks, XTicks, ChartPoints, ChartLines, ChartDescription, YPosition, TickValue,
+                Chart, ChartFrame, YScale, YTicks, XTicks, ChartPoints, ChartLines, ShownLimit, ChartDescription, YPosition, TickValue,
                 DecimalText, Coordinate,
             ],
         })
