@@ -26,8 +26,8 @@ public static class ScoreReport
     /// <summary>The result as plain text for a registered manager. Always says it is a self-assessment.</summary>
     public static string ToText(ScoreResult result) => result switch
     {
-        SafScoreResult saf => Saf(saf.Model, saf.Notice, saf.LimitersApplied, saf.KeyQuestions, saf.Overall, null, saf.Baseline),
-        EvidenceScoreResult ev => Saf(ev.Model, ev.Notice, ev.LimitersApplied, ev.KeyQuestions, ev.Overall, ev.StatementsByKeyQuestion, null),
+        SafScoreResult saf => Saf(saf.Model, saf.Notice, saf.LimitersApplied, saf.KeyQuestions, saf.Overall, null, saf.Baseline, saf.Notes),
+        EvidenceScoreResult ev => Saf(ev.Model, ev.Notice, ev.LimitersApplied, ev.KeyQuestions, ev.Overall, ev.StatementsByKeyQuestion, null, []),
         MaturityScoreResult m => Maturity(m),
         _ => throw new ArgumentException($"Unknown result type {result.GetType().Name}.", nameof(result)),
     };
@@ -47,7 +47,7 @@ public static class ScoreReport
     }
 
     private static string Saf(ModelRef model, string notice, bool limiters, IReadOnlyList<KeyQuestionResult> kqs, OverallResult overall,
-        IReadOnlyList<EvidenceGroupResult>? evidence, BaselineResult? baseline)
+        IReadOnlyList<EvidenceGroupResult>? evidence, BaselineResult? baseline, IReadOnlyList<string> notes)
     {
         var text = new StringBuilder();
         var title = Models.Find(model.Id)?.Title ?? model.Id;
@@ -99,6 +99,8 @@ public static class ScoreReport
         text.Append(limiters
             ? "Limiters (unverified) were applied: a statement scored 1 caps its key question at requires improvement, a statement scored 2 at good.\n"
             : "Limiters were switched off (applyLimiters: false): ratings come from the percentages alone.\n");
+        foreach (var note in notes)
+            Explanation.Wrap(text, note, "");
         if (evidence is not null)
             text.Append("Statement scores were converted from evidence category scores (").Append(evidence.Sum(g => g.Statements.Count(s => s.Score > 0)).ToString(CultureInfo.InvariantCulture)).Append(" statements assessed).\n");
         return text.ToString();

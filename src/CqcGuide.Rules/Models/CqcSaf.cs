@@ -1,3 +1,4 @@
+using System.Globalization;
 using CqcGuide.Rules.Domain;
 
 namespace CqcGuide.Rules.ScoringModels;
@@ -13,7 +14,16 @@ public sealed record SafScoreResult(
     bool LimitersApplied,
     IReadOnlyList<KeyQuestionResult> KeyQuestions,
     OverallResult Overall,
-    BaselineResult Baseline) : ScoreResult;
+    BaselineResult Baseline,
+    IReadOnlyList<NextStep> NextSteps,
+    IReadOnlyList<string> Notes) : ScoreResult;
+
+/// <summary>A statement to work on next: scored 1 or 2, or not assessed (score 0).</summary>
+/// <param name="Source">Where its score came from (new, baseline or not-assessed; a learning maturity statement: new).</param>
+public sealed record NextStep(string Id, string GroupId, string GroupName, int Score, string Source);
+
+/// <summary>What the next steps are chosen from: the key questions in order and every statement's score.</summary>
+public sealed record NextStepsInput(IReadOnlyList<KeyQuestionResult> KeyQuestions, IReadOnlyList<StatementResult> Statements);
 
 /// <summary>One statement of an answers file to score: the file, the statement and its key question.</summary>
 public sealed record StatementKey(AnswersFile File, string Id, string KeyQuestionId);
@@ -40,7 +50,7 @@ public sealed record BaselineResult(bool Used, string? PublishedOn, int NewScore
 public sealed class CqcSaf : ScoringModel
 {
     public const string ModelId = "cqc-saf";
-    public const string ModelVersion = "1.1.0";
+    public const string ModelVersion = "1.2.0";
 
     public const string NewSource = "new";
     public const string BaselineSource = "baseline";
@@ -105,6 +115,55 @@ public sealed class CqcSaf : ScoringModel
             + "from those scores, a statement nobody has touched is one not re-assessed, so it keeps its score; choosing "
             + "\"not assessed\" is a deliberate choice to leave the statement out, and we respect it."));
 
+    public static readonly Rule<NextStepsInput, NextStep[]> NextSteps = new(
+        "next-steps",
+        RuleKind.OwnMethod,
+        """
+        What to work on next: every statement scored 1, then every statement scored 2, then every statement not
+        assessed, key question by key question in CQC's order (safe, effective, caring, responsive, well-led), and within
+        each group in the framework's order. A low score found and understood is where improvement starts; a statement
+        not assessed is one the team cannot yet back with evidence.
+        """,
+        [Sources.LearningFromFailure, Sources.CqcQualityStatements],
+        x => x.KeyQuestions.SelectMany(k => new[] { 1, 2, 0 }.SelectMany(score => x.Statements
+                .Where(s => s.KeyQuestionId == k.Id && s.Score == score)
+                .Select(s => new NextStep(s.Id, k.Id, k.Name, s.Score, s.Source))))
+            .ToArray());
+
+    public static readonly Rule<KeyQuestionResult, string?> LimiterNote = new(
+        "limiter-note",
+        RuleKind.OwnMethod,
+        """
+        A limiter in plain words, when one lowered a key question's rating (rating-limiters): how many statements were
+        scored 1 (or 2), what the key question cannot be better than, what its percentage alone would give, and that
+        CQC has not confirmed the rule.
+        """,
+        [Sources.ThornburyLimiters, Sources.RidoutLimiters],
+        k => k.Limiter == null ? null
+            : Expr.Let(k.Limiter == "statement-scored-1" ? 1 : 2, low => Expr.Let(k.Statements.Count(s => s.Score == low), n =>
+                (n == 1 ? "One statement" : n.ToString(CultureInfo.InvariantCulture) + " statements") + " scored " + low.ToString(CultureInfo.InvariantCulture)
+                + ", so " + k.Name + " cannot be better than “" + CqcRules.RatingLabel.Evaluate(k.Rating) + "” in this self-assessment; its percentage alone would make it “"
+                + CqcRules.RatingLabel.Evaluate(k.RatingBeforeLimiters) + "”. CQC has not confirmed that it applies this rule.")));
+
+    public static readonly Rule<KeyQuestionResult, string?> RoundingNote = new(
+        "rounding-note",
+        RuleKind.OwnMethod,
+        """
+        A result exactly on a rounding edge says so: when a key question's percentage is exactly halfway between two
+        whole numbers that fall in different rating bands (62.5% and 87.5% can happen with 8 statements), the note
+        says which rating rounding up gives and which the lower number would give, because CQC publishes no rounding
+        rule (whole-percent-rounding).
+        """,
+        [Sources.CqcLocalAuthorityRatings],
+        k => k.Percentage.HasValue && k.Percentage.Value - Math.Floor(k.Percentage.Value) == 0.5
+                && CqcRules.PercentageBand.Evaluate((int)Math.Floor(k.Percentage.Value)) != CqcRules.PercentageBand.Evaluate((int)Math.Floor(k.Percentage.Value) + 1)
+            ? Expr.Let((int)Math.Floor(k.Percentage.Value), low =>
+                k.Name + " is exactly " + low.ToString(CultureInfo.InvariantCulture) + ".5%, halfway between two ratings: rounded up to "
+                + (low + 1).ToString(CultureInfo.InvariantCulture) + "% it is “" + CqcRules.RatingLabel.Evaluate(CqcRules.PercentageBand.Evaluate(low + 1))
+                + "”, and at " + low.ToString(CultureInfo.InvariantCulture) + "% it would be “" + CqcRules.RatingLabel.Evaluate(CqcRules.PercentageBand.Evaluate(low))
+                + "”. CQC publishes no rounding rule, so treat this result as on the edge.")
+            : null);
+
     public static readonly Rule<AnswersFile, SafScoreResult> ScoreAnswers = new(
         "score-quality-statements",
         RuleKind.Published,
@@ -114,7 +173,9 @@ public sealed class CqcSaf : ScoringModel
         score, or the last published score when the answers start from one and the statement was not re-assessed. Each
         key question is rated from its own statements (key-question-rating), and the overall rating combines the five
         key questions (overall-rating). All statements are weighted equally, whether their scores are new or kept. The
-        result lists every statement's score and whether it is new or the last published one.
+        result lists every statement's score and whether it is new or the last published one, the statements to work on
+        next (next-steps), and notes in plain words on each limiter that lowered a rating (limiter-note) and each result
+        on a rounding edge (rounding-note).
         """,
         [Sources.CqcGpExample, Sources.CqcLocalAuthorityRatings, Sources.RichardsReview],
         f => Expr.Let(f.Options == null ? true : f.Options.ApplyLimiters ?? true, apply =>
@@ -137,7 +198,10 @@ public sealed class CqcSaf : ScoringModel
                         statements.Count(s => s.Source == NewSource),
                         statements.Count(s => s.Source == BaselineSource),
                         statements.Count(s => s.Source == NotAssessedSource),
-                        statements))))));
+                        statements),
+                    NextSteps.Evaluate(new NextStepsInput(keyQuestions, statements)),
+                    keyQuestions.Select(k => LimiterNote.Evaluate(k)).Concat(keyQuestions.Select(k => RoundingNote.Evaluate(k)))
+                        .Where(n => n != null).Select(n => n!).ToArray())))));
 
     /// <summary>The model. Built on first use, after every static rule above exists (so declaration order does not matter).</summary>
     public static CqcSaf Instance => instance.Value;
@@ -158,7 +222,7 @@ public sealed class CqcSaf : ScoringModel
                 + "This is a self-assessment, not a CQC rating.",
             IsCqcMethod = true,
             Entry = new("score", ScoreAnswers),
-            Rules = [ScoreAnswers, StatementScore, CqcRules.AnswerScore, BaselineScore, .. CqcRules.KeyQuestionAndOverallRules],
+            Rules = [ScoreAnswers, StatementScore, CqcRules.AnswerScore, BaselineScore, NextSteps, LimiterNote, RoundingNote, .. CqcRules.KeyQuestionAndOverallRules],
             Groups = Framework.KeyQuestions.Select(k => new ModelGroup(k.Id, k.Name)).ToArray(),
             Items = Framework.QualityStatements.Select(s => new ModelItem(s.Id, s.KeyQuestionId, Values, s.Name)).ToArray(),
             Presentation = CqcRules.Presentation with { Baseline = BaselinePresentation },

@@ -61,7 +61,8 @@ public sealed record MaturityScoreResult(
     IReadOnlyList<MaturityGroupResult> Themes,
     MaturityGroupResult Overall,
     IReadOnlyList<PitfallFlag> Pitfalls,
-    IReadOnlyList<WatchItem> Watch) : ScoreResult;
+    IReadOnlyList<WatchItem> Watch,
+    IReadOnlyList<NextStep> NextSteps) : ScoreResult;
 
 /// <summary>
 /// <c>learning-maturity</c>: CqcGuide's own "learning from failure" self-assessment (not a CQC method). Seven themes
@@ -70,7 +71,7 @@ public sealed record MaturityScoreResult(
 public sealed class LearningMaturity : ScoringModel
 {
     public const string ModelId = "learning-maturity";
-    public const string ModelVersion = "1.1.0";
+    public const string ModelVersion = "1.2.0";
     public const string Notice = "Self-assessment — CqcGuide's own learning-maturity model, not a CQC method or rating";
 
     /// <summary>The label of a theme where every statement was not applicable or unanswered.</summary>
@@ -312,6 +313,20 @@ public sealed class LearningMaturity : ScoringModel
             UnmonitoredChanges.Evaluate(ss), OneOffResponse.Evaluate(ss), SilencedStaff.Evaluate(ss),
         });
 
+    public static readonly Rule<IReadOnlyList<ItemScore>, NextStep[]> NextSteps = new(
+        "maturity-next-steps",
+        RuleKind.OwnMethod,
+        """
+        What to work on next: every statement answered 1 (Reactive), then every statement answered 2 (Developing), theme
+        by theme in the model's order and within a theme in the model's order. Statements not applicable or not
+        answered are left out.
+        """,
+        Guidance,
+        all => Catalogue.SelectMany(t => new[] { 1, 2 }.SelectMany(score => all
+                .Where(s => t.ItemIds.Contains(s.Id) && s.Score == score)
+                .Select(s => new NextStep(s.Id, t.Id, t.Name, s.Score, "new"))))
+            .ToArray());
+
     public static readonly Rule<AnswersFile, MaturityScoreResult> ScoreAnswers = new(
         "score-learning-maturity",
         RuleKind.OwnMethod,
@@ -319,7 +334,8 @@ public sealed class LearningMaturity : ScoringModel
         This is CqcGuide's own model for a "learning from failure" self-assessment, not a CQC method. Each statement is
         scored (maturity-answer-score); each theme gets a maturity from its own statements and the overall maturity
         comes from every statement, all weighted equally (group-maturity); and answer patterns that point to a common
-        pitfall are flagged, or shown as something to watch (pitfall-checks).
+        pitfall are flagged, or shown as something to watch (pitfall-checks). The statements to work on next are listed
+        (maturity-next-steps).
         """,
         Guidance,
         f => Expr.Let(AllItemIds.Select(id => new ItemScore(id, AnswerScore.Evaluate(new AnswerKey(f.Answers, id)))).ToArray(), all =>
@@ -331,7 +347,8 @@ public sealed class LearningMaturity : ScoringModel
                         all.Where(s => t.ItemIds.Contains(s.Id)).ToArray()))).ToArray(),
                     GroupMaturity.Evaluate(new MaturityGroupInput("overall", "All themes", null, all)),
                     checks.Where(c => c.Flag != null).Select(c => c.Flag!).ToArray(),
-                    checks.Where(c => c.Watch != null).Select(c => c.Watch!).ToArray()))));
+                    checks.Where(c => c.Watch != null).Select(c => c.Watch!).ToArray(),
+                    NextSteps.Evaluate(all)))));
 
     private static Rule<IReadOnlyList<ItemScore>, PitfallCheck> Pitfall(
         string name, string id, string pitfall, string guidance, IReadOnlyList<string> triggers, string why, string title, string nextStep)
@@ -372,7 +389,7 @@ public sealed class LearningMaturity : ScoringModel
             Entry = new("score", ScoreAnswers),
             Rules =
             [
-                ScoreAnswers, AnswerScore, CqcRules.Totals, CqcRules.PercentageOfMaximum, CqcRules.WholePercentRounding,
+                ScoreAnswers, NextSteps, AnswerScore, CqcRules.Totals, CqcRules.PercentageOfMaximum, CqcRules.WholePercentRounding,
                 MaturityBand, MaturityBandLimits, CqcRules.PositionInBand, MaturityLabel, GroupMaturity,
                 QuickFixes, BlamingIndividuals, UndocumentedLearning, UnmonitoredChanges, OneOffResponse, SilencedStaff, PitfallChecks,
             ],

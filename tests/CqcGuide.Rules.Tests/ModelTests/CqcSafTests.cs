@@ -30,6 +30,25 @@ public class CqcSafTests
     }
 
     [Fact]
+    public void Next_steps_list_1s_then_2s_then_not_assessed_key_question_by_key_question_with_notes_in_plain_words()
+    {
+        var answers = Answers.Scores("safe", 3, 3, 3, 3, 2, 2, 2, 2).Concat(Answers.Scores("effective", 4, 4, 1, 4, 2, 4))
+            .Select(a => a.Item1 == "effective.consent" ? (a.Item1, "not-assessed") : a);
+        var r = Score(answers);
+        Assert.Equal(
+            ["safe:2", "safe:2", "safe:2", "safe:2", "effective:1", "effective:2", "effective:0"],
+            r.NextSteps.Where(n => n.GroupId is "safe" or "effective").Select(n => $"{n.GroupId}:{n.Score}"));
+        var effective = r.KeyQuestions.Single(k => k.Id == "effective");
+        Assert.Equal([effective.Statements.Single(s => s.Score == 1).Id], r.NextSteps.Where(n => n.Score == 1).Select(n => n.Id));
+        // The other key questions are unanswered: every one of their statements is "not assessed" and comes last in its group.
+        Assert.All(r.NextSteps.Where(n => n.GroupId is not ("safe" or "effective")), n => Assert.Equal((0, "not-assessed"), (n.Score, n.Source)));
+        Assert.Contains("Safe is exactly 62.5%, halfway between two ratings: rounded up to 63% it is “Good”, and at 62% it would be “Requires improvement”. CQC publishes no rounding rule, so treat this result as on the edge.", r.Notes);
+        Assert.Contains(r.Notes, n => n.StartsWith("One statement scored 1, so Effective cannot be better than “Requires improvement” in this self-assessment;", StringComparison.Ordinal)
+            && n.EndsWith("CQC has not confirmed that it applies this rule.", StringComparison.Ordinal));
+        Assert.DoesNotContain(r.Notes, n => n.Contains("internal", StringComparison.Ordinal) || n.Contains("statement-scored", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Exactly_62_5_percent_rounds_up_to_good()
     {
         // 3+3+3+3+2+2+2+2 = 20/32 = 62.5% → whole-percent rounding (halves away from zero) → 63% → good, bottom of the band.

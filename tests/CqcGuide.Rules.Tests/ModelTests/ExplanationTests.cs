@@ -9,7 +9,7 @@ public class ExplanationTests
     public void Explanation_lists_every_rule_in_order_with_kind_and_sources()
     {
         var e = CqcSaf.Instance.Explain();
-        Assert.Equal(("cqc-saf", "1.1.0", true), (e.ModelId, e.Version, e.IsCqcMethod));
+        Assert.Equal(("cqc-saf", "1.2.0", true), (e.ModelId, e.Version, e.IsCqcMethod));
         Assert.Equal(CqcSaf.Instance.Rules.Select(r => r.Name), e.Rules.Select(r => r.Name));
         var rounding = e.Rules.Single(r => r.Name == "whole-percent-rounding");
         Assert.Equal("interpretation", rounding.Kind);
@@ -23,7 +23,7 @@ public class ExplanationTests
     public void Text_reads_as_an_explanation()
     {
         var text = Explanation.ToText(CqcSaf.Instance.Explain());
-        Assert.StartsWith("CQC quality statement scoring (since December 2024) (cqc-saf 1.1.0)\n", text);
+        Assert.StartsWith("CQC quality statement scoring (since December 2024) (cqc-saf 1.2.0)\n", text);
         Assert.Contains("This is a self-assessment, not a CQC rating.", text);
         Assert.Contains("whole-percent-rounding — Our interpretation (CQC is silent or ambiguous)", text);
         Assert.Contains("Interpretation \"whole-percent rounding\":", text);

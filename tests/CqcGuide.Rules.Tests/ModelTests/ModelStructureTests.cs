@@ -21,7 +21,7 @@ public class ModelStructureTests
         Assert.Null(CqcGuide.Rules.Models.FindScoring("learning-log-quality"));
         // Minor versions add to a result or add checks on optional input (baselines; watch items; required text, the
         // redaction check); major versions change a learning log's input (Regulation 20(9), notifications, kinds).
-        Assert.Equal(["1.1.0", "1.0.0", "1.1.0", "2.1.0", "2.2.0", "1.0.0", "1.1.0", "1.0.0"], CqcGuide.Rules.Models.All.Select(m => m.Version));
+        Assert.Equal(["1.2.0", "1.0.0", "1.2.0", "2.1.0", "2.2.0", "1.0.0", "1.1.0", "1.0.0"], CqcGuide.Rules.Models.All.Select(m => m.Version));
         Assert.Equal("lint", LearningLogQuality.Instance.Entry.FunctionName);
         Assert.Equal("validate", CqcGuide.Rules.LearningLogs.LearningLogValidation.Instance.Entry.FunctionName);
         Assert.Null(CqcGuide.Rules.Models.FindScoring("learning-log-validation"));
@@ -214,7 +214,7 @@ public class ModelStructureTests
         var result = CqcSaf.Instance.Score(AnswersFile.Parse(Generators.File("cqc-saf", new Dictionary<string, Answer> { ["safe.safeguarding"] = new("4", null) })).File!);
         using var json = JsonDocument.Parse(ScoreReport.ToJson(result));
         var root = json.RootElement;
-        Assert.Equal(["model", "notice", "limitersApplied", "keyQuestions", "overall", "baseline"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["model", "notice", "limitersApplied", "keyQuestions", "overall", "baseline", "nextSteps", "notes"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(0, root.GetProperty("overall").GetProperty("rating").GetInt32());
         Assert.Equal(4, root.GetProperty("keyQuestions")[0].GetProperty("rating").GetInt32());
         Assert.Equal("Self-assessment — not a CQC rating", root.GetProperty("notice").GetString());
