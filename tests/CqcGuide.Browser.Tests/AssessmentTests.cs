@@ -385,13 +385,92 @@ public class AssessmentTests(SiteFixture site)
                 Assert.Equal(groups[g]!["name"]!.GetValue<string>(), cells[0]);
                 Assert.Equal(pct is null ? "—" : $"{pct.GetValue<int>()}%", cells[2]);
                 Assert.Equal(groups[g]![cqc ? "ratingLabel" : "bandLabel"]!.GetValue<string>(), cells[3]);
-                if (cqc) Assert.Equal(groups[g]!["limiter"] is null ? "No" : $"Yes: {groups[g]!["limiter"]!.GetValue<string>()}", cells[5]);
+                if (cqc) Assert.Equal(groups[g]!["limiter"] is null ? "No" : "Yes (see “Limiters and edges”)", cells[5]);
             }
             var overall = cli["overall"]![cqc ? "ratingLabel" : "bandLabel"]!.GetValue<string>();
             Assert.StartsWith(overall, await page.Locator(".result-panel__value").TextContentAsync());
             if (!cqc)
                 Assert.Equal(cli["pitfalls"]!.AsArray().Count, await page.Locator(".pitfall-list li").CountAsync());
+            else
+                Assert.Equal(cli["notes"]!.AsArray().Select(n => n!.GetValue<string>()), await page.Locator(".result-notes li").AllTextContentsAsync());
+            // What to do next: the rules' list, in the rules' order.
+            Assert.Equal(cli["nextSteps"]!.AsArray().Select(n => n!["id"]!.GetValue<string>()),
+                await page.Locator("[data-next-step]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.nextStep)"));
         }
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task Results_say_what_to_do_next_print_with_their_header_and_start_a_learning_log_by_keyboard()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(Url("cqc-readiness", "safe/"));
+        await page.CheckAsync("#q-safe\\.learning-culture-2");
+        await page.FillAsync("#q-safe\\.learning-culture-note", "Incidents are logged but nobody reviews them");
+        await page.FillAsync("#q-safe\\.learning-culture\\.plan-text", "Review every incident at the monthly quality meeting");
+        await page.CheckAsync("#q-safe\\.safeguarding-1");
+        await page.CheckAsync("#q-safe\\.safe-environments-not-assessed");
+        // The other five scored 4: (1 + 2 + 5 × 4) / 28 = 82%, good by percentage, but the 1 limits Safe to requires improvement.
+        foreach (var id in new[] { "safe-systems-pathways-transitions", "involving-people-to-manage-risks", "safe-effective-staffing", "infection-prevention-control", "medicines-optimisation" })
+            await page.CheckAsync($"#q-safe\\.{id}-4");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved')");
+        await s.Go(Url("cqc-readiness", "results/"));
+        await page.Locator("[data-next-step]").First.WaitForAsync();
+
+        // Scored 1, then 2, then "not assessed"; statements not answered yet are not listed.
+        Assert.Equal(["safe.safeguarding", "safe.learning-culture", "safe.safe-environments"],
+            await page.Locator("[data-next-step]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.nextStep)"));
+        var culture = page.Locator("[data-next-step='safe.learning-culture']");
+        var text = await culture.InnerTextAsync();
+        Assert.Contains("Your note: Incidents are logged but nobody reviews them", text);
+        Assert.Contains("Review every incident at the monthly quality meeting", text);
+        var links = await culture.Locator("a").EvaluateAllAsync<string[]>("els => els.map(a => a.getAttribute('href'))");
+        Assert.Contains(links, l => l.EndsWith("/quality-statements/safe.learning-culture/", StringComparison.Ordinal));
+        Assert.Contains(links, l => l.EndsWith("/guidance/root-causes/", StringComparison.Ordinal));
+        Assert.Contains(await page.Locator(".result-notes li").AllTextContentsAsync(),
+            n => n.StartsWith("One statement scored 1, so Safe cannot be better than “Requires improvement” in this self-assessment", StringComparison.Ordinal));
+        Assert.DoesNotContain("statement-scored", await page.Locator("[data-results]").InnerTextAsync());
+
+        // "Completed by", typed with the keyboard, is kept with the answers and in the downloaded file.
+        await Keyboard.TabTo(page, "e => e.id === 'completed-by'", max: 40, what: "the “Completed by” field");
+        await page.Keyboard.TypeAsync("Registered manager and deputy manager");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved')");
+        await page.ReloadAsync();
+        await page.Locator("[data-next-step]").First.WaitForAsync();
+        Assert.Equal("Registered manager and deputy manager", await page.InputValueAsync("#completed-by"));
+        var exported = File.ReadAllText(await Download(page, "[data-action='export-json']"));
+        Assert.Contains("\"progress/completed-by\": {\n      \"value\": \"Registered manager and deputy manager\"", exported);
+        var (code, _, error) = Cli("score", await Download(page, "[data-action='export-json']"));
+        Assert.True(code == 0, error);
+
+        // Printed (A4, 680 CSS pixels of text): nothing cut, and the header names the service, versions, date and who completed it.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.SetViewportSizeAsync(680, 1000);
+        var overflow = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && e.getClientRects().length).map(e => e.tagName + '.' + e.className).slice(0, 5)");
+        Assert.True(overflow.Length == 0, $"printed on A4: {string.Join(", ", overflow)} wider than the page");
+        var meta = await page.Locator(".report-meta").InnerTextAsync();
+        Assert.Contains("The CqcGuide project", meta);
+        Assert.Contains("version 1.0.0", meta);
+        Assert.Contains("cqc-saf 1.2.0", meta);
+        Assert.Matches(@"Date\s+\d{1,2} [A-Z][a-z]+ \d{4}", meta);
+        Assert.True(await page.IsVisibleAsync("#completed-by"));
+        Assert.False(await page.IsVisibleAsync("[data-start-log]"));
+        Assert.True((await page.PdfAsync(new() { Format = "A4" })).Length > 1000);
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        await page.SetViewportSizeAsync(1280, 900);
+
+        // "Start a learning log about this", by keyboard: the draft log opens filled in with the statement, the note and the plan.
+        await Keyboard.TabTo(page, "e => e.dataset.startLog === 'safe.learning-culture'", max: 80, what: "Start a learning log about learning culture");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/journal/draft/");
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        Assert.Equal("Improving learning culture", await page.InputValueAsync("#f-title"));
+        var summary = await page.InputValueAsync("#f-summary");
+        Assert.Contains("scored “Learning culture” 2 – some shortfalls", summary);
+        Assert.Contains("Incidents are logged but nobody reviews them", summary);
+        Assert.True(await page.IsCheckedAsync("input[name='quality_statements'][value='safe.learning-culture']"));
+        Assert.True(await page.IsCheckedAsync("input[name='event_type'][value='risk']"));
         s.AssertClean();
     }
 

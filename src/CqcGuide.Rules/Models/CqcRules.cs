@@ -83,13 +83,16 @@ public static class CqcRules
     public static IReadOnlyList<RatingBand> RatingBands { get; } = [InadequateBand, RequiresImprovementBand, GoodBand, OutstandingBand];
 
     /// <summary>The answers each CQC item accepts, with the wording a form shows (the values <see cref="AnswerScore"/> reads).</summary>
+    /// <summary>The answer that leaves a statement out of the score.</summary>
+    public const string NotAssessedValue = "not-assessed";
+
     public static IReadOnlyList<AnswerOption> AnswerOptions { get; } =
     [
         new("1", "1 – Significant shortfalls", "The evidence shows significant shortfalls.", false),
         new("2", "2 – Some shortfalls", "The evidence shows some shortfalls.", false),
         new("3", "3 – Good standard", "The evidence shows a good standard.", false),
         new("4", "4 – Exceptional standard", "The evidence shows an exceptional standard.", false),
-        new("not-assessed", "Not assessed", "Leave this statement out of the score.", true),
+        new(NotAssessedValue, "Not assessed", "Leave this statement out of the score.", true),
     ];
 
     /// <summary>The values of <see cref="AnswerOptions"/>: what each evidence category of <see cref="CqcSafEvidence"/> accepts.</summary>

@@ -23,7 +23,7 @@ public sealed record SafScoreResult(
 public sealed record NextStep(string Id, string GroupId, string GroupName, int Score, string Source);
 
 /// <summary>What the next steps are chosen from: the key questions in order and every statement's score.</summary>
-public sealed record NextStepsInput(IReadOnlyList<KeyQuestionResult> KeyQuestions, IReadOnlyList<StatementResult> Statements);
+public sealed record NextStepsInput(IReadOnlyList<KeyQuestionResult> KeyQuestions, IReadOnlyList<StatementResult> Statements, IReadOnlyDictionary<string, Answer> Answers);
 
 /// <summary>One statement of an answers file to score: the file, the statement and its key question.</summary>
 public sealed record StatementKey(AnswersFile File, string Id, string KeyQuestionId);
@@ -119,14 +119,16 @@ public sealed class CqcSaf : ScoringModel
         "next-steps",
         RuleKind.OwnMethod,
         """
-        What to work on next: every statement scored 1, then every statement scored 2, then every statement not
-        assessed, key question by key question in CQC's order (safe, effective, caring, responsive, well-led), and within
-        each group in the framework's order. A low score found and understood is where improvement starts; a statement
-        not assessed is one the team cannot yet back with evidence.
+        What to work on next: every statement scored 1, then every statement scored 2, then every statement the team
+        answered "not assessed", key question by key question in CQC's order (safe, effective, caring, responsive,
+        well-led), and within each group in the framework's order. A low score found and understood is where improvement
+        starts; a statement answered "not assessed" is one the team cannot yet back with evidence. Statements not
+        answered yet are not listed: they are still to do, not a finding.
         """,
         [Sources.LearningFromFailure, Sources.CqcQualityStatements],
         x => x.KeyQuestions.SelectMany(k => new[] { 1, 2, 0 }.SelectMany(score => x.Statements
-                .Where(s => s.KeyQuestionId == k.Id && s.Score == score)
+                .Where(s => s.KeyQuestionId == k.Id && s.Score == score
+                    && (score > 0 || Expr.Let(x.Answers.GetValueOrDefault(s.Id), a => a != null && a.Value == CqcRules.NotAssessedValue)))
                 .Select(s => new NextStep(s.Id, k.Id, k.Name, s.Score, s.Source))))
             .ToArray());
 
@@ -199,7 +201,7 @@ public sealed class CqcSaf : ScoringModel
                         statements.Count(s => s.Source == BaselineSource),
                         statements.Count(s => s.Source == NotAssessedSource),
                         statements),
-                    NextSteps.Evaluate(new NextStepsInput(keyQuestions, statements)),
+                    NextSteps.Evaluate(new NextStepsInput(keyQuestions, statements, f.Answers)),
                     keyQuestions.Select(k => LimiterNote.Evaluate(k)).Concat(keyQuestions.Select(k => RoundingNote.Evaluate(k)))
                         .Where(n => n != null).Select(n => n!).ToArray())))));
 

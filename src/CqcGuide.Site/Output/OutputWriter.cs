@@ -63,7 +63,9 @@ public sealed class MemorySink : IOutputSink
 /// </summary>
 public sealed class StagingSink : IOutputSink
 {
-    private readonly ConcurrentDictionary<string, bool> directories = new(StringComparer.Ordinal);
+    // One creation per folder, and every writer into it waits for that creation (a flag set before the folder existed
+    // let a second writer race ahead: "Could not find a part of the path", seen once in the test suite).
+    private readonly ConcurrentDictionary<string, Lazy<bool>> directories = new(StringComparer.Ordinal);
 
     public string OutputDir { get; }
     public string StagingDir { get; }
@@ -94,7 +96,7 @@ public sealed class StagingSink : IOutputSink
         var full = Path.GetFullPath(Path.Combine(StagingDir, relativePath));
         if (!full.StartsWith(StagingDir + Path.DirectorySeparatorChar, StringComparison.Ordinal)) throw new OutputEscapeException(relativePath);
         var dir = Path.GetDirectoryName(full)!;
-        if (directories.TryAdd(dir, true)) Directory.CreateDirectory(dir);
+        _ = directories.GetOrAdd(dir, d => new Lazy<bool>(() => Directory.CreateDirectory(d).Exists, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         return full;
     }
 

@@ -37,11 +37,11 @@ public class CqcSafTests
         var r = Score(answers);
         Assert.Equal(
             ["safe:2", "safe:2", "safe:2", "safe:2", "effective:1", "effective:2", "effective:0"],
-            r.NextSteps.Where(n => n.GroupId is "safe" or "effective").Select(n => $"{n.GroupId}:{n.Score}"));
+            r.NextSteps.Select(n => $"{n.GroupId}:{n.Score}"));
         var effective = r.KeyQuestions.Single(k => k.Id == "effective");
         Assert.Equal([effective.Statements.Single(s => s.Score == 1).Id], r.NextSteps.Where(n => n.Score == 1).Select(n => n.Id));
-        // The other key questions are unanswered: every one of their statements is "not assessed" and comes last in its group.
-        Assert.All(r.NextSteps.Where(n => n.GroupId is not ("safe" or "effective")), n => Assert.Equal((0, "not-assessed"), (n.Score, n.Source)));
+        // Statements nobody has answered yet are still to do, not a finding: only the one answered "not assessed" is listed.
+        Assert.DoesNotContain(r.NextSteps, n => n.GroupId is not ("safe" or "effective"));
         Assert.Contains("Safe is exactly 62.5%, halfway between two ratings: rounded up to 63% it is “Good”, and at 62% it would be “Requires improvement”. CQC publishes no rounding rule, so treat this result as on the edge.", r.Notes);
         Assert.Contains(r.Notes, n => n.StartsWith("One statement scored 1, so Effective cannot be better than “Requires improvement” in this self-assessment;", StringComparison.Ordinal)
             && n.EndsWith("CQC has not confirmed that it applies this rule.", StringComparison.Ordinal));

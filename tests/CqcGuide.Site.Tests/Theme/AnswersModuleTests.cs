@@ -65,6 +65,48 @@ public class AnswersModuleTests
     }
 
     [Fact]
+    public void Who_completed_it_travels_with_the_file_and_a_hostile_one_is_cut_to_length()
+    {
+        var r = Run("""
+            const record = A.newRecord(def, '2026-01-01T09:00:00.000Z');
+            record.progress.completedBy = 'Registered manager, <b>deputy</b>';
+            const file = A.exportable(def, record);
+            const back = A.readImport(def, A.toJson(file));
+            const restored = A.importedRecord(A.newRecord(def), back);
+            const long = A.readImport(def, A.toJson({ ...file, extra: { 'progress/completed-by': { value: 'x'.repeat(5000) } } }));
+            const stored = A.validateStored(def, { ...record, progress: { ...record.progress, completedBy: 7 } });
+            export const result = { value: file.extra['progress/completed-by'].value, restored: restored.progress.completedBy,
+              long: long.completedBy.length, unmapped: back.unmapped.length, stored: stored.ok };
+            """);
+        Assert.Equal("Registered manager, <b>deputy</b>", r.GetProperty("value").GetString()); // text, never markup: the page sets it as a value
+        Assert.Equal("Registered manager, <b>deputy</b>", r.GetProperty("restored").GetString());
+        Assert.Equal(200, r.GetProperty("long").GetInt32());
+        Assert.Equal(0, r.GetProperty("unmapped").GetInt32());
+        Assert.False(r.GetProperty("stored").GetBoolean());
+    }
+
+    [Fact]
+    public void Next_steps_carry_the_teams_note_and_plan_and_start_a_draft_log()
+    {
+        var r = Run("""
+            const record = A.newRecord(def, '2026-01-01T09:00:00.000Z');
+            A.setAnswer(record, def.sections[0].questions[0], '2', 'Only one person knows how');
+            A.setAnswer(record, def.sections[0].questions[1], 'Train a second person', undefined);
+            const items = A.nextStepItems(def, record, [{ id: 'one.a', groupId: 'one', groupName: 'One', score: 2, source: 'new' }, { id: 'gone', groupId: 'one', groupName: 'One', score: 1, source: 'new' }]);
+            export const result = { count: items.length, label: items[0].scoreLabel, note: items[0].note, plan: items[0].plan, draft: A.nextStepDraft(def, items[0], '2026-12-02') };
+            """);
+        Assert.Equal(1, r.GetProperty("count").GetInt32()); // a step the page has no question for is left out
+        Assert.Equal("2", r.GetProperty("label").GetString());
+        Assert.Equal("Only one person knows how", r.GetProperty("note").GetString());
+        Assert.Equal("""[{"question":"Plan?","answer":"Train a second person"}]""", r.GetProperty("plan").GetRawText());
+        var draft = r.GetProperty("draft");
+        Assert.Equal("Improving a?", draft.GetProperty("title").GetString());
+        Assert.Equal("Our self-assessment (Demo assessment) scored “A?” 2. Our note: Only one person knows how Plan? Train a second person", draft.GetProperty("summary").GetString());
+        Assert.Equal(("risk", "2026-12-02"), (draft.GetProperty("event_type").GetString(), draft.GetProperty("identified").GetString()));
+        Assert.Equal(0, draft.GetProperty("quality_statements").GetArrayLength()); // not a CQC model: no statement ids
+    }
+
+    [Fact]
     public void An_import_lists_answers_it_cannot_place_and_keeps_proto_keys_as_data()
     {
         var r = Run("""

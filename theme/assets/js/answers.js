@@ -5,7 +5,8 @@
 // Two reserved key prefixes in "extra" carry what the answers format has no field for, so that a downloaded file
 // restores everything and `cqcguide score` still reads it: "unmapped/<id>" (answers that match no question of this
 // version) and "notes/<id>" (a note on a question that has no answer yet); "progress/completed" lists the sections
-// the team marked complete (space-separated ids).
+// the team marked complete (space-separated ids), and "progress/completed-by" who completed the self-assessment (as the
+// results page's printout names them).
 
 /** @typedef {import('./definition.js').AssessmentDefinition} AssessmentDefinition */
 /** @typedef {import('./definition.js').Question} Question */
@@ -17,6 +18,9 @@ export const READS = [FORMAT, 'cqcguide.answers/1'];
 export const STORE_FORMAT = 'cqcguide.store/1';
 export const MAX_IMPORT_BYTES = 1_000_000;
 const PROGRESS_KEY = 'progress/completed';
+const COMPLETED_BY_KEY = 'progress/completed-by';
+/** The longest "completed by" kept (names and roles of a team). */
+export const MAX_COMPLETED_BY = 200;
 
 export function emptyMap() {
   return Object.create(null);
@@ -55,7 +59,7 @@ export function newRecord(def, now = new Date().toISOString()) {
       answers: emptyMap(),
       extra: emptyMap(),
     },
-    progress: { completed: [], lastSection: null, lastExportedAt: null },
+    progress: { completed: [], lastSection: null, lastExportedAt: null, completedBy: '' },
     unmapped: [],
     revision: 0,
     updatedAt: now,
@@ -71,6 +75,7 @@ export function revive(record) {
   record.progress.completed = Array.isArray(record.progress.completed) ? record.progress.completed : [];
   if (record.progress.lastSection === undefined) record.progress.lastSection = null;
   if (record.progress.lastExportedAt === undefined) record.progress.lastExportedAt = null;
+  if (typeof record.progress.completedBy !== 'string') record.progress.completedBy = '';
   record.unmapped = Array.isArray(record.unmapped) ? record.unmapped : [];
   return record;
 }
@@ -112,6 +117,7 @@ export function validateStored(def, value) {
     if (progress.completed !== undefined && (!Array.isArray(progress.completed) || !progress.completed.every(isText))) return fail('its list of completed sections is not a list of sections');
     if (!isOptionalText(progress.lastSection)) return fail('its last section is not valid');
     if (progress.lastExportedAt !== undefined && progress.lastExportedAt !== null && !isTime(progress.lastExportedAt)) return fail('its last download time is not a date and time');
+    if (!isOptionalText(progress.completedBy)) return fail('its “completed by” is not text');
   }
   if (value.unmapped !== undefined && (!Array.isArray(value.unmapped)
     || !value.unmapped.every((u) => isObject(u) && isText(u.id) && isText(u.value) && isOptionalText(u.note) && isOptionalText(u.reason)))) {
@@ -203,6 +209,7 @@ export function exportable(def, record) {
   for (const u of record.unmapped) extra[`unmapped/${u.id}`] = u.note ? { value: u.value, note: u.note } : { value: u.value };
   const completed = def.sections.map((s) => s.id).filter((id) => record.progress.completed.includes(id));
   if (completed.length) extra[PROGRESS_KEY] = { value: completed.join(' ') };
+  if (record.progress.completedBy) extra[COMPLETED_BY_KEY] = { value: record.progress.completedBy };
   const out = {
     format: FORMAT,
     assessment: { id: def.id, version: def.version },
@@ -284,6 +291,7 @@ export function readImport(def, text) {
   const extra = emptyMap();
   const unmapped = [];
   let completed = [];
+  let completedBy = '';
   const consider = (id, raw, fromExtra) => {
     if (!isObject(raw) || typeof raw.value !== 'string' || !isOptionalText(raw.note)) {
       unmapped.push({ id, value: JSON.stringify(raw) ?? '', note: null, reason: 'the answer is not in the expected shape' });
@@ -292,6 +300,10 @@ export function readImport(def, text) {
     const note = typeof raw.note === 'string' && raw.note !== '' ? raw.note : undefined;
     if (fromExtra && id === PROGRESS_KEY) {
       completed = raw.value.split(/\s+/).filter((s) => sectionIds.has(s));
+      return;
+    }
+    if (fromExtra && id === COMPLETED_BY_KEY) {
+      completedBy = raw.value.trim().slice(0, MAX_COMPLETED_BY);
       return;
     }
     if (fromExtra && id.startsWith('unmapped/')) {
@@ -336,6 +348,7 @@ export function readImport(def, text) {
     file,
     unmapped,
     completed,
+    completedBy,
     migrated: assessment.version !== def.version ? String(assessment.version) : null,
     answered: Object.values(answers).filter(isAnswer).length + Object.values(extra).filter(isAnswer).length,
   };
@@ -347,7 +360,7 @@ export function importedRecord(current, result) {
     ...current,
     file: result.file,
     unmapped: result.unmapped,
-    progress: { ...current.progress, completed: result.completed },
+    progress: { ...current.progress, completed: result.completed, completedBy: result.completedBy ?? '' },
   };
 }
 
@@ -368,4 +381,46 @@ export function migrate(def, record) {
   record.file = { ...result.file, createdAt: record.file.createdAt, updatedAt: record.file.updatedAt, revision: record.file.revision };
   record.unmapped = record.unmapped.concat(result.unmapped);
   return { record, migratedFrom, newlyUnmapped: result.unmapped };
+}
+
+/**
+ * The rules' next steps (result.nextSteps) as the results page lists them: each with its question, the label of its
+ * score, the team's note and the answers to its follow-up questions (its plan). The order is the rules'.
+ */
+export function nextStepItems(def, record, steps) {
+  const all = questions(def);
+  const byId = new Map(all.map((q) => [q.id, q]));
+  return (steps || []).filter((s) => byId.has(s.id)).map((s) => {
+    const q = byId.get(s.id);
+    const value = s.score === 0 ? (answerOf(record, q)?.value ?? '') : String(s.score);
+    const option = q.options.find((o) => o.value === value);
+    const plan = all.filter((f) => f.showIf?.question === q.id && !f.scored && isVisible(def, record, f))
+      .map((f) => ({ question: f.text, answer: answerOf(record, f)?.value ?? '' }))
+      .filter((p) => p.answer !== '');
+    return {
+      step: s, question: q,
+      scoreLabel: s.score === 0 ? (option ? option.label : 'Not assessed') : (option ? option.label : `Scored ${s.score}`),
+      kept: s.source === 'baseline',
+      note: answerOf(record, q)?.note ?? '',
+      plan,
+    };
+  });
+}
+
+/**
+ * The draft learning log a next step starts (handed to /journal/draft/ through this browser's storage): a risk found by
+ * the self-assessment, with the statement, the team's note and plan. The team writes the rest.
+ */
+export function nextStepDraft(def, item, today) {
+  const lines = [`Our self-assessment (${def.title}) scored “${item.question.text}” ${item.scoreLabel.toLowerCase()}.`];
+  if (item.note) lines.push(`Our note: ${item.note}`);
+  for (const p of item.plan) lines.push(`${p.question} ${p.answer}`);
+  return {
+    title: `Improving ${item.question.text.charAt(0).toLowerCase()}${item.question.text.slice(1)}`,
+    event_type: 'risk',
+    identified: today,
+    occurred: today,
+    summary: lines.join(' '),
+    quality_statements: def.model.cqc ? [item.question.id] : [],
+  };
 }

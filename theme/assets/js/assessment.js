@@ -8,8 +8,9 @@ import { Session } from './session.js';
 import { readDefinition } from './definition.js';
 import {
   newRecord, validateStored, questions, answerOf, setAnswer, isVisible, isAnswered, sectionStatus, exportable, toJson,
-  toCsvRows, readImport, importedRecord, migrate, progressCounts, visibleQuestions,
+  toCsvRows, readImport, importedRecord, migrate, progressCounts, visibleQuestions, nextStepItems, nextStepDraft, MAX_COMPLETED_BY,
 } from './answers.js';
+import { HANDOVER_STORE, handoverRecord, validateHandover } from './handover.js';
 import { barChart } from './chart.js';
 import { importFlow } from './import-flow.js';
 
@@ -305,6 +306,7 @@ class ResultsPage extends AssessmentPage {
       slot.replaceChildren(h('p', { class: 'notice notice--error', text: 'The scoring module could not be loaded, so no result can be shown. Reload the page to try again.' }));
       return;
     }
+    this.printHeader();
     this.refresh();
     this.root.querySelector('[data-print-answers]').hidden = false;
     this.exportButtons();
@@ -315,6 +317,7 @@ class ResultsPage extends AssessmentPage {
 
   refresh() {
     if (!this.module) return;
+    if (this.completedByInput && document.activeElement !== this.completedByInput) setValue(this.completedByInput, this.record.progress.completedBy || '');
     this.renderResult(this.slot, this.module.score(exportable(this.def, this.record)));
     this.renderAnswers(this.root.querySelector('[data-print-answers] [data-check-answers]'), false);
   }
@@ -349,7 +352,7 @@ class ResultsPage extends AssessmentPage {
         h('td', { text: g.roundedPercentage === null ? '—' : `${g.roundedPercentage}%` }),
         h('td', { text: cqc ? g.ratingLabel : g.bandLabel }),
         h('td', { text: g.positionInBandThird ? `${g.positionInBandThird[0].toUpperCase()}${g.positionInBandThird.slice(1)} third` : '—' }),
-        cqc ? h('td', { text: g.limiter ? `Yes: ${g.limiter}` : 'No' }) : null))));
+        cqc ? h('td', { text: g.limiter ? 'Yes (see “Limiters and edges”)' : 'No' }) : null))));
     slot.append(h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Results table', tabindex: '0' }, table));
     slot.append(barChart({
       title: cqc ? 'Percentage by key question' : 'Percentage by theme',
@@ -359,12 +362,13 @@ class ResultsPage extends AssessmentPage {
     }));
 
     if (cqc) {
-      const limited = groups.filter((g) => g.limiter);
-      slot.append(h('h2', { text: 'Limiters' }),
+      slot.append(h('h2', { text: 'Limiters and edges' }),
         h('p', { text: result.limitersApplied
           ? 'The unverified rating limiters are on: a statement scored 1 caps its key question at requires improvement, and a statement scored 2 caps it at good. CQC has not confirmed these rules.'
           : 'The rating limiters are turned off for these answers.' }),
-        limited.length ? h('ul', {}, limited.map((g) => h('li', { text: `${g.name}: ${g.ratingBeforeLimiters === 4 ? 'outstanding' : 'good'} lowered to ${g.ratingLabel.toLowerCase()} (${g.limiter}).` }))) : h('p', { text: 'No key question was lowered by a limiter.' }));
+        result.notes && result.notes.length
+          ? h('ul', { class: 'result-notes' }, result.notes.map((n) => h('li', { text: n })))
+          : h('p', { text: 'No key question was lowered by a limiter, and none is on a rounding edge.' }));
     } else {
       slot.append(h('h2', { text: 'Pitfalls to look at' }));
       if (!result.pitfalls.length) slot.append(h('p', { text: 'None of your answers point to the common pitfalls.' }));
@@ -372,6 +376,78 @@ class ResultsPage extends AssessmentPage {
         h('strong', { text: p.pitfall }), ' — ', h('a', { href: p.guidance, text: 'read the guidance' }),
         h('span', { class: 'hint', text: ` (from ${p.triggeredBy.length} answer${p.triggeredBy.length === 1 ? '' : 's'} of 1 or 2)` })))));
     }
+    this.renderNextSteps(slot, result);
+  }
+
+  /** "What to do next": the statements the rules list (scored 1, then 2, then not assessed), each with what the team wrote. */
+  renderNextSteps(slot, result) {
+    const items = nextStepItems(this.def, this.record, result.nextSteps);
+    slot.append(h('h2', { id: 'next-steps', text: 'What to do next' }));
+    if (!items.length) {
+      slot.append(h('p', { text: this.def.model.cqc
+        ? 'No statement is scored 1 or 2, and every statement is assessed. Keep the evidence that backs each score up to date.'
+        : 'No statement is answered 1 or 2.' }));
+      return;
+    }
+    slot.append(h('p', { text: 'The statements scored lowest come first, key question by key question. For each: read what good looks like, find out why it scored low, and record what you change as a learning log, so you can show what was learned.' }));
+    let group = null;
+    let list = null;
+    for (const item of items) {
+      if (item.step.groupId !== group) {
+        group = item.step.groupId;
+        slot.append(h('h3', { text: item.step.groupName }));
+        list = h('ul', { class: 'next-steps' });
+        slot.append(list);
+      }
+      const q = item.question;
+      const links = [
+        ...(q.statementUrl ? [h('a', { href: q.statementUrl, text: `What inspectors look for: ${q.text}` })] : []),
+        ...(q.guidance || []).map((g) => h('a', { href: g.url, text: g.title })),
+      ];
+      list.append(h('li', { class: 'next-step', 'data-next-step': q.id },
+        h('p', {}, h('strong', { text: q.text }), ' ', h('span', { class: 'tag tag--grey', text: item.scoreLabel }),
+          item.kept ? h('span', { class: 'hint', text: ' (the last published score, kept)' }) : null),
+        item.note ? h('p', {}, h('span', { class: 'hint', text: 'Your note: ' }), item.note) : null,
+        ...item.plan.map((p) => h('p', {}, h('span', { class: 'hint', text: `${p.question} ` }), p.answer)),
+        links.length ? h('p', { class: 'next-step__links' }, ...links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null,
+        this.def.draftUrl ? h('p', { 'data-no-print': '' }, this.startLogButton(item)) : null));
+    }
+  }
+
+  startLogButton(item) {
+    const button = h('button', { type: 'button', class: 'button button--secondary button--small', 'data-start-log': item.question.id },
+      'Start a learning log about this', h('span', { class: 'visually-hidden', text: `: ${item.question.text}` }));
+    button.addEventListener('click', () => this.startLog(item));
+    return button;
+  }
+
+  /** Hands a next step to the draft learning log page through this browser's storage only (nothing is sent). */
+  startLog(item) {
+    this.session.flush();
+    const today = new Date();
+    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    const store = new RecordStore(...HANDOVER_STORE, validateHandover);
+    store.remove();
+    if (!store.write(handoverRecord(this.def, nextStepDraft(this.def, item, iso)), 0).ok) {
+      this.session.say('This browser would not keep the learning log for the draft page, so nothing was handed over.', 'error');
+      return;
+    }
+    location.assign(this.def.draftUrl);
+  }
+
+  /** The printout's header: service, assessment and model versions, the date, and who completed it (kept with the answers). */
+  printHeader() {
+    const meta = this.root.querySelector('[data-report-meta]');
+    if (!meta) return;
+    meta.hidden = false;
+    const today = new Date();
+    meta.querySelector('[data-report-date]').textContent = today.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    const input = meta.querySelector('#completed-by');
+    const field = { key: 'completedBy', label: 'who completed it', get: (r) => r.progress.completedBy || '', set: (r, v) => { r.progress.completedBy = (v ?? '').slice(0, MAX_COMPLETED_BY); } };
+    input.maxLength = MAX_COMPLETED_BY;
+    setValue(input, this.record.progress.completedBy || '');
+    input.addEventListener('input', () => this.session.edit(field, input.value, 600));
+    this.completedByInput = input;
   }
 }
 
