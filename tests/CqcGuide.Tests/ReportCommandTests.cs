@@ -55,6 +55,9 @@ public class ReportCommandTests
         r = Report(input, "--from", "2026-10-01", "--to", "2026-09-30");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--to (2026-09-30) is before --from (2026-10-01)", r.Error);
+        r = Report(input, "--from", "2027-01-01", "--to", "2027-03-31");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("the period starts after today (2026-12-02): there is nothing to report yet", r.Error);
         input.Write("journal/ll-a.md", File.ReadAllText(input["journal/ll-a.md"]).Replace("identified: 2026-07-05", "identified: 2026-07-35"));
         r = Report(input, "--from", "2026-07-01", "--to", "2026-09-30");
         Assert.Equal(1, r.ExitCode);

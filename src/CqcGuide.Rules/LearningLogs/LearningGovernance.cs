@@ -97,7 +97,8 @@ public sealed record GovernanceFindingRef(string Log, string LogTitle, string Co
 /// <param name="Recurring">It comes up in two or more logs identified within the window of each other.</param>
 /// <param name="Actions">Actions (not dropped) answering it.</param>
 /// <param name="SystemChanges">Of those, the actions that change the system (kind: system-change).</param>
-public sealed record GovernanceTheme(string Key, string Label, string[] Logs, int Factors, bool Recurring, int Actions, int SystemChanges, string First, string Last);
+/// <param name="NoSystemChange">It recurs and no action answering it changes the system: the meeting should ask why.</param>
+public sealed record GovernanceTheme(string Key, string Label, string[] Logs, int Factors, bool Recurring, int Actions, int SystemChanges, string First, string Last, bool NoSystemChange);
 
 /// <summary>
 /// Governance across the learning journal: the state of every action and log as at a day, a report per period (logs
@@ -197,16 +198,19 @@ public sealed class LearningGovernance : RuleModel
         """
         One theme across logs: the logs it comes up in, when it was first and last identified, the actions answering
         it and how many of them change the system (kind: system-change). It is recurring when two of its logs were
-        identified within the window of each other.
+        identified within the window of each other, and flagged when it recurs and no action answering it changes the
+        system.
         """,
         Psirf,
         t => Expr.Let(t.Logs.Select(l => Expr.DayNumber(l.Identified) ?? 0).ToArray(), days =>
+            Expr.Let(days.Select((a, i) => days.Select((b, j) => j != i && Math.Abs(a - b) <= t.WindowDays).Any(r => r)).Any(r => r), recurring =>
             new GovernanceTheme(t.Key, t.Label, t.Logs.Select(l => l.Id).ToArray(), t.Factors,
-                days.Select((a, i) => days.Select((b, j) => j != i && Math.Abs(a - b) <= t.WindowDays).Any(r => r)).Any(r => r),
+                recurring,
                 t.Actions.Length,
                 t.Actions.Count(a => a.Kind == F.ActionKinds.SystemChange.Value),
                 days.Length == 0 ? "" : Expr.Let(days.Min(), d => t.Logs.Select((l, i) => days[i] == d ? l.Identified : "").FirstOrDefault(v => v != "") ?? ""),
-                days.Length == 0 ? "" : Expr.Let(days.Max(), d => t.Logs.Select((l, i) => days[i] == d ? l.Identified : "").FirstOrDefault(v => v != "") ?? ""))));
+                days.Length == 0 ? "" : Expr.Let(days.Max(), d => t.Logs.Select((l, i) => days[i] == d ? l.Identified : "").FirstOrDefault(v => v != "") ?? ""),
+                recurring && !t.Actions.Any(a => a.Kind == F.ActionKinds.SystemChange.Value)))));
 
     public static readonly Rule<GovernanceScope, GovernanceTheme[]> AreaThemes = new(
         "area-themes",
@@ -258,7 +262,7 @@ public sealed class LearningGovernance : RuleModel
                 ? new[] { q.Overdue.Length.ToString(CultureInfo.InvariantCulture) + (q.Overdue.Length == 1 ? " action is" : " actions are") + " overdue (" + string.Join(", ", q.Overdue.Select(a => a.Log + " " + a.Id)) + "): what is stopping " + (q.Overdue.Length == 1 ? "it" : "each") + ", who will unblock " + (q.Overdue.Length == 1 ? "it" : "them") + ", and does the due date still hold?" }
                 : new string[0])
             .Concat(q.ReviewsDue.Length > 0
-                ? new[] { q.ReviewsDue.Length.ToString(CultureInfo.InvariantCulture) + (q.ReviewsDue.Length == 1 ? " finished action has" : " finished actions have") + " no effectiveness review yet (" + string.Join(", ", q.ReviewsDue.Select(a => a.Log + " " + a.Id)) + (q.ReviewsDue.Length == 1 ? "): when will it be checked, and against which measure?" : "): when will each be checked, and against which measure?") }
+                ? new[] { q.ReviewsDue.Length.ToString(CultureInfo.InvariantCulture) + (q.ReviewsDue.Length == 1 ? " finished action is" : " finished actions are") + " due an effectiveness review (" + string.Join(", ", q.ReviewsDue.Select(a => a.Log + " " + a.Id)) + "), with no review yet or with its log's next review within 30 days: when will " + (q.ReviewsDue.Length == 1 ? "it" : "each") + " be checked, and against which measure?" }
                 : new string[0])
             .Concat(q.ReviewOverdueLogs.Length > 0
                 ? new[] { q.ReviewOverdueLogs.Length.ToString(CultureInfo.InvariantCulture) + (q.ReviewOverdueLogs.Length == 1 ? " log being monitored is" : " logs being monitored are") + " past " + (q.ReviewOverdueLogs.Length == 1 ? "its" : "their") + " review date (" + string.Join(", ", q.ReviewOverdueLogs.Select(l => l.Id)) + "): is the change still working, and who will say so?" }
@@ -271,7 +275,7 @@ public sealed class LearningGovernance : RuleModel
                     ? new[] { mine[0].Title + " shows special cause improvement in " + string.Join(", ", mine.Where(s => s.Signal == "improvement").Select(s => s.Label)) + ": is the change behind it written down and part of how the work is done, so that it lasts?" }
                     : new string[0]))))
             .Concat(q.Themes.Where(t => t.Recurring).Select(t => t.Label + " comes up in " + t.Logs.Length.ToString(CultureInfo.InvariantCulture) + " logs (" + string.Join(", ", t.Logs) + "): is there a common cause that no single log can see?"
-                + (t.SystemChanges == 0 ? " None of the actions answering it changes the system: why not?" : "")))
+                + (t.NoSystemChange ? " None of the actions answering it changes the system: why not?" : "")))
             .Concat(q.Findings.Length > 0
                 ? new[] { q.Findings.Length.ToString(CultureInfo.InvariantCulture) + (q.Findings.Length == 1 ? " pitfall finding is" : " pitfall findings are") + " still open in the logs: which will the team put right before the next meeting?" }
                 : new string[0])
@@ -289,7 +293,8 @@ public sealed class LearningGovernance : RuleModel
         RuleKind.OwnMethod,
         """
         What a report looks at. The day it reads statuses on is the period's last day, or today when the period has not
-        ended. The logs are those identified by that day, teaching examples left out; a log is open on that day unless
+        ended. The logs are those identified by that day, teaching examples left out (none for a period that has not
+        started yet: there is nothing to report); a log is open on that day unless
         it was closed on or before it (closed-on). The thematic review looks at the logs identified up to that day and
         no earlier than one window before the period starts.
         """,
@@ -297,7 +302,7 @@ public sealed class LearningGovernance : RuleModel
         x => Expr.Let<int, GovernanceFrame>(Expr.DayNumber(x.From) ?? 0, from => Expr.Let<int, GovernanceFrame>(Expr.DayNumber(x.To) ?? 0, to =>
             Expr.Let<int, GovernanceFrame>(Expr.DayNumber(x.Today) ?? to, today =>
             Expr.Let<GovernanceLog[], GovernanceFrame>(
-                x.Logs.Where(l => !l.TeachingExample && (Expr.DayNumber(l.Identified) ?? 0) <= (today < to ? today : to)).ToArray(), logs =>
+                today < from ? new GovernanceLog[0] : x.Logs.Where(l => !l.TeachingExample && (Expr.DayNumber(l.Identified) ?? 0) <= (today < to ? today : to)).ToArray(), logs =>
                 new GovernanceFrame(x.From, x.To, from, to, today < to ? today : to, today < to ? x.Today : x.To, x.WindowDays, logs,
                     logs.Where(l => !InPeriod.Evaluate(new GovernanceDateIn(ClosedOn.Evaluate(l), int.MinValue, today < to ? today : to))).ToArray(),
                     logs.SelectMany(l => l.Actions.Select(a => new GovernanceActionAt(l, a, today < to ? x.Today : x.To))).ToArray(),

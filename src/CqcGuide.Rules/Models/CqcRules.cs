@@ -82,10 +82,10 @@ public static class CqcRules
     /// <summary>CQC's four rating bands, lowest first: the data the band rules read and the browser draws.</summary>
     public static IReadOnlyList<RatingBand> RatingBands { get; } = [InadequateBand, RequiresImprovementBand, GoodBand, OutstandingBand];
 
-    /// <summary>The answers each CQC item accepts, with the wording a form shows (the values <see cref="AnswerScore"/> reads).</summary>
     /// <summary>The answer that leaves a statement out of the score.</summary>
     public const string NotAssessedValue = "not-assessed";
 
+    /// <summary>The answers each CQC item accepts, with the wording a form shows (the values <see cref="AnswerScore"/> reads).</summary>
     public static IReadOnlyList<AnswerOption> AnswerOptions { get; } =
     [
         new("1", "1 – Significant shortfalls", "The evidence shows significant shortfalls.", false),

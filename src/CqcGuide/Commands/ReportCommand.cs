@@ -29,6 +29,8 @@ internal static class ReportCommand
             var first = Day(parse.GetValue(from)!, "--from");
             var last = Day(parse.GetValue(to)!, "--to");
             if (last < first) throw new UsageException($"--to ({last:yyyy-MM-dd}) is before --from ({first:yyyy-MM-dd})");
+            var today = CliApp.Today(parse.GetValue(options.Date));
+            if (first > today) throw new UsageException($"the period starts after today ({today:yyyy-MM-dd}): there is nothing to report yet");
             var result = SiteBuilder.Build(options.Read(parse, write: false, null), out var session);
             BuildCommands.Report(result, error, parse.GetValue(options.Verbose));
             if (!result.Success || session is null)
@@ -65,7 +67,8 @@ internal static class ReportCommand
         foreach (var (group, what, n) in new[]
         {
             ("Learning logs", "Opened", r.LogsOpened.Length), ("Learning logs", "Closed", r.LogsClosed.Length), ("Learning logs", "Still open", r.LogsOpen.Length),
-            ("Learning logs", "Past their review date", r.ReviewOverdueLogs.Length), ("Actions", "Overdue", r.ActionsOverdue.Length), ("Actions", "Due", r.ActionsDue.Length),
+            ("Learning logs", "Past their review date", r.ReviewOverdueLogs.Length), ("Learning logs", "Not yet reviewed by governance", r.OpenWithoutGovernance.Length),
+            ("Actions", "Overdue", r.ActionsOverdue.Length), ("Actions", "Due", r.ActionsDue.Length),
             ("Actions", "Done", r.ActionsDone.Length), ("Actions", "Dropped", r.ActionsDropped.Length), ("Effectiveness reviews", "Done", r.ReviewsDone.Length),
             ("Effectiveness reviews", "Due", r.ReviewsDue.Length), ("Measures", "Special-cause signals", r.Signals.Length), ("Pitfall findings", "Still open", r.Findings.Length),
         })
@@ -92,6 +95,7 @@ internal static class ReportCommand
         Logs("Learning logs closed", r.LogsClosed, "closed");
         Logs("Learning logs still open", r.LogsOpen, "identified");
         Logs("Monitored logs past their review date", r.ReviewOverdueLogs, "review was due");
+        Logs("Open logs not yet reviewed by governance", r.OpenWithoutGovernance, "identified");
         Actions("Actions overdue", r.ActionsOverdue);
         Actions("Actions due in the period", r.ActionsDue);
         Actions("Actions done in the period", r.ActionsDone, completed: true);
@@ -109,6 +113,9 @@ internal static class ReportCommand
         s.Append(CultureInfo.InvariantCulture, $"\n## Themes (recurrence window {r.WindowDays} days)\n\n| Work-system area | Logs | Factors | Actions | System changes | Recurring |\n| --- | --- | ---: | ---: | ---: | --- |\n");
         foreach (var t in r.Themes)
             s.Append(CultureInfo.InvariantCulture, $"| {t.Label} | {string.Join(", ", t.Logs)} | {t.Factors} | {t.Actions} | {t.SystemChanges} | {(t.Recurring ? "Recurring" : "No")} |\n");
+        s.Append("\n| Quality statement | Logs | Actions | System changes | Recurring |\n| --- | --- | ---: | ---: | --- |\n");
+        foreach (var t in r.StatementThemes)
+            s.Append(CultureInfo.InvariantCulture, $"| {t.Label} | {string.Join(", ", t.Logs)} | {t.Actions} | {t.SystemChanges} | {(t.Recurring ? "Recurring" : "No")} |\n");
         return s.ToString();
     }
 }

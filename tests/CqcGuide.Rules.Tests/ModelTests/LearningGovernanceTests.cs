@@ -99,6 +99,18 @@ public class LearningGovernanceTests
     }
 
     [Fact]
+    public void A_period_that_has_not_started_has_nothing_to_report()
+    {
+        var input = new GovernanceInput("2027-04-01", "2027-06-30", "2026-12-31", 365,
+            [Log("open", "actions-open", "2026-07-05", null, Action("a1", "planned", due: "2026-08-01"))], []);
+        var r = LearningGovernance.ReportOf(input);
+        Assert.Equal((0, 0, 0), (r.LogsOpen.Length, r.ActionsOverdue.Length, r.ReviewsDue.Length));
+        // The same log in a period that has started: open, with an overdue action.
+        var started = LearningGovernance.ReportOf(input with { From = "2026-10-01", To = "2026-12-31" });
+        Assert.Equal((1, 1), (started.LogsOpen.Length, started.ActionsOverdue.Length));
+    }
+
+    [Fact]
     public void A_quiet_period_asks_whether_the_changes_still_work()
     {
         var r = LearningGovernance.ReportOf(new GovernanceInput("2026-07-01", "2026-09-30", "2026-12-01", 365, [], []));

@@ -100,7 +100,7 @@ public class AnswersModuleTests
         Assert.Equal("Only one person knows how", r.GetProperty("note").GetString());
         Assert.Equal("""[{"question":"Plan?","answer":"Train a second person"}]""", r.GetProperty("plan").GetRawText());
         var draft = r.GetProperty("draft");
-        Assert.Equal("Improving a?", draft.GetProperty("title").GetString());
+        Assert.Equal("Self-assessment: A?", draft.GetProperty("title").GetString()); // not a CQC statement: quoted as written
         Assert.Equal("Our self-assessment (Demo assessment) scored “A?” 2. Our note: Only one person knows how Plan? Train a second person", draft.GetProperty("summary").GetString());
         Assert.Equal(("risk", "2026-12-02"), (draft.GetProperty("event_type").GetString(), draft.GetProperty("identified").GetString()));
         Assert.Equal(0, draft.GetProperty("quality_statements").GetArrayLength()); // not a CQC model: no statement ids

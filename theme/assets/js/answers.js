@@ -416,7 +416,10 @@ export function nextStepDraft(def, item, today) {
   if (item.note) lines.push(`Our note: ${item.note}`);
   for (const p of item.plan) lines.push(`${p.question} ${p.answer}`);
   return {
-    title: `Improving ${item.question.text.charAt(0).toLowerCase()}${item.question.text.slice(1)}`,
+    // A CQC statement is a short name ("Learning culture"); another model's statement is a sentence, so it is quoted.
+    title: def.model.cqc
+      ? `Improving ${item.question.text.charAt(0).toLowerCase()}${item.question.text.slice(1)}`
+      : `Self-assessment: ${item.question.text.length > 150 ? `${item.question.text.slice(0, 149)}…` : item.question.text}`,
     event_type: 'risk',
     identified: today,
     occurred: today,

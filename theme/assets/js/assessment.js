@@ -324,6 +324,9 @@ class ResultsPage extends AssessmentPage {
 
   renderResult(slot, result) {
     const cqc = Boolean(result.keyQuestions);
+    // The rules' plain-word notes and next steps (models that have none, such as the evidence-category model, keep
+    // the per key question list of limiters and no "What to do next").
+    const hasNotes = Array.isArray(result.notes);
     const groups = cqc ? result.keyQuestions : result.themes;
     const answered = questions(this.def).filter((q) => q.scored && isAnswered(this.record, q)).length;
     slot.replaceChildren();
@@ -352,7 +355,7 @@ class ResultsPage extends AssessmentPage {
         h('td', { text: g.roundedPercentage === null ? '—' : `${g.roundedPercentage}%` }),
         h('td', { text: cqc ? g.ratingLabel : g.bandLabel }),
         h('td', { text: g.positionInBandThird ? `${g.positionInBandThird[0].toUpperCase()}${g.positionInBandThird.slice(1)} third` : '—' }),
-        cqc ? h('td', { text: g.limiter ? 'Yes (see “Limiters and edges”)' : 'No' }) : null))));
+        cqc ? h('td', { text: g.limiter ? (hasNotes ? 'Yes (see “Limiters and edges”)' : 'Yes') : 'No' }) : null))));
     slot.append(h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Results table', tabindex: '0' }, table));
     slot.append(barChart({
       title: cqc ? 'Percentage by key question' : 'Percentage by theme',
@@ -366,9 +369,13 @@ class ResultsPage extends AssessmentPage {
         h('p', { text: result.limitersApplied
           ? 'The unverified rating limiters are on: a statement scored 1 caps its key question at requires improvement, and a statement scored 2 caps it at good. CQC has not confirmed these rules.'
           : 'The rating limiters are turned off for these answers.' }),
-        result.notes && result.notes.length
-          ? h('ul', { class: 'result-notes' }, result.notes.map((n) => h('li', { text: n })))
-          : h('p', { text: 'No key question was lowered by a limiter, and none is on a rounding edge.' }));
+        hasNotes
+          ? (result.notes.length
+            ? h('ul', { class: 'result-notes' }, result.notes.map((n) => h('li', { text: n })))
+            : h('p', { text: 'No key question was lowered by a limiter, and none is on a rounding edge.' }))
+          : (groups.some((g) => g.limiter)
+            ? h('ul', {}, groups.filter((g) => g.limiter).map((g) => h('li', { text: `${g.name}: lowered to ${g.ratingLabel.toLowerCase()} by a limiter.` })))
+            : h('p', { text: 'No key question was lowered by a limiter.' })));
     } else {
       slot.append(h('h2', { text: 'Pitfalls to look at' }));
       if (!result.pitfalls.length) slot.append(h('p', { text: 'None of your answers point to the common pitfalls.' }));
@@ -376,7 +383,7 @@ class ResultsPage extends AssessmentPage {
         h('strong', { text: p.pitfall }), ' — ', h('a', { href: p.guidance, text: 'read the guidance' }),
         h('span', { class: 'hint', text: ` (from ${p.triggeredBy.length} answer${p.triggeredBy.length === 1 ? '' : 's'} of 1 or 2)` })))));
     }
-    this.renderNextSteps(slot, result);
+    if (Array.isArray(result.nextSteps)) this.renderNextSteps(slot, result);
   }
 
   /** "What to do next": the statements the rules list (scored 1, then 2, then not assessed), each with what the team wrote. */

@@ -74,8 +74,7 @@ public static partial class AssessmentViews
             baseline = baseline is null ? null : new { keep = new { value = baseline.Keep.Value, label = baseline.Keep.Label, hint = baseline.Keep.Hint } },
             groups = model.Groups.Select(g => new { id = g.Id, name = g.Name }),
             urls = new { start = urls.Start, tasks = urls.Tasks, check = urls.Check, results = urls.Results, manage = urls.Manage },
-            // For the results page: whose service it is (printouts), and where a learning log is started.
-            service = site.Config.Organisation ?? site.Config.Title,
+            // For the results page: where a learning log about a next step is started.
             draftUrl = site.HasPage("/journal/draft/") ? site.Href("/journal/draft/") : null,
             sections = sections.Select(s => new
             {
@@ -85,7 +84,6 @@ public static partial class AssessmentViews
                     id = q.Id, anchor = q.Anchor, number = q.Number, text = q.Text, input = q.Input, scored = q.Scored,
                     options = q.Options.Select(o => new { value = o.Value, label = o.Label }),
                     showIf = q.ShowIfQuestion is null ? null : new { question = q.ShowIfQuestion, @in = q.ShowIfValues!.Split(' ') },
-                    hint = q.Hint,
                     guidance = q.Guidance.Count == 0 ? null : q.Guidance.Select(g => new { title = g.Title, url = g.Url }),
                     statementUrl = site.HasPage($"/quality-statements/{q.Id}/") ? site.Href($"/quality-statements/{q.Id}/") : null,
                 }),

@@ -34,7 +34,7 @@ public static class GovernanceReportViews
             Label = s is null ? t.Label : $"{Framework.FindKeyQuestion(s.KeyQuestionId)!.Name}: {s.Name}",
             Url = s is null ? null : site.Href($"/journal/evidence/{s.Id}/"),
             Logs = t.Logs.Select(id => new LinkView { Title = id, Url = LogUrl(site, id) }).ToArray(),
-            Factors = t.Factors, Actions = t.Actions, SystemChanges = t.SystemChanges, Recurring = t.Recurring, First = Day(t.First), Last = Day(t.Last),
+            Factors = t.Factors, Actions = t.Actions, SystemChanges = t.SystemChanges, Recurring = t.Recurring, NoSystemChange = t.NoSystemChange, First = Day(t.First), Last = Day(t.Last),
         };
     }
 
@@ -54,13 +54,14 @@ public static class GovernanceReportViews
             List("actions-due", "Actions due in the period", "No action fell due in this period.", r.ActionsDue.Select(a => ActionRow(site, a))),
             List("actions-done", "Actions done in the period", "No action was finished in this period.", r.ActionsDone.Select(a => ActionRow(site, a, completed: true))),
             List("actions-dropped", "Actions dropped", "No action was dropped.", r.ActionsDropped.Select(a => ActionRow(site, a)),
-                "The format records no date for dropping an action: it counts in the period it was due."),
+                "The format records no date for dropping an action: it counts in the period it was due, or, with no due date, the period its log was identified in."),
             List("reviews-done", "Effectiveness reviews done", "No effectiveness review was recorded in this period.", r.ReviewsDone.Select(v => new GovernanceRowView
             {
                 Link = new LinkView { Title = $"Action {v.Action} of {v.LogTitle}", Url = LogUrl(site, v.Log) + "#action-" + v.Action },
-                Detail = v.Decision switch { "adopt" => "Adopt", "adapt" => "Adapt", _ => "Abandon" }, Date = Day(v.Date), DateLabel = "Reviewed",
+                Detail = LogFormat.TryParse<ReviewDecision>(v.Decision, out var decision) ? LogFormat.Label(decision) : v.Decision, Date = Day(v.Date), DateLabel = "Reviewed",
             })),
-            List("reviews-due", "Actions due an effectiveness review", "No finished action is waiting for an effectiveness review.", r.ReviewsDue.Select(a => ActionRow(site, a, completed: true))),
+            List("reviews-due", "Actions due an effectiveness review", "No finished action is waiting for an effectiveness review.", r.ReviewsDue.Select(a => ActionRow(site, a, completed: true)),
+                "Finished actions with no review yet, and finished actions whose log's next review falls within 30 days."),
             List("signals", "Measures with a special-cause signal", "No measure showed special cause variation in this period.", r.Signals.Select(s => new GovernanceRowView
             {
                 Link = new LinkView { Title = s.Title, Url = site.Href($"/measures/{s.Measure}/") }, Detail = s.Cause, DateLabel = s.Label,
@@ -76,6 +77,7 @@ public static class GovernanceReportViews
         {
             ("Learning logs", "Opened", r.LogsOpened.Length, "logs-opened"), ("Learning logs", "Closed", r.LogsClosed.Length, "logs-closed"),
             ("Learning logs", "Still open", r.LogsOpen.Length, "logs-open"), ("Learning logs", "Past their review date", r.ReviewOverdueLogs.Length, "logs-review-overdue"),
+            ("Learning logs", "Not yet reviewed by governance", r.OpenWithoutGovernance.Length, "logs-no-governance"),
             ("Actions", "Overdue", r.ActionsOverdue.Length, "actions-overdue"), ("Actions", "Due", r.ActionsDue.Length, "actions-due"),
             ("Actions", "Done", r.ActionsDone.Length, "actions-done"), ("Actions", "Dropped", r.ActionsDropped.Length, "actions-dropped"),
             ("Effectiveness reviews", "Done", r.ReviewsDone.Length, "reviews-done"), ("Effectiveness reviews", "Due", r.ReviewsDue.Length, "reviews-due"),

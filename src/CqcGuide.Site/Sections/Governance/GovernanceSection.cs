@@ -108,7 +108,7 @@ public sealed class GovernanceSection : Section<NoContent>
                             Items = i.Periods.Select(p => new ListItem
                             {
                                 Title = p.Title, Url = site.Href($"/governance/{p.Slug}/"),
-                                Meta = $"{DateView.Of(p.From).Text} to {DateView.Of(p.To).Text}" + (p.To >= site.Today && p.From <= site.Today ? " · in progress" : p.From > site.Today ? " · not started" : ""),
+                                Meta = $"{DateView.Of(p.From).Text} to {DateView.Of(p.To).Text}" + (p.To > site.Today && p.From <= site.Today ? " · in progress" : p.From > site.Today ? " · not started" : ""),
                             }).ToArray(),
                         },
                         new ListGroup

@@ -66,6 +66,8 @@ public sealed record GovernanceThemeView
     public int Actions { get; init; }
     public int SystemChanges { get; init; }
     public bool Recurring { get; init; }
+    /// <summary>It recurs and no action answering it changes the system (the rules' flag).</summary>
+    public bool NoSystemChange { get; init; }
     public DateView? First { get; init; }
     public DateView? Last { get; init; }
 }

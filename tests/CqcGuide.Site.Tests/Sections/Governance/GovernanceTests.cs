@@ -40,7 +40,7 @@ public class GovernanceTests
         // pitfall findings (no measure for a1 and a2, no owner for a3).
         Assert.Equal(new Dictionary<string, int>
         {
-            ["logs-opened"] = 1, ["logs-closed"] = 1, ["logs-open"] = 1, ["logs-review-overdue"] = 0,
+            ["logs-opened"] = 1, ["logs-closed"] = 1, ["logs-open"] = 1, ["logs-review-overdue"] = 0, ["logs-no-governance"] = 1,
             ["actions-overdue"] = 1, ["actions-due"] = 3, ["actions-done"] = 1, ["actions-dropped"] = 1,
             ["reviews-done"] = 1, ["reviews-due"] = 1, ["signals"] = 1, ["findings"] = 3,
         }, Counts(page));
