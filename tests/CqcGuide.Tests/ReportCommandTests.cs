@@ -5,14 +5,7 @@ namespace CqcGuide.Tests;
 /// <summary><c>cqcguide report governance</c> on tests/fixtures/governance: the counts checked by hand in the site's tests.</summary>
 public class ReportCommandTests
 {
-    private static TempDir Input()
-    {
-        var input = TempDir.CopyOf(Repo.Fixture("site"));
-        foreach (var file in Directory.EnumerateFiles(Repo.Fixture("governance"), "*", SearchOption.AllDirectories))
-            input.Write(Path.GetRelativePath(Repo.Fixture("governance"), file), File.ReadAllText(file));
-        GuidanceStandIns.WriteTo(input);
-        return input;
-    }
+    private static TempDir Input() => GovernanceFixture.Input();
 
     private static CliResult Report(TempDir input, params string[] extra) =>
         Cli.Run(["report", "governance", "--input", input.Path, "--theme", Repo.Theme, "--date", "2026-12-02", .. extra]);

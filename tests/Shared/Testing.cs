@@ -81,6 +81,19 @@ public sealed class TempDir : IDisposable
 /// Stand-ins for the guidance pages the learning-log rules link to (the fixture site has none): a site that shows the
 /// rules' findings must keep every page and heading they point to, or the build reports a broken link.
 /// </summary>
+/// <summary>The governance fixture: the site fixture, tests/fixtures/governance on top, and the guidance stand-ins.</summary>
+public static class GovernanceFixture
+{
+    public static TempDir Input()
+    {
+        var input = TempDir.CopyOf(Repo.Fixture("site"));
+        foreach (var file in Directory.EnumerateFiles(Repo.Fixture("governance"), "*", SearchOption.AllDirectories))
+            input.Write(System.IO.Path.GetRelativePath(Repo.Fixture("governance"), file), File.ReadAllText(file));
+        GuidanceStandIns.WriteTo(input);
+        return input;
+    }
+}
+
 public static class GuidanceStandIns
 {
     public static readonly string[] Pages = ["common-pitfalls", "practice-change", "governance-reviews", "monitoring-effectiveness", "who-must-be-told", "is-it-working"];

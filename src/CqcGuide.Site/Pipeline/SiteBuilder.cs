@@ -325,7 +325,7 @@ public static class SiteBuilder
         if (org.Contact is null && org.DataController is null) return null;
         return new ContactView
         {
-            Name = config.Organisation ?? config.Title, Email = org.Contact?.Email, Phone = org.Contact?.Phone, Address = org.Contact?.Address,
+            Name = config.Publisher, Email = org.Contact?.Email, Phone = org.Contact?.Phone, Address = org.Contact?.Address,
             Url = org.Contact?.Url, DataController = org.DataController,
         };
     }
@@ -363,7 +363,7 @@ public static class SiteBuilder
         Examples = site.Config.Org.Examples,
         Title = site.Config.Title, Description = site.Config.Description, Language = site.Config.Language,
         HomeUrl = site.Href("/"), SearchUrl = site.Href("/search/"), SearchEnabled = site.Config.Search,
-        Organisation = site.Config.Organisation, FooterNote = site.Config.FooterNote,
+        Organisation = site.Config.Organisation, Publisher = site.Config.Publisher, FooterNote = site.Config.FooterNote,
         CurrentVersion = site.Config.CurrentVersion, Sections = site.Menu, FooterLinks = site.Footer,
         SitemapUrl = site.AbsoluteBase is not null ? site.Absolute("/sitemap.xml") : null,
     };

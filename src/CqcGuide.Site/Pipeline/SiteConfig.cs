@@ -16,6 +16,8 @@ public sealed record SiteConfig
     public string BaseUrl { get; init; } = "/";
     /// <summary>The organisation publishing the site (shown in the footer).</summary>
     public string? Organisation { get; init; }
+    /// <summary>Who publishes the site as pages and reports name it: the organisation, else the site's title.</summary>
+    public string Publisher => Organisation ?? Title;
     /// <summary>The current guidance edition, published at /guidance/.</summary>
     public required string CurrentVersion { get; init; }
     public string? CurrentVersionTitle { get; init; }

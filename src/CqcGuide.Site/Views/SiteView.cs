@@ -10,6 +10,8 @@ public sealed record SiteView
     public required string SearchUrl { get; init; }
     public required bool SearchEnabled { get; init; }
     public string? Organisation { get; init; }
+    /// <summary>The organisation, else the site's title: whose service printouts and reports name.</summary>
+    public required string Publisher { get; init; }
     public string? FooterNote { get; init; }
     public required string CurrentVersion { get; init; }
     /// <summary>The header menu (site.yml <c>menu:</c>, or each section's default entry).</summary>

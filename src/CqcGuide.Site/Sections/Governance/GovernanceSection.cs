@@ -79,7 +79,7 @@ public sealed class GovernanceSection : Section<NoContent>
     /// <summary>Whose report it is: the organisation's name, else the site's title.</summary>
     public static string ServiceOf(BuildSession session) => ServiceOf(session.Site);
 
-    private static string ServiceOf(SiteIndex site) => site.Config.Organisation ?? site.Config.Title;
+    private static string ServiceOf(SiteIndex site) => site.Config.Publisher;
 
     private static GovernanceReport? ReportOf(SiteIndex site, GovernancePeriod period) =>
         site.Shared<GovernanceLog[]>(LogGovernance.SharedKey) is { } logs

@@ -26,7 +26,7 @@ public sealed record JournalFeed
         {
             Title = site.Config.Title, Id = site.Absolute("/journal/"), Self = site.Absolute("/journal/feed.xml"),
             Updated = shared.Length > 0 ? Iso(shared.Max(Updated)) : "1970-01-01T00:00:00Z",
-            Author = site.Config.Organisation ?? site.Config.Title,
+            Author = site.Config.Publisher,
             Entries = shared.Select(l => new FeedEntry
             {
                 Title = l.Log.Title, Id = site.Absolute(l.Document.Url), Published = Iso(l.Log.Identified), Updated = Iso(Updated(l)),

@@ -13,14 +13,7 @@ public class GovernanceTests
 {
     private static readonly DateOnly Today = new(2026, 12, 2);
 
-    internal static TempDir Input()
-    {
-        var input = TempDir.CopyOf(Repo.Fixture("site"));
-        foreach (var file in Directory.EnumerateFiles(Repo.Fixture("governance"), "*", SearchOption.AllDirectories))
-            input.Write(Path.GetRelativePath(Repo.Fixture("governance"), file), File.ReadAllText(file));
-        GuidanceStandIns.WriteTo(input);
-        return input;
-    }
+    private static TempDir Input() => GovernanceFixture.Input();
 
     private static Dictionary<string, int> Counts(AngleSharp.Dom.IDocument page) =>
         page.QuerySelectorAll(".report-counts tbody tr").ToDictionary(
