@@ -86,6 +86,27 @@ public class JournalTests(SiteFixture site)
         var pageCodes = built.QuerySelectorAll(".findings .finding").Select(li => System.Text.RegularExpressions.Regex.Match(li.TextContent, @"\((LLQ\d+)\)").Groups[1].Value).Order();
         Assert.Equal(draftFindings.Select(f => f.Split('|')[0]).Order(), pageCodes);
         s.AssertClean();
+
+        // "Propose it on GitHub" (the build writes the button when organisation.yml names a repository; this site names
+        // none, so the test adds the same button): only when pressed, the same file goes to GitHub's new-file page of
+        // that repository, and nowhere else.
+        await s.Go(site.BaseUrl + "/journal/draft/");
+        await page.EvaluateAsync("""
+            () => {
+              const b = document.createElement('button');
+              Object.assign(b, { type: 'submit', name: 'action', value: 'propose', textContent: 'Propose it on GitHub' });
+              b.dataset.proposeUrl = 'https://github.com/example-care/our-journal/new/main/input/journal';
+              b.dataset.uploadUrl = 'https://github.com/example-care/our-journal/upload/main/input/journal';
+              document.querySelector('form[data-log-form] .button-group').append(b);
+            }
+            """);
+        Assert.Empty(s.ForeignRequests);
+        await page.ClickAsync("button[value=propose]");
+        for (var i = 0; i < 50 && s.ForeignRequests.Count == 0; i++) await Task.Delay(100);
+        var proposed = Assert.Single(s.ForeignRequests);
+        const string start = "https://github.com/example-care/our-journal/new/main/input/journal?filename=ll-2026-099.md&value=";
+        Assert.StartsWith(start, proposed);
+        Assert.Equal(File.ReadAllText(Path.Combine(input, "journal", "ll-2026-099.md")), Uri.UnescapeDataString(proposed[start.Length..]));
     }
 
     [Fact]

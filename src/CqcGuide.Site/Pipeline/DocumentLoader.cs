@@ -56,12 +56,31 @@ public static partial class DocumentLoader
         var org = YamlBinder.Bind<OrganisationSettings>(node, 1, map, diagnostics);
         if (org is null) return null;
         if (!Branding.Check(org, map, diagnostics)) return null;
+        if (!RepositoryCheck(org, map, diagnostics)) return null;
         return config with
         {
             Org = org, OrganisationMap = map,
             Title = org.SiteTitle ?? config.Title, Description = org.Description ?? config.Description, BaseUrl = org.BaseUrl ?? config.BaseUrl,
             Organisation = org.Name ?? config.Organisation, FooterNote = org.FooterNote ?? config.FooterNote,
         };
+    }
+
+    /// <summary><c>repository:</c> names a GitHub repository (<c>owner/name</c>) and a branch that can go in a GitHub address.</summary>
+    private static bool RepositoryCheck(OrganisationSettings org, Yaml.SourceMap map, DiagnosticBag diagnostics)
+    {
+        if (org.Repository is not { } repo) return true;
+        var ok = true;
+        if (!System.Text.RegularExpressions.Regex.IsMatch(repo.Github, @"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}\z") || repo.Github.EndsWith("/.", StringComparison.Ordinal) || repo.Github.EndsWith("/..", StringComparison.Ordinal))
+        {
+            diagnostics.Error(Codes.InvalidValue, $"repository.github '{repo.Github}' is not a GitHub repository written owner/name", map["repository.github"], "for example github: example-care/our-journal");
+            ok = false;
+        }
+        if (!System.Text.RegularExpressions.Regex.IsMatch(repo.Branch, @"^[A-Za-z0-9._/-]{1,100}\z") || repo.Branch.Contains("..", StringComparison.Ordinal) || repo.Branch.StartsWith('/') || repo.Branch.EndsWith('/'))
+        {
+            diagnostics.Error(Codes.InvalidValue, $"repository.branch '{repo.Branch}' is not a branch name", map["repository.branch"], "for example branch: main");
+            ok = false;
+        }
+        return ok;
     }
 
     /// <summary>Classifies every file under the input folder (sorted, so the build is deterministic).</summary>

@@ -124,6 +124,26 @@ public class LogDraftModuleTests
     }
 
     [Fact]
+    public void Propose_on_github_fills_github_new_file_page_with_the_file_or_declines_when_too_long()
+    {
+        var r = new ThemeJs().Run($$"""
+            import * as D from './log-data.js';
+            {{Draft}}
+            const base = 'https://github.com/example-care/our-journal/new/main/input/journal';
+            const url = D.proposeUrl(base, d);
+            const [start, query] = url.split('?');
+            const params = Object.fromEntries(query.split('&').map((p) => p.split('=').map(decodeURIComponent)));
+            const long = D.proposeUrl(base, { ...d, body: 'x'.repeat(D.MAX_PROPOSE_URL) });
+            export const result = { start, filename: params.filename, same: params.value === D.markdown(d), raw: !/[\s"<>]/.test(query), long };
+            """);
+        Assert.Equal("https://github.com/example-care/our-journal/new/main/input/journal", r.GetProperty("start").GetString());
+        Assert.Equal("ll-2026-099.md", r.GetProperty("filename").GetString());
+        Assert.True(r.GetProperty("same").GetBoolean()); // the file exactly as downloaded
+        Assert.True(r.GetProperty("raw").GetBoolean()); // every space, quote and bracket encoded
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("long").ValueKind);
+    }
+
+    [Fact]
     public void An_action_saved_before_kinds_and_categories_gets_them_empty()
     {
         var r = new ThemeJs().Run("""

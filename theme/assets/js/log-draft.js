@@ -5,7 +5,7 @@ import { download, h, showErrorSummary } from './dom.js';
 import { timeOf } from './format.js';
 import { RecordStore } from './store.js';
 import { Session } from './session.js';
-import { DRAFT_FORMAT, validateDraftRecord, lintInput, markdown, emptyDraft, CANDOUR_OUTCOMES, candourApplies, personalDataFields, personalDataInput } from './log-data.js';
+import { DRAFT_FORMAT, validateDraftRecord, lintInput, markdown, emptyDraft, CANDOUR_OUTCOMES, candourApplies, personalDataFields, personalDataInput, proposeUrl } from './log-data.js';
 import { validate } from './log-validation.js';
 import { HANDOVER_STORE, validateHandover, isEmptyDraft, draftFromHandover } from './handover.js';
 
@@ -75,6 +75,20 @@ class DraftPage {
       this.showErrors(errors);
       if (errors.length) return;
       this.session.flush();
+      const propose = event.submitter?.dataset.proposeUrl;
+      if (propose) {
+        const url = proposeUrl(propose, d);
+        if (url) {
+          this.session.say(`Opening GitHub to propose ${d.id}.md. Your draft stays saved here.`);
+          location.assign(url);
+          return;
+        }
+        download(`${d.id}.md`, markdown(d), 'text/markdown');
+        this.session.say(`${d.id}.md is too long for a GitHub link, so it was downloaded: upload it on GitHub's page for input/journal/.`);
+        this.root.querySelector('[data-upload-link]')?.remove();
+        event.submitter.after(h('a', { href: event.submitter.dataset.uploadUrl, class: 'button button--secondary', 'data-upload-link': '' }, `Upload ${d.id}.md on GitHub`));
+        return;
+      }
       download(`${d.id}.md`, markdown(d), 'text/markdown');
       this.session.say(`Downloaded ${d.id}.md. Add it to input/journal/ and build the site.`);
     });

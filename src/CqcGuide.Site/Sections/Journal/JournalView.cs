@@ -21,6 +21,10 @@ public sealed record JournalView
     public CqcGuide.Rules.LearningLogs.LogFormatOptions? Format { get; init; }
     /// <summary>The site's measures (title, id): the draft form's choice for an action's <c>measure_id</c>.</summary>
     public IReadOnlyList<LabelledText> Measures { get; init; } = [];
+    /// <summary>GitHub's "create a new file" page for input/journal/ of the fork's repository (organisation.yml
+    /// <c>repository:</c>), and its upload page for a log too long for an address; null without a repository.</summary>
+    public string? ProposeUrl { get; init; }
+    public string? UploadUrl { get; init; }
     /// <summary>The compiled personal-data module (the draft form checks for personal data with it).</summary>
     public string? PersonalDataModule { get; init; }
 }
