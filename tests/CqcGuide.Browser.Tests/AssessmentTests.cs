@@ -463,8 +463,8 @@ public class AssessmentTests(SiteFixture site)
         // "Start a learning log about this", by keyboard: the draft log opens filled in with the statement, the note and the plan.
         await Keyboard.TabTo(page, "e => e.dataset.startLog === 'safe.learning-culture'", max: 80, what: "Start a learning log about learning culture");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/journal/draft/");
-        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForURLAsync("**/journal/draft/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 }); // readiness is html[data-ready]
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 }); // three rules modules load under a busy CPU
         Assert.Equal("Improving learning culture", await page.InputValueAsync("#f-title"));
         var summary = await page.InputValueAsync("#f-summary");
         Assert.Contains("scored “Learning culture” 2 – some shortfalls", summary);

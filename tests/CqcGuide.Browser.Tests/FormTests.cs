@@ -127,8 +127,8 @@ public class FormTests(SiteFixture site)
         await Saved(page);
 
         await page.ClickAsync("[data-action='learning-log']");
-        await page.WaitForURLAsync("**/journal/draft/");
-        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForURLAsync("**/journal/draft/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 }); // readiness is html[data-ready]
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 }); // three rules modules load under a busy CPU
         Assert.Equal("Evening medicine missed after discharge", await page.InputValueAsync("#f-title"));
         Assert.Equal("A resident back from hospital missed an evening dose.", await page.InputValueAsync("#f-summary"));
         Assert.Equal("after-action-review", await page.InputValueAsync("#f-method"));
@@ -147,7 +147,7 @@ public class FormTests(SiteFixture site)
         await page.FillAsync("#field-event-title-input", "A second event");
         await Saved(page);
         await page.ClickAsync("[data-action='learning-log']");
-        await page.WaitForURLAsync("**/journal/draft/");
+        await page.WaitForURLAsync("**/journal/draft/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 }); // readiness is html[data-ready]
         await page.Locator("[data-handover]").WaitForAsync();
         Assert.Equal("Evening medicine missed after discharge", await page.InputValueAsync("#f-title"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Keep my draft" }).ClickAsync();
@@ -174,8 +174,8 @@ public class FormTests(SiteFixture site)
         await page.FillAsync("#field-actions-r1-action", "Fit motion-activated night lights");
         await Saved(page);
         await page.ClickAsync("[data-action='learning-log']");
-        await page.WaitForURLAsync("**/journal/draft/");
-        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        await page.WaitForURLAsync("**/journal/draft/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 }); // readiness is html[data-ready]
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 }); // three rules modules load under a busy CPU
         Assert.Equal($"Falls at night ({form})", await page.InputValueAsync("#f-title"));
         Assert.Equal("Two residents fell on the way to the bathroom at night.", await page.InputValueAsync("#f-summary"));
         Assert.Equal(method, await page.InputValueAsync("#f-method"));
