@@ -64,14 +64,7 @@ internal static class ReportCommand
         s.Append(CultureInfo.InvariantCulture, $"# Governance report: {Text(r.From)} to {Text(r.To)}\n\n");
         s.Append(CultureInfo.InvariantCulture, $"- Service: {service}\n- Period: {Text(r.From)} to {Text(r.To)}\n- Statuses as at: {Text(r.AsOf)}\n\n");
         s.Append("## Summary\n\n| Record | What | Number |\n| --- | --- | ---: |\n");
-        foreach (var (group, what, n) in new[]
-        {
-            ("Learning logs", "Opened", r.LogsOpened.Length), ("Learning logs", "Closed", r.LogsClosed.Length), ("Learning logs", "Still open", r.LogsOpen.Length),
-            ("Learning logs", "Past their review date", r.ReviewOverdueLogs.Length), ("Learning logs", "Not yet reviewed by governance", r.OpenWithoutGovernance.Length),
-            ("Actions", "Overdue", r.ActionsOverdue.Length), ("Actions", "Due", r.ActionsDue.Length),
-            ("Actions", "Done", r.ActionsDone.Length), ("Actions", "Dropped", r.ActionsDropped.Length), ("Effectiveness reviews", "Done", r.ReviewsDone.Length),
-            ("Effectiveness reviews", "Due", r.ReviewsDue.Length), ("Measures", "Special-cause signals", r.Signals.Length), ("Pitfall findings", "Still open", r.Findings.Length),
-        })
+        foreach (var (group, what, n, _) in GovernanceReportViews.Figures(r))
             s.Append(CultureInfo.InvariantCulture, $"| {group} | {what} | {n} |\n");
         s.Append("\n## Questions for the meeting\n\n");
         for (var i = 0; i < r.Questions.Length; i++) s.Append(CultureInfo.InvariantCulture, $"{i + 1}. {r.Questions[i]}\n");

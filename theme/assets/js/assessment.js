@@ -2,7 +2,7 @@
 // editing session (session.js: validated load, autosave, merge with other tabs, status line, save on leaving).
 // Scoring comes from the module compiled from the C# rules; this file only renders what it returns.
 import { download, h, showErrorSummary, confirmThen } from './dom.js';
-import { csv, timeOf, dateTimeOf, datedName } from './format.js';
+import { csv, timeOf, dateTimeOf, datedName, dateStamp } from './format.js';
 import { RecordStore } from './store.js';
 import { Session } from './session.js';
 import { readDefinition } from './definition.js';
@@ -10,7 +10,7 @@ import {
   newRecord, validateStored, questions, answerOf, setAnswer, isVisible, isAnswered, sectionStatus, exportable, toJson,
   toCsvRows, readImport, importedRecord, migrate, progressCounts, visibleQuestions, nextStepItems, nextStepDraft, MAX_COMPLETED_BY,
 } from './answers.js';
-import { HANDOVER_STORE, handoverRecord, validateHandover } from './handover.js';
+import { HANDOVER_STORE, leaveHandover, validateHandover } from './handover.js';
 import { barChart } from './chart.js';
 import { importFlow } from './import-flow.js';
 
@@ -431,11 +431,7 @@ class ResultsPage extends AssessmentPage {
   /** Hands a next step to the draft learning log page through this browser's storage only (nothing is sent). */
   startLog(item) {
     this.session.flush();
-    const today = new Date();
-    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    const store = new RecordStore(...HANDOVER_STORE, validateHandover);
-    store.remove();
-    if (!store.write(handoverRecord(this.def, nextStepDraft(this.def, item, iso)), 0).ok) {
+    if (!leaveHandover(new RecordStore(...HANDOVER_STORE, validateHandover), this.def, nextStepDraft(this.def, item, dateStamp()))) {
       this.session.say('This browser would not keep the learning log for the draft page, so nothing was handed over.', 'error');
       return;
     }

@@ -11,7 +11,7 @@ import {
   readFormDefinition, formFields, freshForm, validateFormRecord, migrateForm, exportForm, toJson, formMarkdown,
   readFormImport, importedRecord, answeredCount, requiredErrors, learningLogDraft, draftHasContent, unmatchedName, MAX_IMPORT_BYTES,
 } from './form-data.js';
-import { HANDOVER_STORE, handoverRecord, validateHandover } from './handover.js';
+import { HANDOVER_STORE, leaveHandover, validateHandover } from './handover.js';
 
 export async function init(root) {
   const page = new FormPage(root);
@@ -222,10 +222,7 @@ class FormPage {
       this.session.say('Answer some of the questions first: there is nothing yet to put in a learning log.', 'error');
       return;
     }
-    // A hand-over is one-off: one the draft page has not taken yet (or could not read) is replaced.
-    const store = new RecordStore(...HANDOVER_STORE, validateHandover);
-    store.remove();
-    if (!store.write(handoverRecord(this.def, draft), 0).ok) {
+    if (!leaveHandover(new RecordStore(...HANDOVER_STORE, validateHandover), this.def, draft)) {
       this.session.say('This browser would not keep the learning log for the draft page, so nothing was handed over. Your answers here are unchanged.', 'error');
       return;
     }

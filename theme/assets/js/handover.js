@@ -21,6 +21,15 @@ export function handoverRecord(source, draft, now = new Date().toISOString()) {
 }
 
 /**
+ * Leaves a hand-over for the draft page in <store> (a RecordStore at HANDOVER_STORE): one that the draft page has not
+ * taken yet, or could not read, is replaced. False when the browser would not keep it.
+ */
+export function leaveHandover(store, source, draft) {
+  store.remove();
+  return store.write(handoverRecord(source, draft), 0).ok;
+}
+
+/**
  * Checks a hand-over read from storage: its draft must pass the draft log's own validation (so a hand-over can never
  * put into the form what the draft could not hold). Returns { ok: true, record } with the draft completed with
  * empty fields, or { ok: false, reason }.

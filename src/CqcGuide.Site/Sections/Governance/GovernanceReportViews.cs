@@ -38,6 +38,18 @@ public static class GovernanceReportViews
         };
     }
 
+    /// <summary>The report in figures, in the order the page's summary and the CLI's meeting paper show them.</summary>
+    public static IReadOnlyList<(string Group, string Label, int Count, string Anchor)> Figures(GovernanceReport r) =>
+    [
+        ("Learning logs", "Opened", r.LogsOpened.Length, "logs-opened"), ("Learning logs", "Closed", r.LogsClosed.Length, "logs-closed"),
+        ("Learning logs", "Still open", r.LogsOpen.Length, "logs-open"), ("Learning logs", "Past their review date", r.ReviewOverdueLogs.Length, "logs-review-overdue"),
+        ("Learning logs", "Not yet reviewed by governance", r.OpenWithoutGovernance.Length, "logs-no-governance"),
+        ("Actions", "Overdue", r.ActionsOverdue.Length, "actions-overdue"), ("Actions", "Due", r.ActionsDue.Length, "actions-due"),
+        ("Actions", "Done", r.ActionsDone.Length, "actions-done"), ("Actions", "Dropped", r.ActionsDropped.Length, "actions-dropped"),
+        ("Effectiveness reviews", "Done", r.ReviewsDone.Length, "reviews-done"), ("Effectiveness reviews", "Due", r.ReviewsDue.Length, "reviews-due"),
+        ("Measures", "Special-cause signals", r.Signals.Length, "signals"), ("Pitfall findings", "Still open", r.Findings.Length, "findings"),
+    ];
+
     public static GovernanceReportView Of(SiteIndex site, GovernanceReport r, string service, GovernancePeriod? period)
     {
         GovernanceListView List(string id, string title, string empty, IEnumerable<GovernanceRowView> rows, string? hint = null) =>
@@ -73,16 +85,7 @@ public static class GovernanceReportViews
                 Link = new LinkView { Title = f.LogTitle, Url = LogUrl(site, f.Log) + "#findings" }, Detail = $"{f.Code}: {f.Message}",
             })),
         };
-        var counts = new[]
-        {
-            ("Learning logs", "Opened", r.LogsOpened.Length, "logs-opened"), ("Learning logs", "Closed", r.LogsClosed.Length, "logs-closed"),
-            ("Learning logs", "Still open", r.LogsOpen.Length, "logs-open"), ("Learning logs", "Past their review date", r.ReviewOverdueLogs.Length, "logs-review-overdue"),
-            ("Learning logs", "Not yet reviewed by governance", r.OpenWithoutGovernance.Length, "logs-no-governance"),
-            ("Actions", "Overdue", r.ActionsOverdue.Length, "actions-overdue"), ("Actions", "Due", r.ActionsDue.Length, "actions-due"),
-            ("Actions", "Done", r.ActionsDone.Length, "actions-done"), ("Actions", "Dropped", r.ActionsDropped.Length, "actions-dropped"),
-            ("Effectiveness reviews", "Done", r.ReviewsDone.Length, "reviews-done"), ("Effectiveness reviews", "Due", r.ReviewsDue.Length, "reviews-due"),
-            ("Measures", "Special-cause signals", r.Signals.Length, "signals"), ("Pitfall findings", "Still open", r.Findings.Length, "findings"),
-        }.Select(c => new GovernanceCountView { Group = c.Item1, Label = c.Item2, Count = c.Item3, Anchor = c.Item4 }).ToArray();
+        var counts = Figures(r).Select(c => new GovernanceCountView { Group = c.Group, Label = c.Label, Count = c.Count, Anchor = c.Anchor }).ToArray();
         var asOf = Day(r.AsOf)!;
         return new GovernanceReportView
         {
