@@ -131,8 +131,9 @@ public class AssessmentSessionTests(SiteFixture site)
         foreach (var p in new[] { a, b }) await p.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
         // Typed through the DOM so that both notes are pending at once (each tab saves 0.4 s after its last key).
         const string type = "v => { const t = document.querySelector('#q-caring\\\\.kindness-compassion-dignity-note'); t.focus(); t.value = v; t.dispatchEvent(new Event('input', { bubbles: true })); }";
-        await a.EvaluateAsync(type, "Tab A's note");
-        await b.EvaluateAsync(type, "Tab B's note");
+        // Sent together: typed one after the other, a busy machine could let tab A's save (0.4 s) reach tab B before B's
+        // note, and then there is no conflict to ask about (seen once in a full run under load).
+        await Task.WhenAll(a.EvaluateAsync(type, "Tab A's note"), b.EvaluateAsync(type, "Tab B's note"));
         await WaitSaved(b);
         var panel = b.Locator("[data-conflict]");
         await panel.WaitForAsync();
