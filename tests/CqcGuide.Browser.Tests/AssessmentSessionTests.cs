@@ -129,23 +129,46 @@ public class AssessmentSessionTests(SiteFixture site)
         await a.GotoAsync(Url("cqc-readiness", "caring/"));
         await b.GotoAsync(Url("cqc-readiness", "caring/"));
         foreach (var p in new[] { a, b }) await p.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
-        // Typed through the DOM so that both notes are pending at once (each tab saves 0.4 s after its last key).
+        // Both notes must be pending at once (each tab saves 0.4 s after its last key); whichever tab saves second is
+        // the one asked. Tab B types first; tab A types only if B's note is not stored yet (checked and typed in one
+        // script), else the pair is tried again: on a busy machine B's save can land before A's keystroke arrives.
         const string type = "v => { const t = document.querySelector('#q-caring\\\\.kindness-compassion-dignity-note'); t.focus(); t.value = v; t.dispatchEvent(new Event('input', { bubbles: true })); }";
-        // Sent together: typed one after the other, a busy machine could let tab A's save (0.4 s) reach tab B before B's
-        // note, and then there is no conflict to ask about (seen once in a full run under load).
-        await Task.WhenAll(a.EvaluateAsync(type, "Tab A's note"), b.EvaluateAsync(type, "Tab B's note"));
-        await WaitSaved(b);
-        var panel = b.Locator("[data-conflict]");
-        await panel.WaitForAsync();
+        const string typeUnlessStored = """
+            ([v, theirs, key]) => { if ((localStorage.getItem(key) || '').includes(theirs)) return false;
+              const t = document.querySelector('#q-caring\\.kindness-compassion-dignity-note'); t.focus(); t.value = v;
+              t.dispatchEvent(new Event('input', { bubbles: true })); return true; }
+            """;
+        (IPage Page, string Note)? asked = null, other = null;
+        for (var attempt = 0; attempt < 5 && asked is null; attempt++)
+        {
+            var (noteA, noteB) = ($"Tab A's note {attempt}", $"Tab B's note {attempt}");
+            await b.EvaluateAsync(type, noteB);
+            var bothPending = await a.EvaluateAsync<bool>(typeUnlessStored, new[] { noteA, noteB, $"{Key}cqc-readiness" });
+            foreach (var p in new[] { a, b })
+                await p.WaitForFunctionAsync("() => !document.querySelector('[data-save-status]').textContent.startsWith('Saving')");
+            if (!bothPending) continue;
+            for (var poll = 0; poll < 300 && asked is null; poll++)
+            {
+                if (await a.Locator("[data-conflict]").CountAsync() > 0) (asked, other) = ((a, noteA), (b, noteB));
+                else if (await b.Locator("[data-conflict]").CountAsync() > 0) (asked, other) = ((b, noteB), (a, noteA));
+                else await Task.Delay(100);
+            }
+            Assert.True(asked is not null, "both notes were pending at once, yet neither tab asked which to keep");
+        }
+        Assert.True(asked is not null, "in five tries tab A never typed before tab B's note was saved");
+        var (page, mine) = asked!.Value;
+        var theirs = other!.Value;
+        Assert.Equal(0, await theirs.Page.Locator("[data-conflict]").CountAsync());
+        var panel = page.Locator("[data-conflict]");
         Assert.Contains("Another tab changed your note on question 15", await panel.InnerTextAsync());
-        Assert.Contains("The other tab had: “Tab A's note”", await panel.InnerTextAsync());
-        Assert.Equal("Tab B's note", await b.InputValueAsync("#q-caring\\.kindness-compassion-dignity-note"));
+        Assert.Contains($"The other tab had: “{theirs.Note}”", await panel.InnerTextAsync());
+        Assert.Equal(mine, await page.InputValueAsync("#q-caring\\.kindness-compassion-dignity-note"));
         await panel.GetByRole(AriaRole.Button, new() { Name = "Use the other tab’s version" }).ClickAsync();
-        Assert.Equal("Tab A's note", await b.InputValueAsync("#q-caring\\.kindness-compassion-dignity-note"));
-        await WaitSaved(b);
-        var stored = JsonNode.Parse(await b.EvaluateAsync<string>($"localStorage.getItem('{Key}cqc-readiness')"))!;
-        Assert.Equal("Tab A's note", stored["file"]!["answers"]!["caring.kindness-compassion-dignity"]!["note"]!.GetValue<string>());
-        await AccessibilityTests.AssertNoViolations(b);
+        Assert.Equal(theirs.Note, await page.InputValueAsync("#q-caring\\.kindness-compassion-dignity-note"));
+        await WaitSaved(page);
+        var stored = JsonNode.Parse(await page.EvaluateAsync<string>($"localStorage.getItem('{Key}cqc-readiness')"))!;
+        Assert.Equal(theirs.Note, stored["file"]!["answers"]!["caring.kindness-compassion-dignity"]!["note"]!.GetValue<string>());
+        await AccessibilityTests.AssertNoViolations(page);
     }
 
     [Fact]
