@@ -21,6 +21,16 @@ public sealed record ScoreOptions(bool? ApplyLimiters);
 /// <param name="Scores">Statement id → its published score, "1" to "4".</param>
 public sealed record AnswersBaseline(string? PublishedOn, IReadOnlyDictionary<string, string> Scores);
 
+/// <summary>
+/// One item of the improvement plan kept with the answers: what the team will do, why, which role owns it, when it is
+/// due, how they will know it worked, and its status (a log action's statuses: planned, in-progress, done, dropped).
+/// </summary>
+/// <param name="Id">Stable within the file (<see cref="LearningLogs.ImprovementPlan.Format"/>'s id pattern), e.g. "p1".</param>
+/// <param name="Statement">The question (quality statement) it answers, or null for an item of the team's own.</param>
+/// <param name="Due">YYYY-MM-DD, or null.</param>
+/// <param name="Completed">YYYY-MM-DD, or null: the day it was marked done.</param>
+public sealed record PlanItem(string Id, string? Statement, string What, string? Why, string? Owner, string? Due, string? Completed, string? Measure, string Status);
+
 /// <summary>A problem found while reading an answers file: JSON path, 1-based line and column, and a message.</summary>
 public sealed record AnswersError(string Path, int Line, int Column, string Message)
 {
@@ -66,6 +76,9 @@ public sealed record AnswersFile(
     /// with the file, never scored, and not checked against the model.
     /// </summary>
     public IReadOnlyDictionary<string, Answer> Extra { get; init; } = new Dictionary<string, Answer>();
+
+    /// <summary>The improvement plan kept with the answers, in the team's order (empty when there is none).</summary>
+    public IReadOnlyList<PlanItem> Plan { get; init; } = [];
 
     /// <summary>Largest accepted file, in characters.</summary>
     public const int MaxLength = 2_000_000;
@@ -131,6 +144,25 @@ public sealed record AnswersFile(
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
+            if (Plan.Count > 0)
+            {
+                w.WriteStartArray("plan");
+                foreach (var item in Plan)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", item.Id);
+                    if (item.Statement is not null) w.WriteString("statement", item.Statement);
+                    w.WriteString("what", item.What);
+                    if (item.Why is not null) w.WriteString("why", item.Why);
+                    if (item.Owner is not null) w.WriteString("owner", item.Owner);
+                    if (item.Due is not null) w.WriteString("due", item.Due);
+                    if (item.Completed is not null) w.WriteString("completed", item.Completed);
+                    if (item.Measure is not null) w.WriteString("measure", item.Measure);
+                    w.WriteString("status", item.Status);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
             if (Options is not null)
             {
                 w.WriteStartObject("options");
@@ -176,7 +208,9 @@ internal sealed class JNode
 
 internal static partial class AnswersParser
 {
-    private static readonly string[] TopLevel = ["format", "assessment", "model", "createdAt", "updatedAt", "revision", "answers", "extra", "options", "baseline"];
+    private static readonly string[] TopLevel = ["format", "assessment", "model", "createdAt", "updatedAt", "revision", "answers", "extra", "options", "baseline", "plan"];
+
+    private static readonly string[] PlanFields = ["id", "statement", "what", "why", "owner", "due", "completed", "measure", "status"];
 
     /// <summary>The scores a baseline may hold: CQC's 1–4.</summary>
     private static readonly string[] BaselineScores = ["1", "2", "3", "4"];
@@ -348,9 +382,11 @@ internal static partial class AnswersParser
         if (migratedFrom is null && props.TryGetValue("baseline", out var baselineNode))
             baseline = ReadBaseline(baselineNode, modelRef, model, errors);
 
+        var plan = props.TryGetValue("plan", out var planNode) ? ReadPlan(planNode, model, errors) : [];
+
         if (errors.Count > 0 || format is null || assessment is null || modelRef is null || createdAt is null || updatedAt is null)
             return null;
-        return new AnswersFile(format, assessment, modelRef, createdAt, updatedAt, revision, answers, options) { Extra = extra, Baseline = baseline };
+        return new AnswersFile(format, assessment, modelRef, createdAt, updatedAt, revision, answers, options) { Extra = extra, Baseline = baseline, Plan = plan };
     }
 
     private static AnswersBaseline? ReadBaseline(JNode node, ModelRef? modelRef, ScoringModel? model, List<AnswersError> errors)
@@ -404,6 +440,86 @@ internal static partial class AnswersParser
             }
         }
         return modelRef is null ? null : new AnswersBaseline(publishedOn, scores);
+    }
+
+    private static List<PlanItem> ReadPlan(JNode node, ScoringModel? model, List<AnswersError> errors)
+    {
+        var format = LearningLogs.ImprovementPlan.Format;
+        var items = new List<PlanItem>();
+        if (node.Kind != JsonTokenType.StartArray)
+        {
+            Error(errors, "$.plan", node, $"\"plan\" must be a list of plan items, not {node.KindName}.");
+            return items;
+        }
+        if (node.Items!.Count > format.MaxItems)
+        {
+            Error(errors, "$.plan", node, $"The plan has {node.Items.Count} items; the limit is {format.MaxItems}.");
+            return items;
+        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var statuses = format.Statuses.Select(o => o.Value).ToArray();
+        for (var i = 0; i < node.Items.Count; i++)
+        {
+            var item = node.Items[i];
+            var path = $"$.plan[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (item.Kind != JsonTokenType.StartObject)
+            {
+                Error(errors, path, item, $"A plan item must be an object with \"id\", \"what\" and \"status\", not {item.KindName}.");
+                continue;
+            }
+            var p = Properties(item, path, errors, PlanFields);
+            var before = errors.Count;
+            string? Text(string name, int max, bool required = false)
+            {
+                if (!p.TryGetValue(name, out var v) || v.Kind == JsonTokenType.Null)
+                {
+                    if (required) Error(errors, path, item, $"The plan item has no \"{name}\".");
+                    return null;
+                }
+                if (v.Kind != JsonTokenType.String)
+                    Error(errors, $"{path}.{name}", v, $"\"{name}\" must be a string, not {Describe(v)}.");
+                else if (required && string.IsNullOrWhiteSpace(v.Text))
+                    Error(errors, $"{path}.{name}", v, $"\"{name}\" must not be empty.");
+                else if (v.Text!.Length > max)
+                    Error(errors, $"{path}.{name}", v, $"\"{name}\" is {v.Text.Length:N0} characters long; the limit is {max:N0}.");
+                else
+                    return v.Text;
+                return null;
+            }
+            string? Day(string name)
+            {
+                var text = Text(name, 10);
+                if (text is not null && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    Error(errors, $"{path}.{name}", p[name], $"\"{name}\" must be a date written YYYY-MM-DD, such as \"2027-03-31\", not \"{text}\".");
+                    return null;
+                }
+                return text;
+            }
+            var id = Text("id", 40, required: true);
+            if (id is not null && !Regex.IsMatch(id, format.IdPattern, RegexOptions.CultureInvariant))
+                Error(errors, path + ".id", p["id"], $"\"id\" must be lower-case letters, digits and dashes (up to 40), such as \"p1\", not \"{id}\".");
+            else if (id is not null && !ids.Add(id))
+                Error(errors, path + ".id", p["id"], $"Plan item \"{id}\" appears more than once.");
+            var statement = Text("statement", 200);
+            if (statement is not null && model is not null && model.FindItem(statement) is null)
+            {
+                var hint = Domain.Nearest.Find(statement, model.Items.Select(m => m.QuestionId));
+                Error(errors, path + ".statement", p["statement"], $"\"{statement}\" is not a question of {model.Id}." + (hint is null ? "" : $" Did you mean \"{hint}\"?"));
+            }
+            var what = Text("what", format.MaxWhat, required: true);
+            var why = Text("why", format.MaxText);
+            var owner = Text("owner", format.MaxOwner);
+            var due = Day("due");
+            var completed = Day("completed");
+            var measure = Text("measure", format.MaxText);
+            var status = Text("status", 20, required: true);
+            if (status is not null && !statuses.Contains(status, StringComparer.Ordinal))
+                Error(errors, path + ".status", p["status"], $"\"{status}\" is not a plan item status. Allowed: {string.Join(", ", statuses.Select(v => "\"" + v + "\""))}.");
+            if (errors.Count == before && id is not null && what is not null && status is not null)
+                items.Add(new PlanItem(id, statement, what, why, owner, due, completed, measure, status));
+        }
+        return items;
     }
 
     private static Answer? ReadAnswer(JNode node, string path, List<AnswersError> errors)

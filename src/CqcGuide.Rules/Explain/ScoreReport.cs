@@ -23,6 +23,9 @@ public static class ScoreReport
     /// <summary>A governance report as stable camelCase JSON (what <c>report(input)</c> returns).</summary>
     public static string ToJson(LearningLogs.GovernanceReport report) => JsonSerializer.Serialize(report, RulesJson.Options) + "\n";
 
+    /// <summary>An improvement plan's states as JSON (camelCase), as the compiled <c>plan()</c> returns them.</summary>
+    public static string ToJson(LearningLogs.PlanSummary summary) => JsonSerializer.Serialize(summary, RulesJson.Options) + "\n";
+
     /// <summary>The result as plain text for a registered manager. Always says it is a self-assessment.</summary>
     public static string ToText(ScoreResult result) => result switch
     {

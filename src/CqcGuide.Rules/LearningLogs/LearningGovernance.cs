@@ -46,6 +46,9 @@ public sealed record GovernancePoint(string Period, string Label, string Start, 
 /// <summary>One action of one log, read as at a day.</summary>
 public sealed record GovernanceActionAt(GovernanceLog Log, GovernanceAction Action, string AsOf);
 
+/// <summary>What decides the state of an action or a plan item on a day: its status, due and completion dates, and the day.</summary>
+public sealed record DatedStatus(string Status, string? Due, string? Completed, string AsOf);
+
 /// <summary>The logs a thematic review looks across, and the recurrence window.</summary>
 public sealed record GovernanceScope(GovernanceLog[] Logs, int WindowDays);
 
@@ -109,7 +112,7 @@ public sealed record GovernanceTheme(string Key, string Label, string[] Logs, in
 public sealed class LearningGovernance : RuleModel
 {
     public const string ModelId = "learning-governance";
-    public const string ModelVersion = "1.0.0";
+    public const string ModelVersion = "1.0.1";
 
     public const string Open = "open";
     public const string Overdue = "overdue";
@@ -128,20 +131,27 @@ public sealed class LearningGovernance : RuleModel
     private static readonly string[] AreaValues = F.WorkSystemAreas.All.Select(o => o.Value).ToArray();
     private static readonly string[] AreaLabels = F.WorkSystemAreas.All.Select(o => o.Label).ToArray();
 
+    public static readonly Rule<DatedStatus, string> StateOn = new(
+        "state-on",
+        RuleKind.OwnMethod,
+        """
+        The state of something planned on a day: dropped when it was dropped (no date is recorded for that); done when
+        it is done and was completed on or before the day; otherwise overdue when its due date is before the day, and
+        open when it is not. So a task finished in October was still open, or overdue, at the end of September. Log
+        actions (action-state) and improvement-plan items use this one rule.
+        """,
+        Own,
+        c => c.Status == F.ActionStatuses.Dropped.Value ? Dropped
+            : Expr.Let<int?, string>(Expr.DayNumber(c.AsOf), asOf => Expr.Let<int?, string>(Expr.DayNumber(c.Completed), completed =>
+                c.Status == F.ActionStatuses.Done.Value && (!completed.HasValue || !asOf.HasValue || completed.Value <= asOf.Value) ? Done
+                : Expr.Let<int?, string>(Expr.DayNumber(c.Due), due => due.HasValue && asOf.HasValue && due.Value < asOf.Value ? Overdue : Open))));
+
     public static readonly Rule<GovernanceActionAt, string> ActionState = new(
         "action-state",
         RuleKind.OwnMethod,
-        """
-        An action's state on a day: dropped when the log says it was dropped (the format records no date for that);
-        done when it is done and was completed on or before the day; otherwise overdue when its due date is before the
-        day, and open when it is not. So an action finished in October was still open, or overdue, at the end of
-        September.
-        """,
+        "A log action's state on a day, by state-on: dropped, done (completed on or before the day), overdue or open.",
         Own,
-        c => c.Action.Status == F.ActionStatuses.Dropped.Value ? Dropped
-            : Expr.Let(Expr.DayNumber(c.AsOf), asOf => Expr.Let(Expr.DayNumber(c.Action.Completed), completed =>
-                c.Action.Status == F.ActionStatuses.Done.Value && (!completed.HasValue || !asOf.HasValue || completed.Value <= asOf.Value) ? Done
-                : Expr.Let(Expr.DayNumber(c.Action.Due), due => due.HasValue && asOf.HasValue && due.Value < asOf.Value ? Overdue : Open))));
+        c => StateOn.Evaluate(new DatedStatus(c.Action.Status, c.Action.Due, c.Action.Completed, c.AsOf)));
 
     public static readonly Rule<GovernanceActionAt, bool> ReviewDue = new(
         "review-due",
@@ -388,7 +398,7 @@ public sealed class LearningGovernance : RuleModel
                 + "all use these rules.",
             IsCqcMethod = false,
             Entry = new("report", Report),
-            Rules = [Report, Frame, Assemble, ActionState, ReviewDue, ClosedOn, InPeriod, ActionRef, AreaThemes, StatementThemes, Theme, Questions],
+            Rules = [Report, Frame, Assemble, ActionState, StateOn, ReviewDue, ClosedOn, InPeriod, ActionRef, AreaThemes, StatementThemes, Theme, Questions],
         })
     {
     }

@@ -6,7 +6,7 @@ namespace CqcGuide.Rules;
 /// <summary>The registry of every rules model, by id.</summary>
 public static class Models
 {
-    /// <summary>Every model: the three answer-scoring models, the learning-log linter, the learning-log validation, the personal-data detector, the SPC model and the learning-governance model.</summary>
+    /// <summary>Every model: the three answer-scoring models, the learning-log linter, the learning-log validation, the personal-data detector, the SPC model, the learning-governance model and the improvement-plan model.</summary>
     public static IReadOnlyList<RuleModel> All { get; } =
     [
         CqcSaf.Instance,
@@ -17,6 +17,7 @@ public static class Models
         PersonalDataDetection.Instance,
         Spc.Instance,
         LearningGovernance.Instance,
+        ImprovementPlan.Instance,
     ];
 
     /// <summary>The models that score answers files.</summary>

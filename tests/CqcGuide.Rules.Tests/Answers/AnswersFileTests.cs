@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Text.Json;
 using CqcGuide.Rules.ScoringModels;
 using CqcGuide.Rules.Tests.Parity;
@@ -272,6 +273,108 @@ public class AnswersFileTests
         Assert.False(((SafScoreResult)CqcSaf.Instance.Score(AnswersFile.Parse(Valid).File!)).LimitersApplied);
     }
 
+    private const string WithPlan = """
+        {
+          "format": "cqcguide.answers/2",
+          "assessment": { "id": "cqc-readiness", "version": "1.1.0" },
+          "model": { "id": "cqc-saf", "version": "1.1.0" },
+          "createdAt": "2026-11-06T09:00:00Z",
+          "updatedAt": "2026-11-06T09:30:00Z",
+          "revision": 2,
+          "answers": { "safe.learning-culture": { "value": "1" } },
+          "plan": [
+            { "id": "p1", "statement": "safe.learning-culture", "what": "Hold a monthly learning huddle", "why": "Scored 1: staff do not hear what changed.",
+              "owner": "Registered manager", "due": "2027-01-31", "measure": "Huddles held per month", "status": "planned" },
+            { "id": "p2", "what": "Our own item", "status": "done", "completed": "2026-11-30" }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Parses_and_writes_an_improvement_plan_in_the_teams_order()
+    {
+        var result = AnswersFile.Parse(WithPlan);
+        Assert.True(result.Success, string.Join("\n", result.Errors));
+        var plan = result.File!.Plan;
+        Assert.Equal(["p1", "p2"], plan.Select(p => p.Id));
+        Assert.Equal(new PlanItem("p1", "safe.learning-culture", "Hold a monthly learning huddle", "Scored 1: staff do not hear what changed.",
+            "Registered manager", "2027-01-31", null, "Huddles held per month", "planned"), plan[0]);
+        Assert.Equal(new PlanItem("p2", null, "Our own item", null, null, null, "2026-11-30", null, "done"), plan[1]);
+        var json = result.File.ToJson();
+        Assert.Equal(json, AnswersFile.Parse(json).File!.ToJson());
+        Assert.Equal(["completed", "id", "status", "what"], JsonDocument.Parse(json).RootElement.GetProperty("plan")[1].EnumerateObject().Select(p => p.Name).Order());
+        Assert.Empty(AnswersFile.Parse(Valid).File!.Plan);
+    }
+
+    // Hostile and wrong plan items: each error at its own path, every one reported, nothing half-read.
+    [Theory]
+    [InlineData("\"plan\": [", "\"plan\": {}, \"x\": [", "$.plan", "must be a list of plan items, not an object")]
+    [InlineData("{ \"id\": \"p2\",", "\"p2\", { \"id\": \"p3\",", "$.plan[1]", "A plan item must be an object")]
+    [InlineData("\"id\": \"p2\"", "\"id\": \"p1\"", "$.plan[1].id", "Plan item \"p1\" appears more than once.")]
+    [InlineData("\"id\": \"p2\"", "\"id\": \"__proto__\"", "$.plan[1].id", "lower-case letters, digits and dashes")]
+    [InlineData("\"id\": \"p2\"", "\"id\": \"P2 <script>\"", "$.plan[1].id", "lower-case letters, digits and dashes")]
+    [InlineData("\"id\": \"p2\",", "", "$.plan[1]", "The plan item has no \"id\".")]
+    [InlineData("\"what\": \"Our own item\"", "\"what\": \"   \"", "$.plan[1].what", "must not be empty")]
+    [InlineData("\"what\": \"Our own item\"", "\"what\": 42", "$.plan[1].what", "must be a string, not the number 42")]
+    [InlineData("\"status\": \"done\"", "\"status\": \"finished\"", "$.plan[1].status", "Allowed: \"planned\", \"in-progress\", \"done\", \"dropped\"")]
+    [InlineData("\"completed\": \"2026-11-30\"", "\"completed\": \"2026-02-30\"", "$.plan[1].completed", "YYYY-MM-DD")]
+    [InlineData("\"due\": \"2027-01-31\"", "\"due\": \"31/01/2027\"", "$.plan[0].due", "YYYY-MM-DD")]
+    [InlineData("\"statement\": \"safe.learning-culture\"", "\"statement\": \"safe.learning-cultur\"", "$.plan[0].statement", "Did you mean \"safe.learning-culture\"?")]
+    [InlineData("\"owner\": \"Registered manager\"", "\"owner\": \"Registered manager\", \"owner\": \"Deputy\"", "$.plan[0].owner", "appears more than once")]
+    [InlineData("\"owner\": \"Registered manager\"", "\"ownr\": \"Registered manager\"", "$.plan[0]", "Did you mean \"owner\"?")]
+    public void A_wrong_plan_item_is_reported_at_its_path(string find, string replace, string path, string message)
+    {
+        Assert.Contains(find, WithPlan);
+        var errors = Errors(WithPlan.Replace(find, replace));
+        Assert.Contains(errors, e => e.Path == path && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_plan_too_long_or_with_too_long_text_is_refused_with_the_limit()
+    {
+        var format = CqcGuide.Rules.LearningLogs.ImprovementPlan.Format;
+        var many = string.Join(", ", Enumerable.Range(0, format.MaxItems + 1).Select(i => $"{{ \"id\": \"p{i}\", \"what\": \"x\", \"status\": \"planned\" }}"));
+        Assert.Contains(Errors(WithPlan[..WithPlan.IndexOf("\"plan\"", StringComparison.Ordinal)] + $"\"plan\": [{many}] }}"),
+            e => e.Path == "$.plan" && e.Message.Contains($"the limit is {format.MaxItems}", StringComparison.Ordinal));
+        var errors = Errors(WithPlan.Replace("Our own item", new string('w', format.MaxWhat + 1)).Replace("Registered manager", new string('o', format.MaxOwner + 1)));
+        Assert.Contains(errors, e => e.Path == "$.plan[1].what" && e.Message.Contains($"the limit is {format.MaxWhat}", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Path == "$.plan[0].owner" && e.Message.Contains($"the limit is {format.MaxOwner}", StringComparison.Ordinal));
+    }
+
+    /// <summary>Fuzz: generated plans (any JSON in any field, unknown and repeated names, long and hostile text) never crash
+    /// the parser; every refusal has a path and a position; every accepted file writes back to itself.</summary>
+    [Fact]
+    public void Generated_plans_never_crash_and_what_is_accepted_round_trips()
+    {
+        var text = CsCheck.Gen.OneOf(
+            CsCheck.Gen.String[CsCheck.Gen.Char["ap1- \"\\<>/\u0000\u202e😀"], 0, 12],
+            CsCheck.Gen.OneOf(CsCheck.Gen.Const("p1"), CsCheck.Gen.Const("planned"), CsCheck.Gen.Const("done"), CsCheck.Gen.Const("2027-01-31"),
+                CsCheck.Gen.Const("safe.learning-culture"), CsCheck.Gen.Const("__proto__"), CsCheck.Gen.Const(new string('x', 320))));
+        var value = CsCheck.Gen.Frequency(
+            (6, text.Select((string t) => JsonSerializer.Serialize(t, (JsonSerializerOptions?)null))),
+            (1, CsCheck.Gen.OneOf(CsCheck.Gen.Const("null"), CsCheck.Gen.Const("42"), CsCheck.Gen.Const("true"), CsCheck.Gen.Const("[]"), CsCheck.Gen.Const("{}"))));
+        var name = CsCheck.Gen.Frequency((8, CsCheck.Gen.OneOf("id", "statement", "what", "why", "owner", "due", "completed", "measure", "status")), (1, text));
+        var item = CsCheck.Gen.Frequency(
+            (8, CsCheck.Gen.Select(name, value, (n, v) => JsonSerializer.Serialize(n) + ": " + v).Array[0, 10].Select(pairs => "{" + string.Join(", ", pairs) + "}")),
+            (1, value));
+        var head = WithPlan[..WithPlan.IndexOf("\"plan\"", StringComparison.Ordinal)];
+        var accepted = 0;
+        item.Array[0, 6].Sample(items =>
+        {
+            var json = head + "\"plan\": [" + string.Join(", ", items) + "] }";
+            var result = AnswersFile.Parse(json);
+            if (result.Success)
+            {
+                accepted++;
+                var written = result.File!.ToJson();
+                Assert.Equal(written, AnswersFile.Parse(written).File!.ToJson());
+            }
+            else
+                Assert.All(result.Errors, e => Assert.True(e.Line >= 1 && e.Column >= 1 && e.Path.StartsWith('$'), e.ToString()));
+        }, iter: 5000, threads: 1, seed: "0000000000AB");
+        Assert.InRange(accepted, 1, 4999);
+    }
+
     [Fact]
     public void Schema_is_the_published_file_and_matches_the_code()
     {
@@ -285,6 +388,15 @@ public class AnswersFileTests
         Assert.Equal([AnswersFile.FormatId, AnswersFile.FormatV1],
             s.GetProperty("properties").GetProperty("format").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["publishedOn", "scores"], s.GetProperty("properties").GetProperty("baseline").GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        // The plan's limits and statuses are the improvement-plan model's.
+        var format = CqcGuide.Rules.LearningLogs.ImprovementPlan.Format;
+        var item = s.GetProperty("$defs").GetProperty("planItem").GetProperty("properties");
+        Assert.Equal(format.MaxItems, s.GetProperty("properties").GetProperty("plan").GetProperty("maxItems").GetInt32());
+        Assert.Equal(format.IdPattern, item.GetProperty("id").GetProperty("pattern").GetString());
+        Assert.Equal(format.MaxWhat, item.GetProperty("what").GetProperty("maxLength").GetInt32());
+        Assert.Equal(format.MaxOwner, item.GetProperty("owner").GetProperty("maxLength").GetInt32());
+        Assert.Equal(format.MaxText, item.GetProperty("why").GetProperty("maxLength").GetInt32());
+        Assert.Equal(format.Statuses.Select(o => o.Value), item.GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         var modelIds = s.GetProperty("properties").GetProperty("model").GetProperty("allOf")[1].GetProperty("properties").GetProperty("id").GetProperty("enum")
             .EnumerateArray().Select(e => e.GetString()).ToArray();
         Assert.Equal(CqcGuide.Rules.Models.Scoring.Select(m => m.Id), modelIds);

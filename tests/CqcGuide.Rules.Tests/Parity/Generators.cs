@@ -72,6 +72,17 @@ public static class Generators
                 return new(modelId, inputJson, null, e.GetType().FullName);
             }
         }
+        if (modelId == ImprovementPlan.ModelId)
+        {
+            try
+            {
+                return new(modelId, inputJson, ScoreReport.ToJson(ImprovementPlan.SummaryOf(PlanInput.FromJson(inputJson))), null);
+            }
+            catch (Exception e)
+            {
+                return new(modelId, inputJson, null, e.GetType().FullName);
+            }
+        }
         if (modelId == PersonalDataDetection.ModelId)
         {
             try
@@ -116,6 +127,7 @@ public static class Generators
         PersonalDataDetection.ModelId => PersonalDataInputJson,
         Spc.ModelId => SpcGenerators.Input,
         LearningGovernance.ModelId => GovernanceGenerators.Input,
+        ImprovementPlan.ModelId => GovernanceGenerators.PlanInputJson,
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 
@@ -130,6 +142,7 @@ public static class Generators
         PersonalDataDetection.ModelId => PersonalDataBoundaries(),
         Spc.ModelId => SpcGenerators.Boundaries(),
         LearningGovernance.ModelId => GovernanceGenerators.Boundaries(),
+        ImprovementPlan.ModelId => GovernanceGenerators.PlanBoundaries(),
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 

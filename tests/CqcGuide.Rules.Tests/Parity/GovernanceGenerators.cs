@@ -81,4 +81,27 @@ public static class GovernanceGenerators
             [new GovernanceMeasure("m", "M", [new GovernancePoint("2026-09", "September 2026", "2026-09-01", "2026-09-30", "concern", "Above"),
                 new GovernancePoint("2026-10", "October 2026", "2026-10-01", "2026-10-31", "improvement", "Below")])]));
     }
+
+    // ------------------------------------------------------------------ improvement plan
+
+    private static readonly Gen<PlanItemInput> PlanItem =
+        Gen.Select(Gen.Frequency((9, Gen.OneOf(ActionStatusValues)), (1, Gen.OneOf("", "Done", "closed"))), Date, Date)
+            .Select((status, due, completed) => new PlanItemInput("", status, due, completed));
+
+    public static readonly Gen<string> PlanInputJson =
+        Gen.Select(Gen.Int[0, 500], PlanItem.Array[0, 12]).Select((today, items) => PlanJson(new PlanInput(D(today),
+            items.Select((item, i) => item with { Id = "p" + i.ToString(CultureInfo.InvariantCulture) }).ToArray())));
+
+    public static string PlanJson(PlanInput input) => JsonSerializer.Serialize(input, RulesJson.Compact);
+
+    /// <summary>Plan edges: no items; due on the day and the day before; completed after the day; bad dates.</summary>
+    public static IEnumerable<string> PlanBoundaries()
+    {
+        yield return PlanJson(new PlanInput("2026-12-02", []));
+        yield return PlanJson(new PlanInput("2026-12-02", [
+            new("a", "planned", "2026-12-02", null), new("b", "planned", "2026-12-01", null), new("c", "in-progress", "2026-12-01", null),
+            new("d", "done", "2026-11-01", "2026-12-03"), new("e", "done", "2026-11-01", "2026-12-02"), new("f", "done", null, null),
+            new("g", "dropped", "2020-01-01", null), new("h", "planned", "2026-02-30", null), new("i", "planned", null, "not a date")]));
+        yield return PlanJson(new PlanInput("not a day", [new("a", "planned", "2026-12-01", null), new("b", "done", null, "2026-12-01")]));
+    }
 }

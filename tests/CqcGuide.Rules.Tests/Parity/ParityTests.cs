@@ -75,6 +75,8 @@ public class LearningLogQualityParity(ITestOutputHelper output) : ParityTests(ou
 
 public class LearningGovernanceParity(ITestOutputHelper output) : ParityTests(output, CqcGuide.Rules.LearningLogs.LearningGovernance.ModelId);
 
+public class ImprovementPlanParity(ITestOutputHelper output) : ParityTests(output, CqcGuide.Rules.LearningLogs.ImprovementPlan.ModelId);
+
 public class LearningLogValidationParity(ITestOutputHelper output) : ParityTests(output, CqcGuide.Rules.LearningLogs.LearningLogValidation.ModelId);
 
 public class PersonalDataParity(ITestOutputHelper output) : ParityTests(output, CqcGuide.Rules.LearningLogs.PersonalDataDetection.ModelId);
