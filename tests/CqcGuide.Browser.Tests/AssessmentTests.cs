@@ -91,7 +91,100 @@ public class AssessmentTests(SiteFixture site)
         await page.Locator(".results-table").WaitForAsync();
         Assert.Contains("not a CQC", await page.Locator("[data-notice]").TextContentAsync());
         Assert.Equal(1, await page.Locator("svg.chart").CountAsync());
+        if (id == "cqc-readiness") await PlanByKeyboard(s);
         s.AssertClean();
+    }
+
+    /// <summary>
+    /// From the results, by keyboard only: the weak statements are listed with their guidance links; two become plan
+    /// items; on the plan page they get an owner, a due date and a status, the rules call the one due in the past
+    /// overdue; the plan downloads as CSV, Markdown and an answers file the CLI reads; a plan item starts a draft log.
+    /// </summary>
+    private async Task PlanByKeyboard(BrowserSession s)
+    {
+        var page = s.Page;
+        var steps = await page.Locator("[data-next-step]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.nextStep)");
+        Assert.True(steps.Length >= 2, $"the random answers left {steps.Length} weak statements");
+        foreach (var step in steps)
+            Assert.True(await page.Locator($"[data-next-step='{step}'] .next-step__links a").CountAsync() > 0, $"{step} has no guidance link");
+        foreach (var step in steps.Take(2))
+        {
+            await Keyboard.TabTo(page, $"e => e.dataset.addToPlan === '{step}'", max: 200, what: $"Add {step} to the plan");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForFunctionAsync("id => document.activeElement?.dataset.planLink === id", step);
+        }
+        Assert.Contains("Your improvement plan (2 items)", await page.Locator("[data-plan-page-link]").TextContentAsync());
+        await Keyboard.TabTo(page, "e => e.hasAttribute('data-plan-page-link')", max: 200, what: "the improvement plan link");
+        var opened = page.WaitForURLAsync(Url("cqc-readiness", "plan/"));
+        await page.Keyboard.PressAsync("Enter");
+        await opened;
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
+        Assert.Equal(["p1", "p2"], await page.Locator("[data-plan-item]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.planItem)"));
+
+        async Task TypeInto(string id, string text, bool replace = false)
+        {
+            await Keyboard.TabTo(page, $"e => e.id === '{id}'", max: 60, what: id);
+            if (replace) await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.TypeAsync(text);
+        }
+        await TypeInto("plan-p1-what", "Review every incident at a monthly learning huddle", replace: true);
+        await TypeInto("plan-p1-owner", "Registered manager");
+        await TypeInto("plan-p1-due", "31"); // GOV.UK's date input: day, month, year
+        await TypeInto("plan-p1-due-month", "12");
+        await TypeInto("plan-p1-due-year", "2099");
+        await TypeInto("plan-p1-measure", "Huddles held each month");
+        await Keyboard.TabTo(page, "e => e.id === 'plan-p1-status'", what: "the status of item 1");
+        await page.Keyboard.PressAsync("ArrowDown"); // planned → in progress
+        await TypeInto("plan-p2-owner", "Deputy manager");
+        await TypeInto("plan-p2-due", "1");
+        await TypeInto("plan-p2-due-month", "1");
+        await TypeInto("plan-p2-due-year", "2025");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved')");
+        Assert.Equal("in-progress", await page.InputValueAsync("#plan-p1-status"));
+        Assert.Equal("31", await page.InputValueAsync("#plan-p1-due"));
+        // The compiled rules decide: due in 2099 is open, due in 2025 and not done is overdue.
+        Assert.Equal("Open", await page.Locator("#plan-p1 [data-state]").TextContentAsync());
+        Assert.Equal("Overdue", await page.Locator("#plan-p2 [data-state]").TextContentAsync());
+        Assert.Matches(@"^2 items on \d{1,2} [A-Z][a-z]+ \d{4}: 1 overdue, 1 open\.$", await page.Locator("[data-plan-summary]").TextContentAsync());
+
+        async Task<string> DownloadByKeyboard(string action)
+        {
+            await Keyboard.TabTo(page, $"e => e.dataset.action === '{action}'", max: 80, what: action);
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));
+            var path = Path.Combine(Path.GetTempPath(), "cqcguide-downloads", Guid.NewGuid().ToString("N") + "-" + download.SuggestedFilename);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await download.SaveAsAsync(path);
+            return path;
+        }
+        var csv = File.ReadAllText(await DownloadByKeyboard("export-plan-csv"));
+        Assert.StartsWith("Assessment,Assessment version,Item,Statement ID,Statement,What,Why,Owner,Due,Completed,How we will know it worked,Status,State\r\n", csv);
+        Assert.Contains($",1,{steps[0]},", csv);
+        Assert.Contains("Review every incident at a monthly learning huddle,", csv);
+        Assert.Contains(",Deputy manager,2025-01-01,,,Planned,Overdue\r\n", csv);
+        var markdown = File.ReadAllText(await DownloadByKeyboard("export-plan-md"));
+        Assert.Contains("## 1. Review every incident at a monthly learning huddle", markdown);
+        Assert.Contains("- **Status:** Planned (overdue on ", markdown);
+        var answers = await DownloadByKeyboard("export-json");
+        var parsed = CqcGuide.Rules.AnswersFile.Parse(File.ReadAllText(answers));
+        Assert.True(parsed.Success, string.Join("\n", parsed.Errors));
+        Assert.Equal([(steps[0], "in-progress", "2099-12-31"), (steps[1], "planned", "2025-01-01")],
+            parsed.File!.Plan.Select(p => (p.Statement!, p.Status, p.Due!)));
+        var (code, _, error) = Cli("score", answers);
+        Assert.True(code == 0, error);
+        await AccessibilityTests.AssertNoViolations(page);
+
+        // A plan item starts a learning log: its statement, why and the item as the log's first action.
+        await Keyboard.TabTo(page, "e => e.dataset.startLog === 'p1'", max: 80, what: "Start a learning log from item 1");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/journal/draft/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        Assert.Equal("Review every incident at a monthly learning huddle", await page.InputValueAsync("#f-title"));
+        Assert.Contains("Our self-assessment (", await page.InputValueAsync("#f-summary"));
+        Assert.True(await page.IsCheckedAsync($"input[name='quality_statements'][value='{steps[0]}']"));
+        Assert.Equal("Review every incident at a monthly learning huddle", await page.InputValueAsync("#a1-description"));
+        Assert.Equal("Registered manager", await page.InputValueAsync("#a1-owner_role"));
+        Assert.Equal("2099-12-31", await page.InputValueAsync("#a1-due"));
+        Assert.Equal("in-progress", await page.InputValueAsync("#a1-status"));
     }
 
     [Fact]
@@ -474,7 +567,7 @@ public class AssessmentTests(SiteFixture site)
         s.AssertClean();
     }
 
-    public static TheoryData<string> Pages() => new("", "tasks/", "safe/", "check/", "results/", "manage/");
+    public static TheoryData<string> Pages() => new("", "tasks/", "safe/", "check/", "results/", "plan/", "manage/");
 
     [Theory]
     [MemberData(nameof(Pages))]

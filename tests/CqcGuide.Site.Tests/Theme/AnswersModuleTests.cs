@@ -10,7 +10,9 @@ public class AnswersModuleTests
         const def = {
           format: 'cqcguide.answers/2', id: 'demo', version: '2.0.0', title: 'Demo assessment', notice: 'Self-assessment',
           model: { id: 'learning-maturity', version: '1.0.0', title: 'Maturity', cqc: false }, groups: [],
-          urls: { start: '/a/', tasks: '/a/tasks/', check: '/a/check/', results: '/a/results/', manage: '/a/manage/' },
+          urls: { start: '/a/', tasks: '/a/tasks/', check: '/a/check/', results: '/a/results/', manage: '/a/manage/', plan: '/a/plan/' },
+          plan: { statuses: [{ value: 'planned', label: 'Planned' }, { value: 'in-progress', label: 'In progress' }, { value: 'done', label: 'Done' }, { value: 'dropped', label: 'Dropped' }],
+            idPattern: '^[a-z0-9][a-z0-9-]{0,39}$', maxItems: 3, maxWhat: 40, maxText: 100, maxOwner: 20 },
           sections: [
             { id: 'one', title: 'One', url: '/a/one/', questions: [
               { id: 'one.a', anchor: 'q-one.a', number: 1, text: 'A?', input: 'choice', scored: true, options: [{ value: '1', label: '1' }, { value: '2', label: '2' }, { value: '4', label: '4 – Best' }] },

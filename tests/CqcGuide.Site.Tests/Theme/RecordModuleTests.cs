@@ -89,7 +89,8 @@ public class RecordModuleTests
     [Theory]
     [InlineData("{broken", "not valid JSON")]
     [InlineData("""{"format":"cqcguide.answers/2","id":"x","version":"1.0.0","title":"X","model":{"id":"m","version":"1"},"urls":{},"sections":[]}""", "\"urls\" needs")]
-    [InlineData("""{"format":"cqcguide.answers/2","id":"x","version":"1.0.0","title":"X","model":{"id":"m","version":"1"},"urls":{"start":"/","tasks":"/","check":"/","results":"/","manage":"/"},"sections":[{"id":"s","url":"/s/","questions":[{"id":"q","anchor":"q-q","text":"Q","input":"slider","scored":true,"number":1,"options":[]}]}]}""", "input \"slider\"")]
+    [InlineData("""{"format":"cqcguide.answers/2","id":"x","version":"1.0.0","title":"X","model":{"id":"m","version":"1"},"urls":{"start":"/","tasks":"/","check":"/","results":"/","manage":"/","plan":"/"},"sections":[]}""", "\"plan\" needs statuses")]
+    [InlineData("""{"format":"cqcguide.answers/2","id":"x","version":"1.0.0","title":"X","model":{"id":"m","version":"1"},"urls":{"start":"/","tasks":"/","check":"/","results":"/","manage":"/","plan":"/"},"plan":{"statuses":[{"value":"planned","label":"Planned"}],"idPattern":"^p$","maxItems":1,"maxWhat":1,"maxText":1,"maxOwner":1},"sections":[{"id":"s","url":"/s/","questions":[{"id":"q","anchor":"q-q","text":"Q","input":"slider","scored":true,"number":1,"options":[]}]}]}""", "input \"slider\"")]
     public void A_broken_definition_fails_at_start_up_naming_the_problem(string text, string message)
     {
         var r = new ThemeJs().Run($$"""

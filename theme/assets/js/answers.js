@@ -8,6 +8,8 @@
 // the team marked complete (space-separated ids), and "progress/completed-by" who completed the self-assessment (as the
 // results page's printout names them).
 
+import { readPlan, exportablePlan } from './plan.js';
+
 /** @typedef {import('./definition.js').AssessmentDefinition} AssessmentDefinition */
 /** @typedef {import('./definition.js').Question} Question */
 
@@ -58,6 +60,7 @@ export function newRecord(def, now = new Date().toISOString()) {
       revision: 0,
       answers: emptyMap(),
       extra: emptyMap(),
+      plan: [],
     },
     progress: { completed: [], lastSection: null, lastExportedAt: null, completedBy: '' },
     unmapped: [],
@@ -71,6 +74,7 @@ export function revive(record) {
   record.file.format = FORMAT;
   record.file.answers = mapOf(record.file.answers);
   record.file.extra = mapOf(record.file.extra);
+  if (!Array.isArray(record.file.plan)) record.file.plan = [];
   record.progress = record.progress || { completed: [], lastSection: null, lastExportedAt: null };
   record.progress.completed = Array.isArray(record.progress.completed) ? record.progress.completed : [];
   if (record.progress.lastSection === undefined) record.progress.lastSection = null;
@@ -110,6 +114,8 @@ export function validateStored(def, value) {
   for (const field of ['createdAt', 'updatedAt']) if (file[field] !== undefined && !isTime(file[field])) return fail(`its "${field}" is not a date and time`);
   const problem = answerMapProblem(file.answers, 'answers') || (file.extra === undefined ? null : answerMapProblem(file.extra, 'extra answers'));
   if (problem) return fail(problem);
+  const plan = readPlan(def, file.plan, { draft: true });
+  if (plan.error) return fail(plan.error);
   if (file.options !== undefined && (!isObject(file.options) || (file.options.applyLimiters !== undefined && file.options.applyLimiters !== null && typeof file.options.applyLimiters !== 'boolean'))) return fail('its scoring options are not valid');
   const progress = value.progress;
   if (progress !== undefined && progress !== null) {
@@ -123,7 +129,7 @@ export function validateStored(def, value) {
     || !value.unmapped.every((u) => isObject(u) && isText(u.id) && isText(u.value) && isOptionalText(u.note) && isOptionalText(u.reason)))) {
     return fail('its unmatched answers are not valid');
   }
-  return { ok: true, record: revive(value) };
+  return { ok: true, record: revive({ ...value, file: { ...file, plan: plan.plan } }) };
 }
 
 /** The answer to a question (model questions in answers, extra questions in extra), or undefined. */
@@ -221,6 +227,7 @@ export function exportable(def, record) {
   };
   if (Object.keys(extra).length) out.extra = extra;
   if (file.options) out.options = file.options;
+  if (file.plan && file.plan.length) out.plan = exportablePlan(file.plan);
   return out;
 }
 
@@ -283,6 +290,8 @@ export function readImport(def, text) {
     if (!isTime(data[field])) errors.push(`The file's "${field}" is not a date and time.`);
   }
   if (!isObject(data.answers)) errors.push('The file has no "answers".');
+  const plan = readPlan(def, data.plan);
+  if (plan.error) errors.push(`The file cannot be imported: ${plan.error}.`);
   if (errors.length) return { ok: false, errors };
 
   const byId = new Map(questions(def).map((q) => [q.id, q]));
@@ -340,6 +349,7 @@ export function readImport(def, text) {
     revision: data.revision,
     answers,
     extra,
+    plan: plan.plan,
   };
   if (isObject(data.options) && typeof data.options.applyLimiters === 'boolean') file.options = { applyLimiters: data.options.applyLimiters };
   const isAnswer = (a) => a.value !== undefined;
@@ -375,10 +385,11 @@ export function migrate(def, record) {
       else if (from[id].note) extra[`notes/${id}`] = { value: '', note: from[id].note };
     }
   }
-  const result = readImport(def, JSON.stringify({ ...record.file, answers, extra }));
+  // The plan is the team's own writing, not answers to map: it moves as it is (a draft plan may not pass an import's checks).
+  const result = readImport(def, JSON.stringify({ ...record.file, answers, extra, plan: undefined }));
   if (!result.ok) return { record, migratedFrom: null, newlyUnmapped: [], errors: result.errors };
   const migratedFrom = record.file.assessment.version;
-  record.file = { ...result.file, createdAt: record.file.createdAt, updatedAt: record.file.updatedAt, revision: record.file.revision };
+  record.file = { ...result.file, plan: record.file.plan ?? [], createdAt: record.file.createdAt, updatedAt: record.file.updatedAt, revision: record.file.revision };
   record.unmapped = record.unmapped.concat(result.unmapped);
   return { record, migratedFrom, newlyUnmapped: result.unmapped };
 }

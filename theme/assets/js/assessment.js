@@ -11,6 +11,9 @@ import {
   toCsvRows, readImport, importedRecord, migrate, progressCounts, visibleQuestions, nextStepItems, nextStepDraft, MAX_COMPLETED_BY,
 } from './answers.js';
 import { HANDOVER_STORE, leaveHandover, validateHandover } from './handover.js';
+import {
+  planItemFromStep, newPlanItem, planProblems, planRuleInput, stateLabel, statementOf, planCsvRows, planMarkdown, planItemDraft, dayLabel, dateParts, dateOf,
+} from './plan.js';
 import { barChart } from './chart.js';
 import { importFlow } from './import-flow.js';
 
@@ -129,6 +132,7 @@ class AssessmentPage {
       button.hidden = false;
       button.addEventListener('click', () => {
         this.session.flush();
+        if (!this.planReady()) return;
         if (button.dataset.action === 'export-json') download(datedName(`${this.def.id}-answers`, 'json'), toJson(exportable(this.def, this.record)), 'application/json');
         else download(datedName(`${this.def.id}-answers`, 'csv'), csv(toCsvRows(this.def, this.record)), 'text/csv');
         this.session.edit(AssessmentPage.exportedField, new Date().toISOString(), 0);
@@ -136,6 +140,32 @@ class AssessmentPage {
         this.session.say(`Downloaded at ${timeOf(new Date().toISOString())}. Keep the file somewhere safe.`);
       });
     }
+  }
+
+  /** False (and says why) when the improvement plan has an item that would make the downloaded file unreadable. */
+  planReady() {
+    const problems = planProblems(this.record.file.plan);
+    if (!problems.length) return true;
+    this.session.say(`Not downloaded: your improvement plan needs fixing first (${problems[0].message.charAt(0).toLowerCase()}${problems[0].message.slice(1)}). Open the improvement plan page to fix it.`, 'error');
+    return false;
+  }
+
+  // Fields of the improvement plan (see session.js): one per item field, plus adding and removing an item, so that two
+  // tabs editing different items or fields merge, and the same field is asked about.
+  planField(id, name, label) {
+    const find = (r) => r.file.plan.find((p) => p.id === id);
+    return { key: `plan:${id}:${name}`, label,
+      get: (r) => find(r)?.[name], set: (r, v) => { const item = find(r); if (item) item[name] = v ?? ''; } };
+  }
+
+  static planAddField(item) {
+    return { key: `plan:${item.id}:add`, get: (r) => r.file.plan.find((p) => p.id === item.id) ?? null,
+      set: (r, v) => { if (v && !r.file.plan.some((p) => p.id === v.id)) r.file.plan.push({ ...v }); } };
+  }
+
+  static planRemoveField(id) {
+    return { key: `plan:${id}:remove`, get: (r) => !r.file.plan.some((p) => p.id === id),
+      set: (r, v) => { if (v) r.file.plan = r.file.plan.filter((p) => p.id !== id); } };
   }
 
   /** Check your answers (with "Change" links that come back here) and the printed answers on the results page. */
@@ -417,8 +447,36 @@ class ResultsPage extends AssessmentPage {
         item.note ? h('p', {}, h('span', { class: 'hint', text: 'Your note: ' }), item.note) : null,
         ...item.plan.map((p) => h('p', {}, h('span', { class: 'hint', text: `${p.question} ` }), p.answer)),
         links.length ? h('p', { class: 'next-step__links' }, ...links.flatMap((a, i) => (i ? [' · ', a] : [a]))) : null,
-        this.def.draftUrl ? h('p', { 'data-no-print': '' }, this.startLogButton(item)) : null));
+        h('p', { class: 'button-row', 'data-no-print': '' }, this.planControl(item), this.def.draftUrl ? this.startLogButton(item) : null)));
     }
+    const count = this.record.file.plan.length;
+    slot.append(h('p', { 'data-no-print': '' }, h('a', { href: this.def.urls.plan, 'data-plan-page-link': '' },
+      count ? `Your improvement plan (${count} item${count === 1 ? '' : 's'})` : 'Your improvement plan'),
+      count ? '' : ': turn the statements above into plan items, with an owner, a due date and how you will know it worked.'));
+  }
+
+  /** "Add to your improvement plan", or a link to the item already made from this statement. */
+  planControl(item) {
+    const existing = this.record.file.plan.find((p) => p.statement === item.question.id);
+    if (existing) {
+      return h('a', { href: `${this.def.urls.plan}#plan-${existing.id}`, class: 'button-row__link', 'data-plan-link': item.question.id },
+        'In your improvement plan', h('span', { class: 'visually-hidden', text: `: ${item.question.text}` }));
+    }
+    const button = h('button', { type: 'button', class: 'button button--small', 'data-add-to-plan': item.question.id },
+      'Add to your improvement plan', h('span', { class: 'visually-hidden', text: `: ${item.question.text}` }));
+    button.addEventListener('click', () => {
+      if (this.record.file.plan.length >= this.def.plan.maxItems) {
+        this.session.say(`Not added: a plan holds at most ${this.def.plan.maxItems} items. Remove an item you have finished with first.`, 'error');
+        return;
+      }
+      const planItem = planItemFromStep(this.def, this.record.file.plan, item, dateStamp());
+      this.session.edit(AssessmentPage.planAddField(planItem), planItem, 0);
+      this.session.flush();
+      this.refresh();
+      this.root.querySelector(`[data-plan-link="${CSS.escape(item.question.id)}"]`)?.focus();
+      this.session.say(`Added “${item.question.text}” to your improvement plan. Open the plan to say who owns it, when it is due and how you will know it worked.`);
+    });
+    return button;
   }
 
   startLogButton(item) {
@@ -451,6 +509,240 @@ class ResultsPage extends AssessmentPage {
     setValue(input, this.record.progress.completedBy || '');
     input.addEventListener('input', () => this.session.edit(field, input.value, 600));
     this.completedByInput = input;
+  }
+}
+
+/** The improvement plan: items made from the results' next steps or added by the team, kept with the answers. */
+class PlanPage extends AssessmentPage {
+  async show() {
+    this.slot = this.root.querySelector('[data-plan]');
+    try {
+      this.module = await import(this.main.dataset.planModule);
+    } catch {
+      this.slot.replaceChildren(h('p', { class: 'notice notice--error', text: 'The plan rules could not be loaded, so the plan cannot be shown. Reload the page to try again.' }));
+      return;
+    }
+    this.today = dateStamp();
+    this.errors = this.root.querySelector('[data-error-summary-slot]');
+    const meta = this.root.querySelector('[data-report-meta]');
+    meta.hidden = false;
+    meta.querySelector('[data-report-date]').textContent = dayLabel(this.today);
+    this.slot.addEventListener('input', (event) => this.onEdit(event));
+    this.slot.addEventListener('change', (event) => this.onEdit(event));
+    const add = this.root.querySelector('[data-action="add-item"]');
+    add.hidden = false;
+    add.addEventListener('click', () => this.addItem());
+    this.exportButtons();
+    for (const button of this.root.querySelectorAll('[data-action="export-plan-csv"], [data-action="export-plan-md"], [data-action="print"]')) {
+      button.hidden = false;
+      button.addEventListener('click', () => this.exportPlan(button.dataset.action));
+    }
+    this.render();
+  }
+
+  refresh() { if (this.module) this.render(); }
+
+  get plan() { return this.record.file.plan; }
+
+  /** Each item's state on today's date, from the compiled improvement-plan rules: { summary, states: id → state }. */
+  states() {
+    const summary = this.module.plan(planRuleInput(this.plan, this.today));
+    return { summary, states: Object.fromEntries(summary.items.map((i) => [i.id, i.state])) };
+  }
+
+  render() {
+    const ids = this.plan.map((p) => p.id).join(' ');
+    if (ids !== this.shownIds) {
+      this.shownIds = ids;
+      this.slot.replaceChildren(...(this.plan.length
+        ? this.plan.map((item, i) => this.itemEditor(item, i))
+        : [h('p', {}, 'Your plan has no items yet. On ', h('a', { href: `${this.def.urls.results}#next-steps`, text: 'your results' }),
+          ', add the statements you scored lowest, or add an item of your own below.')]));
+    }
+    for (const item of this.plan) {
+      const editor = this.root.getElementById(`plan-${item.id}`);
+      for (const control of editor.querySelectorAll('[data-plan-field]')) {
+        if (document.activeElement !== control) setValue(control, item[control.dataset.planField] ?? '');
+      }
+      for (const control of editor.querySelectorAll('[data-plan-date]')) {
+        if (document.activeElement !== control) setValue(control, dateParts(item[control.dataset.planDate])[control.dataset.part]);
+      }
+      editor.querySelector('[data-completed-group]').hidden = item.status !== 'done';
+    }
+    this.renderStates();
+  }
+
+  /** The state tags, the summary line and the printed table: what changes with any edit. */
+  renderStates() {
+    const { summary, states } = this.states();
+    const counts = [['overdue', summary.overdue], ['open', summary.open], ['done', summary.done], ['dropped', summary.dropped]].filter(([, n]) => n > 0);
+    this.root.querySelector('[data-plan-summary]').textContent = this.plan.length
+      ? `${this.plan.length} item${this.plan.length === 1 ? '' : 's'} on ${dayLabel(this.today)}: ${counts.map(([state, n]) => `${n} ${stateLabel(state).toLowerCase()}`).join(', ')}.`
+      : '';
+    for (const item of this.plan) {
+      const tag = this.root.querySelector(`#plan-${CSS.escape(item.id)} [data-state]`);
+      const state = states[item.id];
+      tag.textContent = stateLabel(state);
+      tag.className = `tag ${state === 'overdue' ? 'tag--overdue' : state === 'done' ? 'tag--done' : state === 'dropped' ? 'tag--grey' : 'tag--blue'}`;
+    }
+    this.renderPrint(states);
+  }
+
+  itemEditor(item, index) {
+    const base = `plan-${item.id}`;
+    const q = statementOf(this.def, item);
+    const group = (name, label, hint, control, extra = {}) => h('div', { class: 'form-group', id: `${base}-${name}-group`, ...extra },
+      h('label', { class: 'label', for: `${base}-${name}`, text: label }),
+      hint ? h('div', { class: 'hint', id: `${base}-${name}-hint`, text: hint }) : null,
+      h('p', { class: 'error-message', id: `${base}-${name}-error`, hidden: true }),
+      control);
+    const text = (name, max, hint) => h('input', { class: 'input', type: 'text', id: `${base}-${name}`, name: `${base}-${name}`, maxlength: max, autocomplete: 'off',
+      'data-plan-field': name, 'aria-describedby': hint ? `${base}-${name}-hint` : null });
+    const area = (name, max) => h('textarea', { class: 'textarea', rows: 3, id: `${base}-${name}`, name: `${base}-${name}`, maxlength: max, 'data-plan-field': name,
+      'aria-describedby': `${base}-${name}-hint` });
+    // GOV.UK's date input: day, month and year as three boxes (typed the same way in every browser and locale).
+    const dateGroup = (name, legend, extra = {}) => h('div', { class: 'form-group', id: `${base}-${name}-group`, ...extra },
+      h('fieldset', { class: 'fieldset', role: 'group', 'aria-describedby': `${base}-${name}-hint` },
+        h('legend', { class: 'legend legend--small', text: legend }),
+        h('div', { class: 'hint', id: `${base}-${name}-hint`, text: 'For example, 31 1 2027' }),
+        h('p', { class: 'error-message', id: `${base}-${name}-error`, hidden: true }),
+        h('div', { class: 'date-input' }, [['day', 'Day', 2], ['month', 'Month', 2], ['year', 'Year', 4]].map(([part, label, width]) => {
+          const id = part === 'day' ? `${base}-${name}` : `${base}-${name}-${part}`;
+          return h('div', { class: 'date-input__item' },
+            h('label', { class: 'label date-input__label', for: id, text: label }),
+            h('input', { class: `input date-input__input date-input__input--${width}`, type: 'text', inputmode: 'numeric', id, name: id, maxlength: width,
+              autocomplete: 'off', 'data-plan-date': name, 'data-part': part }));
+        }))));
+    const status = h('select', { class: 'select', id: `${base}-status`, name: `${base}-status`, 'data-plan-field': 'status' },
+      this.def.plan.statuses.map((o) => h('option', { value: o.value, text: o.label })));
+    const buttons = h('div', { class: 'button-group' });
+    if (this.def.draftUrl) {
+      const start = h('button', { type: 'button', class: 'button button--secondary button--small', 'data-start-log': item.id },
+        'Start a learning log from this item', h('span', { class: 'visually-hidden', text: ` (item ${index + 1})` }));
+      start.addEventListener('click', () => this.startLog(item.id));
+      buttons.append(start);
+    }
+    const remove = h('button', { type: 'button', class: 'button button--warning button--small', 'data-remove-item': item.id },
+      'Remove this item', h('span', { class: 'visually-hidden', text: ` (item ${index + 1})` }));
+    const removeBox = h('div', {}, remove);
+    remove.addEventListener('click', () => confirmThen(removeBox, remove, {
+      question: `Remove item ${index + 1} from your plan? What you wrote for it will be deleted from this browser.`, yes: 'Yes, remove it', no: 'No, keep it',
+    }, () => this.removeItem(item.id)));
+    buttons.append(removeBox);
+    return h('section', { class: 'plan-item', id: base, 'data-plan-item': item.id, 'aria-labelledby': `${base}-title`, tabindex: '-1' },
+      h('h2', { class: 'plan-item__title', id: `${base}-title` }, `${index + 1}. ${q ? q.text : 'An item of your own'} `, h('span', { class: 'tag', 'data-state': '' })),
+      q ? h('p', { class: 'hint' }, 'From your self-assessment.', q.statementUrl ? [' ', h('a', { href: q.statementUrl, text: `What inspectors look for: ${q.text}` })] : null) : null,
+      group('what', 'What will you do?', 'One change to how things are done, not a reminder to try harder.', text('what', this.def.plan.maxWhat, true)),
+      group('why', 'Why', 'What the self-assessment or a finding showed.', area('why', this.def.plan.maxText)),
+      group('owner', 'Who owns it', 'A role, not a person’s name: for example, registered manager.', text('owner', this.def.plan.maxOwner, true)),
+      dateGroup('due', 'Due date'),
+      group('measure', 'How will you know it worked?', 'A measure or a check: for example, the monthly medicines audit score.', area('measure', this.def.plan.maxText)),
+      group('status', 'Status', null, status),
+      dateGroup('completed', 'Completed on', { 'data-completed-group': '' }),
+      buttons);
+  }
+
+  onEdit(event) {
+    const control = event.target;
+    const date = control.dataset?.planDate;
+    const name = control.dataset?.planField ?? date;
+    const editor = control.closest('[data-plan-item]');
+    if (!name || !editor) return;
+    if (event.type === 'input' && control.tagName === 'SELECT') return;
+    const id = editor.dataset.planItem;
+    const index = this.plan.findIndex((p) => p.id === id);
+    const value = date
+      ? dateOf(Object.fromEntries([...editor.querySelectorAll(`[data-plan-date="${date}"]`)].map((c) => [c.dataset.part, c.value])))
+      : control.value;
+    this.session.edit(this.planField(id, name, `${name === 'what' ? 'what to do' : name} in item ${index + 1} of your plan`), value, event.type === 'input' ? undefined : 0);
+    if (name === 'status') {
+      const item = this.plan[index];
+      if (control.value === 'done' && !item.completed) this.session.edit(this.planField(id, 'completed', `the completion date of item ${index + 1}`), this.today, 0);
+      if (control.value !== 'done' && item.completed) this.session.edit(this.planField(id, 'completed', `the completion date of item ${index + 1}`), '', 0);
+      this.render();
+    } else {
+      this.renderStates();
+    }
+  }
+
+  addItem() {
+    if (this.plan.length >= this.def.plan.maxItems) {
+      this.session.say(`Not added: a plan holds at most ${this.def.plan.maxItems} items. Remove an item you have finished with first.`, 'error');
+      return;
+    }
+    const item = newPlanItem(this.plan);
+    this.session.edit(AssessmentPage.planAddField(item), item, 0);
+    this.session.flush();
+    this.render();
+    this.root.getElementById(`plan-${item.id}-what`).focus();
+  }
+
+  removeItem(id) {
+    const index = this.plan.findIndex((p) => p.id === id);
+    this.session.edit(AssessmentPage.planRemoveField(id), true, 0);
+    this.session.flush();
+    this.render();
+    const next = this.plan[Math.min(index, this.plan.length - 1)];
+    (next ? this.root.getElementById(`plan-${next.id}`) : this.main.querySelector('h1')).focus();
+    this.session.say(`Removed item ${index + 1} from your plan.`);
+  }
+
+  /** Shows what stops a download or a hand-over as an error summary with each field marked. True when nothing does. */
+  check(plan = this.plan) {
+    for (const group of this.slot.querySelectorAll('.form-group--error')) group.classList.remove('form-group--error');
+    for (const message of this.slot.querySelectorAll('.error-message')) { message.hidden = true; message.textContent = ''; }
+    const problems = planProblems(plan);
+    for (const p of problems) {
+      const base = `plan-${p.id}-${p.field}`;
+      this.root.getElementById(`${base}-group`)?.classList.add('form-group--error');
+      const message = this.root.getElementById(`${base}-error`);
+      if (message) { message.hidden = false; message.replaceChildren(h('span', { class: 'visually-hidden', text: 'Error: ' }), p.message); }
+    }
+    showErrorSummary(this.errors, problems.map((p) => ({ target: `plan-${p.id}-${p.field}`, message: p.message })));
+    return problems.length === 0;
+  }
+
+  planReady() { return this.check(); }
+
+  exportPlan(action) {
+    this.session.flush();
+    if (action === 'print') { window.print(); return; }
+    if (!this.check()) return;
+    const { states } = this.states();
+    if (action === 'export-plan-csv') download(datedName(`${this.def.id}-plan`, 'csv'), csv(planCsvRows(this.def, this.plan, states)), 'text/csv');
+    else {
+      download(datedName(`${this.def.id}-plan`, 'md'), planMarkdown(this.def, this.plan, states, {
+        service: this.root.querySelector('[data-service]')?.textContent ?? '', today: this.today, completedBy: this.record.progress.completedBy,
+      }), 'text/markdown');
+    }
+    this.session.say(`Downloaded at ${timeOf(new Date().toISOString())}. Keep the file somewhere safe.`);
+  }
+
+  /** Hands a plan item to the draft learning log page through this browser's storage only (nothing is sent). */
+  startLog(id) {
+    this.session.flush();
+    const item = this.plan.find((p) => p.id === id);
+    if (!item || !this.check([item])) return;
+    if (!leaveHandover(new RecordStore(...HANDOVER_STORE, validateHandover), this.def, planItemDraft(this.def, item, this.today))) {
+      this.session.say('This browser would not keep the learning log for the draft page, so nothing was handed over.', 'error');
+      return;
+    }
+    location.assign(this.def.draftUrl);
+  }
+
+  /** The printed plan: one table (the editors do not print). */
+  renderPrint(states) {
+    const slot = this.root.querySelector('[data-print-plan]');
+    if (!this.plan.length) { slot.replaceChildren(); return; }
+    const status = (item) => this.def.plan.statuses.find((o) => o.value === item.status)?.label ?? item.status;
+    slot.replaceChildren(h('table', { class: 'plan-table' },
+      h('caption', { text: 'Improvement plan' }),
+      h('thead', {}, h('tr', {}, ['#', 'Statement', 'What', 'Why', 'Owner', 'Due', 'Status', 'How we will know it worked'].map((t) => h('th', { scope: 'col', text: t })))),
+      h('tbody', {}, this.plan.map((item, i) => h('tr', {},
+        h('td', { text: String(i + 1) }), h('td', { text: statementOf(this.def, item)?.text ?? '—' }), h('td', { text: item.what }), h('td', { text: item.why }),
+        h('td', { text: item.owner }), h('td', { text: item.due ? dayLabel(item.due) : '—' }),
+        h('td', { text: `${status(item)}${states[item.id] === 'overdue' ? ' (overdue)' : ''}${item.completed ? `, ${dayLabel(item.completed)}` : ''}` }),
+        h('td', { text: item.measure }))))));
   }
 }
 
@@ -525,4 +817,4 @@ class ManagePage extends AssessmentPage {
   }
 }
 
-const PAGES = { start: StartPage, tasks: TasksPage, section: SectionPage, check: CheckPage, results: ResultsPage, manage: ManagePage };
+const PAGES = { start: StartPage, tasks: TasksPage, section: SectionPage, check: CheckPage, results: ResultsPage, plan: PlanPage, manage: ManagePage };

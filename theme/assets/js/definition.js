@@ -44,7 +44,9 @@
  * @property {{ id: string, version: string, title: string, cqc: boolean }} model  the scoring model
  * @property {string} notice    "Self-assessment — not a CQC rating"
  * @property {{ id: string, name: string }[]} groups  key questions or themes, in result order
- * @property {{ start: string, tasks: string, check: string, results: string, manage: string }} urls
+ * @property {{ start: string, tasks: string, check: string, results: string, manage: string, plan: string }} urls
+ * @property {{ statuses: AnswerOption[], idPattern: string, maxItems: number, maxWhat: number, maxText: number, maxOwner: number }} plan
+ *           the improvement plan's statuses and limits (the improvement-plan model's planFormat)
  * @property {Section[]} sections
  */
 
@@ -77,7 +79,9 @@ export function readDefinition(text) {
   need(def.format === 'cqcguide.answers/2', `"format" is ${JSON.stringify(def.format)}, not "cqcguide.answers/2"`);
   for (const key of ['id', 'version', 'title']) need(typeof def[key] === 'string' && def[key] !== '', `"${key}" is missing`);
   need(isObject(def.model) && typeof def.model.id === 'string' && typeof def.model.version === 'string', '"model" needs an id and a version');
-  need(isObject(def.urls) && ['start', 'tasks', 'check', 'results', 'manage'].every((k) => typeof def.urls[k] === 'string'), '"urls" needs start, tasks, check, results and manage');
+  need(isObject(def.urls) && ['start', 'tasks', 'check', 'results', 'manage', 'plan'].every((k) => typeof def.urls[k] === 'string'), '"urls" needs start, tasks, check, results, manage and plan');
+  need(isObject(def.plan) && Array.isArray(def.plan.statuses) && def.plan.statuses.length > 0 && typeof def.plan.idPattern === 'string'
+    && ['maxItems', 'maxWhat', 'maxText', 'maxOwner'].every((k) => Number.isInteger(def.plan[k]) && def.plan[k] > 0), '"plan" needs statuses, an id pattern and limits');
   need(Array.isArray(def.sections) && def.sections.length > 0, '"sections" is empty');
   const ids = new Set();
   for (const section of def.sections) {

@@ -7,23 +7,23 @@ namespace CqcGuide.Site.Sections.Assessments;
 
 /// <summary>
 /// Self-assessments (<c>input/assessments/*.yml</c>): each definition is checked against its scoring model and becomes
-/// a start page, a task list, one page per section, a check-your-answers page, a results page and a "your saved
+/// a start page, a task list, one page per section, a check-your-answers page, a results page, an improvement plan page and a "your saved
 /// answers" page. The model's compiled ES module is a hashed asset; the pages embed the definition as JSON.
 /// </summary>
 public sealed class AssessmentSection : Section<CheckedAssessment>
 {
     public static readonly ContentType Assessment = ContentType.Yaml<AssessmentDefinition>("assessment", "assessments", "/assessments/");
 
-    private enum Kind { Start, Tasks, Section, Check, Results, Manage }
+    private enum Kind { Start, Tasks, Section, Check, Results, Plan, Manage }
 
     /// <summary>The view all pages of one assessment share, built once on first use.</summary>
-    private sealed class Shared(CheckedAssessment assessment, string module)
+    private sealed class Shared(CheckedAssessment assessment, string module, string planModule)
     {
         private AssessmentView? view;
         public CheckedAssessment Assessment { get; } = assessment;
         public AssessmentView View(SiteIndex site)
         {
-            lock (this) return view ??= AssessmentViews.Build(site, Assessment.Document, Assessment.Definition, Assessment.Model, module);
+            lock (this) return view ??= AssessmentViews.Build(site, Assessment.Document, Assessment.Definition, Assessment.Model, module, planModule);
         }
     }
 
@@ -52,10 +52,11 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
         if (documents.Count == 0) return;
         index.Menu(30, "Self-assessments", index.Href("/assessments/"), "assessments");
         index.File("schemas/answers.schema.json", System.Text.Encoding.UTF8.GetBytes(AnswersFile.Schema));
+        var planModule = index.Module(Rules.LearningLogs.ImprovementPlan.Instance);
         var ordered = documents.OrderBy(d => d.Definition.Order).ThenBy(d => d.Document.Slug, StringComparer.Ordinal).ToArray();
         foreach (var a in ordered)
         {
-            var shared = new Shared(a, index.Module(a.Model));
+            var shared = new Shared(a, index.Module(a.Model), planModule);
             var root = a.Document.Url;
             void Plan(string url, string layout, Kind kind, bool sitemap = true, int section = -1, IReadOnlySet<string>? anchors = null) =>
                 index.Page(new PagePlan
@@ -73,6 +74,7 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
             }
             Plan(root + "check/", "assessment-check", Kind.Check, sitemap: false);
             Plan(root + "results/", "assessment-results", Kind.Results, sitemap: false);
+            Plan(root + "plan/", "assessment-plan", Kind.Plan, sitemap: false);
             Plan(root + "manage/", "assessment-manage", Kind.Manage, sitemap: false);
 
             foreach (var section in a.Definition.Sections)
@@ -142,6 +144,7 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
             }
             case Kind.Check: return Page("Check your answers", "assessment-check", [site.Home, index, start, tasks], view);
             case Kind.Results: return Page($"Your results: {def.Title}", "assessment-results", [site.Home, index, start], view);
+            case Kind.Plan: return Page($"Your improvement plan: {def.Title}", "assessment-plan", [site.Home, index, start], view);
             default: return Page("Your saved answers", "assessment-manage", [site.Home, index, start], view);
         }
     }

@@ -15,6 +15,8 @@ public sealed record AssessmentView
     public string IntroductionHtml { get; init; } = "";
     /// <summary>Logical asset name of the compiled scoring module, for the <c>asset</c> filter.</summary>
     public required string Module { get; init; }
+    /// <summary>Logical asset name of the compiled improvement-plan module (the plan page's item states).</summary>
+    public required string PlanModule { get; init; }
     /// <summary>The definition the browser needs, as JSON safe to place inside a script data block.</summary>
     public required string DefinitionJson { get; init; }
     public required int QuestionCount { get; init; }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CqcGuide.Rules;
 using CqcGuide.Rules.Domain;
+using CqcGuide.Rules.LearningLogs;
 using CqcGuide.Site.Markdown;
 using CqcGuide.Site.Pipeline;
 using CqcGuide.Site.Views;
@@ -13,7 +14,7 @@ namespace CqcGuide.Site.Sections.Assessments;
 /// resolved guidance links, the URLs of the assessment's pages, and the definition as the JSON its scripts read.</summary>
 public static partial class AssessmentViews
 {
-    public static AssessmentView Build(SiteIndex site, ContentDocument doc, AssessmentDefinition def, ScoringModel model, string moduleName)
+    public static AssessmentView Build(SiteIndex site, ContentDocument doc, AssessmentDefinition def, ScoringModel model, string moduleName, string planModule)
     {
         var root = doc.Url;
         var number = 0;
@@ -52,7 +53,7 @@ public static partial class AssessmentViews
         var urls = new AssessmentUrls
         {
             Start = site.Href(root), Tasks = site.Href(root + "tasks/"), Check = site.Href(root + "check/"), Results = site.Href(root + "results/"),
-            Manage = site.Href(root + "manage/"), Index = site.Href("/assessments/"), Scoring = site.Href($"/scoring/{model.Id}/"),
+            Manage = site.Href(root + "manage/"), Plan = site.Href(root + "plan/"), Index = site.Href("/assessments/"), Scoring = site.Href($"/scoring/{model.Id}/"),
         };
         var notice = model.IsCqcMethod ? "Self-assessment — not a CQC rating" : "Self-assessment — CqcGuide's own model, not a CQC method or rating";
         var baseline = def.Baseline is not null && model.Presentation.Baseline is { } presented
@@ -73,7 +74,14 @@ public static partial class AssessmentViews
             // Present when the answers can start from the last published scores (the form offers "keep" only for statements with one).
             baseline = baseline is null ? null : new { keep = new { value = baseline.Keep.Value, label = baseline.Keep.Label, hint = baseline.Keep.Hint } },
             groups = model.Groups.Select(g => new { id = g.Id, name = g.Name }),
-            urls = new { start = urls.Start, tasks = urls.Tasks, check = urls.Check, results = urls.Results, manage = urls.Manage },
+            urls = new { start = urls.Start, tasks = urls.Tasks, check = urls.Check, results = urls.Results, manage = urls.Manage, plan = urls.Plan },
+            // The improvement plan's statuses and limits: the improvement-plan model's, as the answers-file parser reads them.
+            plan = new
+            {
+                statuses = ImprovementPlan.Format.Statuses.Select(o => new { value = o.Value, label = o.Label }),
+                idPattern = ImprovementPlan.Format.IdPattern, maxItems = ImprovementPlan.Format.MaxItems, maxWhat = ImprovementPlan.Format.MaxWhat,
+                maxText = ImprovementPlan.Format.MaxText, maxOwner = ImprovementPlan.Format.MaxOwner,
+            },
             // For the results page: where a learning log about a next step is started.
             draftUrl = site.HasPage("/journal/draft/") ? site.Href("/journal/draft/") : null,
             sections = sections.Select(s => new
@@ -94,7 +102,7 @@ public static partial class AssessmentViews
         {
             Id = doc.Slug, Title = def.Title, Version = def.Version, ModelId = model.Id, ModelVersion = model.Version, ModelTitle = model.Title,
             IsCqcMethod = model.IsCqcMethod, TimeNeeded = def.TimeNeeded, IntroductionHtml = Markdown(def.Introduction),
-            Module = moduleName, DefinitionJson = json, QuestionCount = sections.Sum(s => s.Questions.Count), Sections = sections, Urls = urls, Notice = notice,
+            Module = moduleName, PlanModule = planModule, DefinitionJson = json, QuestionCount = sections.Sum(s => s.Questions.Count), Sections = sections, Urls = urls, Notice = notice,
             Baseline = baseline,
         };
     }
