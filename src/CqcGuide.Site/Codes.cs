@@ -76,6 +76,7 @@ public static class Codes
 
     // Self-assessments
     public const string InvalidAssessment = "CG701";
+    public const string InvalidHistory = "CG710";
     public const string InvalidForm = "CG720";
     public const string InvalidMeasure = "CG750";
     public const string MeasureNote = "CG751";
@@ -148,6 +149,7 @@ public static class Codes
         new(LowContrast, "Site settings and editions", @"The brand colour in `organisation.yml` does not reach WCAG AA contrast (4.5:1) with white text; the message gives the measured ratio"),
         new(RuleTranslation, "Rules", @"A scoring rule cannot be translated to JavaScript faithfully"),
         new(InvalidAssessment, "Self-assessments, forms and measures", @"A self-assessment definition that does not fit its scoring model (unknown model or question, a question missing, a condition on a later question or an impossible answer)"),
+        new(InvalidHistory, "Self-assessments, forms and measures", @"A self-assessment history file (`input/assessments/history/*.json`, an exported answers file) that the answers parser refuses, that belongs to no assessment of the site, or whose notes or plan hold personal data (the personal-data rules' finding is in the message)"),
         new(InvalidForm, "Self-assessments, forms and measures", @"A fillable form definition (`input/forms/`) that cannot be filled in: a bad version or id, a choice without two options, a table of rows without columns, a learning-log mapping to a field the form lacks"),
         new(InvalidMeasure, "Self-assessments, forms and measures", @"A measure (`input/measures/`) whose data or settings the SPC rules cannot read: an unreadable, repeated, out-of-order or missing period, a value that is not a number or out of range, a rebase at a period without data, a bad action reference (the SPC rule's own code is in the message)"),
         new(MeasureNote, "Self-assessments, forms and measures", @"(advice) A note on a measure's chart, e.g. a segment of fewer than 12 points is shown as a run chart without limits"),

@@ -4,7 +4,15 @@ using YamlDotNet.RepresentationModel;
 namespace CqcGuide.Site.Pipeline;
 
 /// <summary>How a content file is written: Markdown with YAML front matter, or a YAML data file.</summary>
-public enum ContentFormat { Markdown, Yaml }
+/// <summary>How a content type's files are written: Markdown with front matter, a YAML record, or a JSON data file
+/// the owning section parses itself (the pipeline only decodes it).</summary>
+public enum ContentFormat { Markdown, Yaml, Json }
+
+/// <summary>The front matter of a JSON data file: its slug as a title; the section reads the file's text.</summary>
+public sealed record DataFile(string Title) : IFrontMatter
+{
+    public int Order => 0;
+}
 
 /// <summary>Where a file sits within its content type: its slug (e.g. <c>root-causes</c>; empty for an index) and, for
 /// frozen guidance, its edition.</summary>
@@ -70,6 +78,14 @@ public sealed class ContentType
     /// <summary>YAML data files (<c>.yml</c>/<c>.yaml</c>) in <c>input/&lt;folder&gt;/</c>, one record <typeparamref name="T"/> each.</summary>
     public static ContentType Yaml<T>(string name, string folder, string urlRoot) where T : class, IFrontMatter =>
         new(name, ContentFormat.Yaml, typeof(T), folder, parts => InFolder(parts, folder, false, ".yml", ".yaml"), m => urlRoot + Dir(m.Slug), Binder<T>());
+
+    /// <summary>JSON data files (<c>.json</c>) in <c>input/&lt;folder&gt;/&lt;sub&gt;/</c>, parsed by their section; not
+    /// published as pages of their own (<paramref name="urlRoot"/> + slug names them in the index).</summary>
+    public static ContentType Json(string name, string folder, string sub, string urlRoot) =>
+        new(name, ContentFormat.Json, typeof(DataFile), folder,
+            parts => parts.Length == 3 && parts[0] == folder && parts[1] == sub && parts[2].EndsWith(".json", StringComparison.Ordinal)
+                ? new ContentMatch(SlugOf(parts.AsSpan(2))) : null,
+            m => urlRoot + Dir(m.Slug), (_, _, _, _) => null);
 
     /// <summary>A type with its own matching rule (e.g. the home page, frozen editions).</summary>
     public static ContentType Custom<T>(string name, ContentFormat format, string folder, Func<string[], ContentMatch?> match, Func<ContentMatch, string> url)

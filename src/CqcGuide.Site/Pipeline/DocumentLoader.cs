@@ -159,6 +159,12 @@ public static partial class DocumentLoader
     {
         var display = source.DisplayPath;
         var map = new SourceMap(display);
+        if (d.Type.Format == ContentFormat.Json)
+            return new ContentDocument
+            {
+                Source = source, Type = d.Type, Edition = d.Match.Edition, Slug = d.Match.Slug, FrontMatter = new DataFile(d.Match.Slug), Map = map,
+                IsExample = d.Match.Example, Url = d.Type.UrlOf(d.Match), FrontMatterText = source.Text,
+            };
         if (d.Type.Format == ContentFormat.Yaml)
         {
             var node = FrontMatter.ParseMapping(source.Text, 1, display, diagnostics);

@@ -13,6 +13,7 @@ public static class SectionRegistry
         new Pages.PagesSection(),
         new Site.SiteSection(),
         new Assessments.AssessmentSection(),
+        new Assessments.AssessmentHistorySection(),
         new Forms.FormsSection(),
         new Measures.MeasuresSection(),
         new Journal.JournalSection(),

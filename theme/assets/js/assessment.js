@@ -598,7 +598,7 @@ class PlanPage extends AssessmentPage {
       control);
     const text = (name, max, hint) => h('input', { class: 'input', type: 'text', id: `${base}-${name}`, name: `${base}-${name}`, maxlength: max, autocomplete: 'off',
       'data-plan-field': name, 'aria-describedby': hint ? `${base}-${name}-hint` : null });
-    const area = (name, max) => h('textarea', { class: 'textarea', rows: 3, id: `${base}-${name}`, name: `${base}-${name}`, maxlength: max, 'data-plan-field': name,
+    const area = (name, max, rows = 3) => h('textarea', { class: 'textarea', rows, id: `${base}-${name}`, name: `${base}-${name}`, maxlength: max, 'data-plan-field': name,
       'aria-describedby': `${base}-${name}-hint` });
     // GOV.UK's date input: day, month and year as three boxes (typed the same way in every browser and locale).
     const dateGroup = (name, legend, extra = {}) => h('div', { class: 'form-group', id: `${base}-${name}-group`, ...extra },
@@ -632,7 +632,7 @@ class PlanPage extends AssessmentPage {
     return h('section', { class: 'plan-item', id: base, 'data-plan-item': item.id, 'aria-labelledby': `${base}-title`, tabindex: '-1' },
       h('h2', { class: 'plan-item__title', id: `${base}-title` }, `${index + 1}. ${q ? q.text : 'An item of your own'} `, h('span', { class: 'tag', 'data-state': '' })),
       q ? h('p', { class: 'hint' }, 'From your self-assessment.', q.statementUrl ? [' ', h('a', { href: q.statementUrl, text: `What inspectors look for: ${q.text}` })] : null) : null,
-      group('what', 'What will you do?', 'One change to how things are done, not a reminder to try harder.', text('what', this.def.plan.maxWhat, true)),
+      group('what', 'What will you do?', 'One change to how things are done, not a reminder to try harder.', area('what', this.def.plan.maxWhat, 2)),
       group('why', 'Why', 'What the self-assessment or a finding showed.', area('why', this.def.plan.maxText)),
       group('owner', 'Who owns it', 'A role, not a person’s name: for example, registered manager.', text('owner', this.def.plan.maxOwner, true)),
       dateGroup('due', 'Due date'),

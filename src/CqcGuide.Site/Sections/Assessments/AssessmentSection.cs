@@ -21,13 +21,22 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
     {
         private AssessmentView? view;
         public CheckedAssessment Assessment { get; } = assessment;
+        /// <summary>The progress page, when history files exist (set while indexing, before any view is built).</summary>
+        public string? ProgressUrl { get; set; }
         public AssessmentView View(SiteIndex site)
         {
-            lock (this) return view ??= AssessmentViews.Build(site, Assessment.Document, Assessment.Definition, Assessment.Model, module, planModule);
+            lock (this)
+                return view ??= AssessmentViews.Build(site, Assessment.Document, Assessment.Definition, Assessment.Model, module, planModule)
+                    with { ProgressUrl = ProgressUrl is null ? null : site.Href(ProgressUrl) };
         }
     }
 
     private sealed record AssessmentPage(Shared Shared, Kind Kind, int Section = -1);
+
+    private sealed record ProgressPage(Shared Shared, IReadOnlyList<CheckedHistory> Files);
+
+    /// <summary>Where <see cref="Index"/> offers the assessments (and their shared views) to <see cref="IndexFromTags"/>.</summary>
+    private const string SharedKey = "assessments:checked";
 
     public override string Name => "assessments";
 
@@ -54,9 +63,11 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
         index.File("schemas/answers.schema.json", System.Text.Encoding.UTF8.GetBytes(AnswersFile.Schema));
         var planModule = index.Module(Rules.LearningLogs.ImprovementPlan.Instance);
         var ordered = documents.OrderBy(d => d.Definition.Order).ThenBy(d => d.Document.Slug, StringComparer.Ordinal).ToArray();
+        var shares = new List<Shared>();
         foreach (var a in ordered)
         {
             var shared = new Shared(a, index.Module(a.Model), planModule);
+            shares.Add(shared);
             var root = a.Document.Url;
             void Plan(string url, string layout, Kind kind, bool sitemap = true, int section = -1, IReadOnlySet<string>? anchors = null) =>
                 index.Page(new PagePlan
@@ -90,6 +101,37 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
             }
         }
         index.Page(new PagePlan { Url = "/assessments/", Layout = "list", Type = "assessment", Model = ordered });
+        index.Share(SharedKey, shares.ToArray());
+    }
+
+    /// <summary>
+    /// A progress page for each assessment with history files (offered by <see cref="AssessmentHistorySection"/>, whose
+    /// index runs alongside this one, hence here); a history file of no assessment here, or scored with another model,
+    /// is an error at its file.
+    /// </summary>
+    public override void IndexFromTags(IReadOnlyList<TaxonomyEntry> tagged, IndexBuilder index)
+    {
+        if (index.Offered<CheckedHistory[]>(AssessmentHistorySection.SharedKey) is not { } history) return;
+        var shared = index.Offered<Shared[]>(SharedKey) ?? [];
+        foreach (var group in history.GroupBy(h => h.File.Assessment.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var owner = shared.FirstOrDefault(a => a.Assessment.Document.Slug == group.Key);
+            var files = new List<CheckedHistory>();
+            foreach (var h in group)
+            {
+                if (owner is null)
+                    index.Diagnostics.Error(Codes.InvalidHistory, $"the file holds answers to '{group.Key}', which is not a self-assessment of this site",
+                        SourceSpan.File(h.Document.Path), "assessments: " + string.Join(", ", shared.Select(a => a.Assessment.Document.Slug)));
+                else if (h.File.Model.Id != owner.Assessment.Model.Id)
+                    index.Diagnostics.Error(Codes.InvalidHistory, $"the file was scored with '{h.File.Model.Id}', but '{group.Key}' uses '{owner.Assessment.Model.Id}'",
+                        SourceSpan.File(h.Document.Path));
+                else files.Add(h);
+            }
+            if (owner is null || files.Count == 0) continue;
+            var ordered = files.OrderBy(f => f.Date).ThenBy(f => f.Document.Slug, StringComparer.Ordinal).ToArray();
+            owner.ProgressUrl = owner.Assessment.Document.Url + "progress/";
+            index.Page(new PagePlan { Url = owner.ProgressUrl, Layout = "assessment-progress", Type = "assessment", Model = new ProgressPage(owner, ordered) });
+        }
     }
 
     public override PageView View(PagePlan plan, SiteIndex site)
@@ -109,6 +151,18 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
                         Meta = $"{count} questions" + (a.Definition.TimeNeeded is null ? "" : " · " + a.Definition.TimeNeeded),
                     };
                 }).ToArray() }],
+            };
+        }
+        if (plan.Model is ProgressPage progress)
+        {
+            var v = progress.Shared.View(site);
+            var d = progress.Shared.Assessment.Definition;
+            return site.NewPage(plan, $"Progress over time: {d.Title}", "assessment-progress", "assessments",
+                $"How {d.Title} changed across {progress.Files.Count} self-assessment{(progress.Files.Count == 1 ? "" : "s")}") with
+            {
+                Breadcrumbs = [site.Home, new LinkView { Title = "Self-assessments", Url = site.Href("/assessments/") }, new LinkView { Title = d.Title, Url = v.Urls.Start }],
+                SourcePath = progress.Files[^1].Document.Path,
+                Data = ProgressView.Build(v, progress.Shared.Assessment, progress.Files, site.Today),
             };
         }
         var page = (AssessmentPage)plan.Model!;

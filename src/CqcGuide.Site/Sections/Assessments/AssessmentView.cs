@@ -28,6 +28,8 @@ public sealed record AssessmentView
     public required string Notice { get; init; }
     /// <summary>When the assessment can start from the last published scores: what the form needs to offer it.</summary>
     public BaselineView? Baseline { get; init; }
+    /// <summary>The progress page drawn from <c>input/assessments/history/</c>, or null when there is no history.</summary>
+    public string? ProgressUrl { get; init; }
 }
 
 /// <summary>The baseline of last published scores, as an assessment's pages offer it (the wording comes from the model's presentation).</summary>
