@@ -38,6 +38,9 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
     /// <summary>Where <see cref="Index"/> offers the assessments (and their shared views) to <see cref="IndexFromTags"/>.</summary>
     private const string SharedKey = "assessments:checked";
 
+    /// <summary>Assessment id → title and progress page (site-relative, or null), for the governance reports.</summary>
+    public const string TitlesKey = "assessments:titles";
+
     public override string Name => "assessments";
 
     public override IReadOnlyList<ContentType> ContentTypes => [Assessment];
@@ -113,6 +116,7 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
     {
         if (index.Offered<CheckedHistory[]>(AssessmentHistorySection.SharedKey) is not { } history) return;
         var shared = index.Offered<Shared[]>(SharedKey) ?? [];
+        var titles = new Dictionary<string, (string Title, string? Url)>(StringComparer.Ordinal);
         foreach (var group in history.GroupBy(h => h.File.Assessment.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var owner = shared.FirstOrDefault(a => a.Assessment.Document.Slug == group.Key);
@@ -130,8 +134,10 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
             if (owner is null || files.Count == 0) continue;
             var ordered = files.OrderBy(f => f.Date).ThenBy(f => f.Document.Slug, StringComparer.Ordinal).ToArray();
             owner.ProgressUrl = owner.Assessment.Document.Url + "progress/";
+            titles[group.Key] = (owner.Assessment.Definition.Title, owner.ProgressUrl);
             index.Page(new PagePlan { Url = owner.ProgressUrl, Layout = "assessment-progress", Type = "assessment", Model = new ProgressPage(owner, ordered) });
         }
+        if (titles.Count > 0) index.Share(TitlesKey, titles);
     }
 
     public override PageView View(PagePlan plan, SiteIndex site)

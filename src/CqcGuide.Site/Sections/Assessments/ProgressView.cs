@@ -71,13 +71,41 @@ public sealed record ProgressView
     }
 
     /// <summary>Group id → its cell: rounded percentage and rating (CQC models) or maturity band.</summary>
-    private static Dictionary<string, ProgressCell> Groups(ScoreResult result) => result switch
+    internal static Dictionary<string, ProgressCell> Groups(ScoreResult result) => result switch
     {
         SafScoreResult s => s.KeyQuestions.ToDictionary(k => k.Id, k => Cell(k.RoundedPercentage, k.RatingLabel), StringComparer.Ordinal),
         EvidenceScoreResult e => e.KeyQuestions.ToDictionary(k => k.Id, k => Cell(k.RoundedPercentage, k.RatingLabel), StringComparer.Ordinal),
         MaturityScoreResult m => m.Themes.ToDictionary(t => t.Id, t => Cell(t.RoundedPercentage, t.BandLabel), StringComparer.Ordinal),
         _ => [],
     };
+
+    /// <summary>
+    /// The self-assessments saved in a governance period, per assessment: each key question's score in the latest file
+    /// of the period beside the latest file before it (none when the period holds no file of that assessment).
+    /// </summary>
+    public static IReadOnlyList<SelfAssessmentChange> ChangesIn(IReadOnlyList<CheckedHistory> history, IReadOnlyDictionary<string, (string Title, string? Url)> assessments,
+        DateOnly from, DateOnly to) =>
+        history.Where(h => assessments.ContainsKey(h.File.Assessment.Id)).GroupBy(h => h.File.Assessment.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var files = g.OrderBy(f => f.Date).ThenBy(f => f.Document.Slug, StringComparer.Ordinal).ToArray();
+                var latest = files.LastOrDefault(f => f.Date >= from && f.Date <= to);
+                if (latest is null) return null;
+                var before = files.LastOrDefault(f => f.Date < from);
+                var model = Models.FindScoring(latest.File.Model.Id)!;
+                var now = Groups(model.Score(latest.File));
+                var then = before is null ? null : Groups(model.Score(before.File));
+                var (title, url) = assessments[g.Key];
+                return new SelfAssessmentChange
+                {
+                    Title = title, Url = url, Latest = DateView.Of(latest.Date), Before = before is null ? null : DateView.Of(before.Date),
+                    Rows = model.Groups.Select(k => new SelfAssessmentChangeRow
+                    {
+                        Name = k.Name, Now = now.TryGetValue(k.Id, out var n) ? n.Text : "—",
+                        Then = then is null ? "—" : then.TryGetValue(k.Id, out var t) ? t.Text : "—",
+                    }).ToArray(),
+                };
+            }).OfType<SelfAssessmentChange>().ToArray();
 
     private static ProgressCell Cell(int? percent, string label) =>
         new() { Percent = percent, Text = percent is null ? "Not scored" : $"{percent.Value.ToString(CultureInfo.InvariantCulture)}% {label}" };
@@ -101,6 +129,17 @@ public sealed record ProgressView
         };
     }
 }
+
+public sealed record SelfAssessmentChange
+{
+    public required string Title { get; init; }
+    public string? Url { get; init; }
+    public required DateView Latest { get; init; }
+    public DateView? Before { get; init; }
+    public required IReadOnlyList<SelfAssessmentChangeRow> Rows { get; init; }
+}
+
+public sealed record SelfAssessmentChangeRow { public required string Name { get; init; } public required string Then { get; init; } public required string Now { get; init; } }
 
 public sealed record ProgressColumn { public required DateView Date { get; init; } public required string File { get; init; } }
 

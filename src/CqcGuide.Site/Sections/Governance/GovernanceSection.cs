@@ -130,7 +130,13 @@ public sealed class GovernanceSection : Section<NoContent>
                 {
                     Breadcrumbs = [site.Home, home],
                     Search = new SearchView { Indexed = false, Type = "page" },
-                    Data = GovernanceReportViews.Of(site, report, service, p),
+                    Data = GovernanceReportViews.Of(site, report, service, p) with
+                    {
+                        SelfAssessments = site.Shared<Assessments.CheckedHistory[]>(Assessments.AssessmentHistorySection.SharedKey) is { } history
+                            && site.Shared<Dictionary<string, (string Title, string? Url)>>(Assessments.AssessmentSection.TitlesKey) is { } titles
+                            ? Assessments.ProgressView.ChangesIn(history, titles.ToDictionary(t => t.Key, t => (t.Value.Title, t.Value.Url is null ? null : site.Href(t.Value.Url)), StringComparer.Ordinal), p.From, p.To)
+                            : [],
+                    },
                 };
             }
             case ThemesPage:

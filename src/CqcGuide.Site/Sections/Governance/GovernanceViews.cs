@@ -15,6 +15,8 @@ public sealed record GovernanceReportView
     public IReadOnlyList<GovernanceListView> Lists { get; init; } = [];
     public IReadOnlyList<GovernanceThemeView> Themes { get; init; } = [];
     public IReadOnlyList<GovernanceThemeView> StatementThemes { get; init; } = [];
+    /// <summary>Self-assessments saved in the period (history files), each key question beside the one before.</summary>
+    public IReadOnlyList<Assessments.SelfAssessmentChange> SelfAssessments { get; init; } = [];
     public int WindowDays { get; init; }
     public string? ThemesUrl { get; init; }
     public string? TrackerUrl { get; init; }

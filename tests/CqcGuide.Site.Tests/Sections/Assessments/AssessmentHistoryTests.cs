@@ -82,6 +82,26 @@ public class AssessmentHistoryTests
     }
 
     [Fact]
+    public void The_governance_report_of_a_period_shows_the_self_assessment_saved_in_it_beside_the_one_before()
+    {
+        using var input = GovernanceFixture.Input();
+        input.Write("assessments/test.yml", Definition);
+        foreach (var (name, text) in ThreeFiles()) input.Write("assessments/history/" + name, text);
+        using var output = new TempDir();
+        var result = Builds.Run(input.Path, output.Path, today: Today);
+        Assert.True(result.Success, Builds.Errors(result));
+        // July to September 2026 holds the July file; the one before is March's.
+        var q3 = new HtmlParser().ParseDocument(System.IO.File.ReadAllText(output["governance/2026-q3/index.html"]));
+        var table = q3.QuerySelector("#self-assessment")!.ParentElement!.QuerySelector("table")!;
+        Assert.Equal("Test assessment, saved on 14 July 2026, beside 10 March 2026", table.QuerySelector("caption")!.TextContent);
+        Assert.Equal("Safe | 66% Requires improvement | 69% Good",
+            string.Join(" | ", table.QuerySelectorAll("tbody tr").First().QuerySelectorAll("th, td").Select(c => c.TextContent)));
+        // August 2026 holds none.
+        var august = new HtmlParser().ParseDocument(System.IO.File.ReadAllText(output["governance/2026-08/index.html"]));
+        Assert.Contains("No self-assessment was published for this period", august.QuerySelector("#self-assessment")!.ParentElement!.TextContent);
+    }
+
+    [Fact]
     public void A_history_file_with_an_nhs_number_in_a_note_fails_the_build_at_its_line()
     {
         var files = ThreeFiles();
