@@ -127,21 +127,21 @@ public class AssessmentTests(SiteFixture site)
             if (replace) await page.Keyboard.PressAsync("Control+A");
             await page.Keyboard.TypeAsync(text);
         }
-        await TypeInto("plan-p1-what", "Review every incident at a monthly learning huddle", replace: true);
-        await TypeInto("plan-p1-owner", "Registered manager");
-        await TypeInto("plan-p1-due", "31"); // GOV.UK's date input: day, month, year
-        await TypeInto("plan-p1-due-month", "12");
-        await TypeInto("plan-p1-due-year", "2099");
-        await TypeInto("plan-p1-measure", "Huddles held each month");
-        await Keyboard.TabTo(page, "e => e.id === 'plan-p1-status'", what: "the status of item 1");
+        await TypeInto("plan-p1_what", "Review every incident at a monthly learning huddle", replace: true);
+        await TypeInto("plan-p1_owner", "Registered manager");
+        await TypeInto("plan-p1_due", "31"); // GOV.UK's date input: day, month, year
+        await TypeInto("plan-p1_due_month", "12");
+        await TypeInto("plan-p1_due_year", "2099");
+        await TypeInto("plan-p1_measure", "Huddles held each month");
+        await Keyboard.TabTo(page, "e => e.id === 'plan-p1_status'", what: "the status of item 1");
         await page.Keyboard.PressAsync("ArrowDown"); // planned → in progress
-        await TypeInto("plan-p2-owner", "Deputy manager");
-        await TypeInto("plan-p2-due", "1");
-        await TypeInto("plan-p2-due-month", "1");
-        await TypeInto("plan-p2-due-year", "2025");
+        await TypeInto("plan-p2_owner", "Deputy manager");
+        await TypeInto("plan-p2_due", "1");
+        await TypeInto("plan-p2_due_month", "1");
+        await TypeInto("plan-p2_due_year", "2025");
         await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Saved')");
-        Assert.Equal("in-progress", await page.InputValueAsync("#plan-p1-status"));
-        Assert.Equal("31", await page.InputValueAsync("#plan-p1-due"));
+        Assert.Equal("in-progress", await page.InputValueAsync("#plan-p1_status"));
+        Assert.Equal("31", await page.InputValueAsync("#plan-p1_due"));
         // The compiled rules decide: due in 2099 is open, due in 2025 and not done is overdue.
         Assert.Equal("Open", await page.Locator("#plan-p1 [data-state]").TextContentAsync());
         Assert.Equal("Overdue", await page.Locator("#plan-p2 [data-state]").TextContentAsync());

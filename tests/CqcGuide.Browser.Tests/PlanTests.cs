@@ -45,8 +45,8 @@ public class PlanTests(SiteFixture site)
         await s.Go(Url("plan/"));
         Assert.Equal(["Overdue", "Done", "Open"], await page.Locator("[data-plan-item] [data-state]").AllTextContentsAsync());
         Assert.Matches(@"^3 items on .+: 1 overdue, 1 open, 1 done\.$", await page.Locator("[data-plan-summary]").TextContentAsync());
-        Assert.Equal("30", await page.InputValueAsync("#plan-p2-completed"));
-        Assert.False(await page.IsVisibleAsync("#plan-p1-completed"), "the completion date shows only for a done item");
+        Assert.Equal("30", await page.InputValueAsync("#plan-p2_completed"));
+        Assert.False(await page.IsVisibleAsync("#plan-p1_completed"), "the completion date shows only for a done item");
         Assert.True(await page.IsVisibleAsync("text=An item of your own"));
         await AccessibilityTests.AssertNoViolations(page);
         if (Environment.GetEnvironmentVariable("CQCGUIDE_SCREENSHOTS") is { } dir)
@@ -84,10 +84,10 @@ public class PlanTests(SiteFixture site)
         await s.Go(Url());
         await page.EvaluateAsync("([k, v]) => localStorage.setItem(k, v)", new[] { Key, Record() });
         await s.Go(Url("plan/"));
-        await page.FillAsync("#plan-p3-what", "");
-        await page.FillAsync("#plan-p3-due", "31");
-        await page.FillAsync("#plan-p3-due-month", "2");
-        await page.FillAsync("#plan-p3-due-year", "2027");
+        await page.FillAsync("#plan-p3_what", "");
+        await page.FillAsync("#plan-p3_due", "31");
+        await page.FillAsync("#plan-p3_due_month", "2");
+        await page.FillAsync("#plan-p3_due_year", "2027");
         var downloads = 0;
         page.Download += (_, _) => downloads++;
         await page.ClickAsync("[data-action='export-plan-csv']");
@@ -96,18 +96,18 @@ public class PlanTests(SiteFixture site)
         Assert.True(await summary.EvaluateAsync<bool>("e => e === document.activeElement"), "the error summary takes focus");
         Assert.Equal(["Enter what you will do for item 3", "Enter the due date of item 3 as a real date, for example 31 1 2027"],
             await summary.Locator("a").AllTextContentsAsync());
-        Assert.Equal(["#plan-p3-what", "#plan-p3-due"], await summary.Locator("a").EvaluateAllAsync<string[]>("els => els.map(a => a.getAttribute('href'))"));
+        Assert.Equal(["#plan-p3_what", "#plan-p3_due"], await summary.Locator("a").EvaluateAllAsync<string[]>("els => els.map(a => a.getAttribute('href'))"));
         Assert.StartsWith("Error: ", await page.TitleAsync());
-        Assert.Contains("form-group--error", await page.GetAttributeAsync("#plan-p3-what-group", "class"));
+        Assert.Contains("form-group--error", await page.GetAttributeAsync("#plan-p3_what_group", "class"));
         await summary.Locator("a").First.ClickAsync();
-        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.id === 'plan-p3-what'"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.id === 'plan-p3_what'"));
         // Nothing was downloaded, and what was typed is kept (also after a reload).
         await page.ClickAsync("[data-action='export-json']");
         await page.WaitForTimeoutAsync(300);
         Assert.Equal(0, downloads);
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
-        Assert.Equal(("", "31", "02"), (await page.InputValueAsync("#plan-p3-what"), await page.InputValueAsync("#plan-p3-due"), await page.InputValueAsync("#plan-p3-due-month")));
+        Assert.Equal(("", "31", "02"), (await page.InputValueAsync("#plan-p3_what"), await page.InputValueAsync("#plan-p3_due"), await page.InputValueAsync("#plan-p3_due_month")));
         // Fixed, it downloads; the results page's download is refused while the plan is broken, with a pointer to the plan.
         await s.Go(Url("results/"));
         await page.ClickAsync("[data-action='export-json']");
@@ -127,15 +127,15 @@ public class PlanTests(SiteFixture site)
         await a.GotoAsync(Url("plan/"));
         await b.GotoAsync(Url("plan/"));
         foreach (var p in new[] { a, b }) await p.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
-        await a.FillAsync("#plan-p1-owner", "Quality lead");
-        await b.FillAsync("#plan-p3-measure", "Complaints from Polish-speaking families");
+        await a.FillAsync("#plan-p1_owner", "Quality lead");
+        await b.FillAsync("#plan-p3_measure", "Complaints from Polish-speaking families");
         foreach (var p in new[] { a, b })
             await p.WaitForFunctionAsync("""
                 k => { const r = JSON.parse(localStorage.getItem(k)); const plan = r.file.plan;
                   return plan[0].owner === 'Quality lead' && plan[2].measure === 'Complaints from Polish-speaking families'; }
                 """, Key);
-        await a.WaitForFunctionAsync("() => document.querySelector('#plan-p3-measure').value === 'Complaints from Polish-speaking families'");
-        await b.WaitForFunctionAsync("() => document.querySelector('#plan-p1-owner').value === 'Quality lead'");
+        await a.WaitForFunctionAsync("() => document.querySelector('#plan-p3_measure').value === 'Complaints from Polish-speaking families'");
+        await b.WaitForFunctionAsync("() => document.querySelector('#plan-p1_owner').value === 'Quality lead'");
         // Removing asks first; the other tab follows.
         await a.ClickAsync("[data-remove-item='p2']");
         await a.GetByRole(AriaRole.Button, new() { Name = "Yes, remove it" }).ClickAsync();

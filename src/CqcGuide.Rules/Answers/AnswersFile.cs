@@ -233,6 +233,12 @@ internal static partial class AnswersParser
             errors.Add(new("$", (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "This is not valid JSON: " + FirstSentence(e.Message)));
             return new(null, errors);
         }
+        catch (InvalidOperationException e)
+        {
+            // A string System.Text.Json cannot decode, such as an escaped lone surrogate ("\ud83d").
+            errors.Add(new("$", 1, 1, "This is not valid JSON: " + FirstSentence(e.Message)));
+            return new(null, errors);
+        }
 
         var file = Validate(root, errors, out var migratedFrom);
         return errors.Count == 0 ? new(file, errors) { MigratedFrom = migratedFrom } : new(null, errors);
@@ -497,7 +503,8 @@ internal static partial class AnswersParser
                 return text;
             }
             var id = Text("id", 40, required: true);
-            if (id is not null && !Regex.IsMatch(id, format.IdPattern, RegexOptions.CultureInvariant))
+            // (.NET's "$" also matches before a final newline: the id must be the whole match, as in JavaScript.)
+            if (id is not null && Regex.Match(id, format.IdPattern, RegexOptions.CultureInvariant) is var m && (!m.Success || m.Length != id.Length))
                 Error(errors, path + ".id", p["id"], $"\"id\" must be lower-case letters, digits and dashes (up to 40), such as \"p1\", not \"{id}\".");
             else if (id is not null && !ids.Add(id))
                 Error(errors, path + ".id", p["id"], $"Plan item \"{id}\" appears more than once.");

@@ -27,7 +27,8 @@ public sealed record PlanSummary(PlanItemState[] Items, int Open, int Overdue, i
 /// <summary>The limits and option lists of a plan item, shared by the answers-file parser and the browser's plan page.</summary>
 /// <param name="Statuses">A plan item's statuses: those of a log action, so a plan item and the action it becomes read alike.</param>
 /// <param name="IdPattern">What an item id looks like (a regular expression both sides accept).</param>
-public sealed record PlanFormat(LogOption[] Statuses, string IdPattern, int MaxItems, int MaxWhat, int MaxText, int MaxOwner);
+/// <param name="States">What plan() returns for an item (open, overdue, done, dropped) and how pages name it.</param>
+public sealed record PlanFormat(LogOption[] Statuses, LogOption[] States, string IdPattern, int MaxItems, int MaxWhat, int MaxText, int MaxOwner);
 
 /// <summary>
 /// The improvement plan a team keeps with its self-assessment answers: the state of each item on a day, by the same
@@ -42,6 +43,7 @@ public sealed class ImprovementPlan : RuleModel
     /// <summary>The plan's fields and limits (exported to the browser as <c>planFormat</c>).</summary>
     public static readonly PlanFormat Format = new(
         F.ActionStatuses.All.Select(o => o.Untyped()).ToArray(),
+        [new(LearningGovernance.Open, "Open", null), new(LearningGovernance.Overdue, "Overdue", null), new(LearningGovernance.Done, "Done", null), new(LearningGovernance.Dropped, "Dropped", null)],
         "^[a-z0-9][a-z0-9-]{0,39}$",
         MaxItems: 100, MaxWhat: 300, MaxText: 2000, MaxOwner: 200);
 
@@ -84,7 +86,7 @@ public sealed class ImprovementPlan : RuleModel
             Rules = [States, LearningGovernance.StateOn],
             Exports =
             [
-                new ModuleExport("planFormat", "A plan item's statuses (those of a log action), the id pattern and the length limits.", Format),
+                new ModuleExport("planFormat", "A plan item's statuses (those of a log action), the states plan() returns with their labels, the id pattern and the length limits.", Format),
             ],
         })
     {

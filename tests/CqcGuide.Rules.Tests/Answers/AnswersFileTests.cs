@@ -314,6 +314,8 @@ public class AnswersFileTests
     [InlineData("\"id\": \"p2\"", "\"id\": \"__proto__\"", "$.plan[1].id", "lower-case letters, digits and dashes")]
     [InlineData("\"id\": \"p2\"", "\"id\": \"P2 <script>\"", "$.plan[1].id", "lower-case letters, digits and dashes")]
     [InlineData("\"id\": \"p2\",", "", "$.plan[1]", "The plan item has no \"id\".")]
+    [InlineData("\"id\": \"p2\"", "\"id\": \"p2\\n\"", "$.plan[1].id", "lower-case letters, digits and dashes")]
+    [InlineData("\"what\": \"Our own item\"", "\"what\": \"Our own \\ud83d item\"", "$", "This is not valid JSON")]
     [InlineData("\"what\": \"Our own item\"", "\"what\": \"   \"", "$.plan[1].what", "must not be empty")]
     [InlineData("\"what\": \"Our own item\"", "\"what\": 42", "$.plan[1].what", "must be a string, not the number 42")]
     [InlineData("\"status\": \"done\"", "\"status\": \"finished\"", "$.plan[1].status", "Allowed: \"planned\", \"in-progress\", \"done\", \"dropped\"")]

@@ -12,6 +12,7 @@ public class AnswersModuleTests
           model: { id: 'learning-maturity', version: '1.0.0', title: 'Maturity', cqc: false }, groups: [],
           urls: { start: '/a/', tasks: '/a/tasks/', check: '/a/check/', results: '/a/results/', manage: '/a/manage/', plan: '/a/plan/' },
           plan: { statuses: [{ value: 'planned', label: 'Planned' }, { value: 'in-progress', label: 'In progress' }, { value: 'done', label: 'Done' }, { value: 'dropped', label: 'Dropped' }],
+            states: [{ value: 'open', label: 'Open' }, { value: 'overdue', label: 'Overdue' }, { value: 'done', label: 'Done' }, { value: 'dropped', label: 'Dropped' }],
             idPattern: '^[a-z0-9][a-z0-9-]{0,39}$', maxItems: 3, maxWhat: 40, maxText: 100, maxOwner: 20 },
           sections: [
             { id: 'one', title: 'One', url: '/a/one/', questions: [

@@ -12,7 +12,7 @@ import {
 } from './answers.js';
 import { HANDOVER_STORE, leaveHandover, validateHandover } from './handover.js';
 import {
-  planItemFromStep, newPlanItem, planProblems, planRuleInput, stateLabel, statementOf, planCsvRows, planMarkdown, planItemDraft, dayLabel, dateParts, dateOf,
+  planItemFromStep, newPlanItem, nextPlanId, planProblems, planRuleInput, stateLabel, statementOf, planCsvRows, planMarkdown, planItemDraft, dayLabel, dateParts, dateOf,
 } from './plan.js';
 import { barChart } from './chart.js';
 import { importFlow } from './import-flow.js';
@@ -144,7 +144,7 @@ class AssessmentPage {
 
   /** False (and says why) when the improvement plan has an item that would make the downloaded file unreadable. */
   planReady() {
-    const problems = planProblems(this.record.file.plan);
+    const problems = planProblems(this.record.file.plan, this.def.plan);
     if (!problems.length) return true;
     this.session.say(`Not downloaded: your improvement plan needs fixing first (${problems[0].message.charAt(0).toLowerCase()}${problems[0].message.slice(1)}). Open the improvement plan page to fix it.`, 'error');
     return false;
@@ -160,7 +160,12 @@ class AssessmentPage {
 
   static planAddField(item) {
     return { key: `plan:${item.id}:add`, get: (r) => r.file.plan.find((p) => p.id === item.id) ?? null,
-      set: (r, v) => { if (v && !r.file.plan.some((p) => p.id === v.id)) r.file.plan.push({ ...v }); } };
+      set: (r, v) => {
+        if (!v) return;
+        const taken = r.file.plan.find((p) => p.id === v.id);
+        if (!taken) r.file.plan.push({ ...v });
+        else if (JSON.stringify(taken) !== JSON.stringify(v)) r.file.plan.push({ ...v, id: nextPlanId(r.file.plan) }); // another tab added its own item with this id
+      } };
   }
 
   static planRemoveField(id) {
@@ -577,12 +582,12 @@ class PlanPage extends AssessmentPage {
     const { summary, states } = this.states();
     const counts = [['overdue', summary.overdue], ['open', summary.open], ['done', summary.done], ['dropped', summary.dropped]].filter(([, n]) => n > 0);
     this.root.querySelector('[data-plan-summary]').textContent = this.plan.length
-      ? `${this.plan.length} item${this.plan.length === 1 ? '' : 's'} on ${dayLabel(this.today)}: ${counts.map(([state, n]) => `${n} ${stateLabel(state).toLowerCase()}`).join(', ')}.`
+      ? `${this.plan.length} item${this.plan.length === 1 ? '' : 's'} on ${dayLabel(this.today)}: ${counts.map(([state, n]) => `${n} ${stateLabel(this.def, state).toLowerCase()}`).join(', ')}.`
       : '';
     for (const item of this.plan) {
       const tag = this.root.querySelector(`#plan-${CSS.escape(item.id)} [data-state]`);
       const state = states[item.id];
-      tag.textContent = stateLabel(state);
+      tag.textContent = stateLabel(this.def, state);
       tag.className = `tag ${state === 'overdue' ? 'tag--overdue' : state === 'done' ? 'tag--done' : state === 'dropped' ? 'tag--grey' : 'tag--blue'}`;
     }
     this.renderPrint(states);
@@ -591,29 +596,29 @@ class PlanPage extends AssessmentPage {
   itemEditor(item, index) {
     const base = `plan-${item.id}`;
     const q = statementOf(this.def, item);
-    const group = (name, label, hint, control, extra = {}) => h('div', { class: 'form-group', id: `${base}-${name}-group`, ...extra },
-      h('label', { class: 'label', for: `${base}-${name}`, text: label }),
-      hint ? h('div', { class: 'hint', id: `${base}-${name}-hint`, text: hint }) : null,
-      h('p', { class: 'error-message', id: `${base}-${name}-error`, hidden: true }),
+    const group = (name, label, hint, control, extra = {}) => h('div', { class: 'form-group', id: `${base}_${name}_group`, ...extra },
+      h('label', { class: 'label', for: `${base}_${name}`, text: label }),
+      hint ? h('div', { class: 'hint', id: `${base}_${name}_hint`, text: hint }) : null,
+      h('p', { class: 'error-message', id: `${base}_${name}_error`, hidden: true }),
       control);
-    const text = (name, max, hint) => h('input', { class: 'input', type: 'text', id: `${base}-${name}`, name: `${base}-${name}`, maxlength: max, autocomplete: 'off',
-      'data-plan-field': name, 'aria-describedby': hint ? `${base}-${name}-hint` : null });
-    const area = (name, max, rows = 3) => h('textarea', { class: 'textarea', rows, id: `${base}-${name}`, name: `${base}-${name}`, maxlength: max, 'data-plan-field': name,
-      'aria-describedby': `${base}-${name}-hint` });
+    const text = (name, max, hint) => h('input', { class: 'input', type: 'text', id: `${base}_${name}`, name: `${base}_${name}`, maxlength: max, autocomplete: 'off',
+      'data-plan-field': name, 'aria-describedby': hint ? `${base}_${name}_hint` : null });
+    const area = (name, max, rows = 3) => h('textarea', { class: 'textarea', rows, id: `${base}_${name}`, name: `${base}_${name}`, maxlength: max, 'data-plan-field': name,
+      'aria-describedby': `${base}_${name}_hint` });
     // GOV.UK's date input: day, month and year as three boxes (typed the same way in every browser and locale).
-    const dateGroup = (name, legend, extra = {}) => h('div', { class: 'form-group', id: `${base}-${name}-group`, ...extra },
-      h('fieldset', { class: 'fieldset', role: 'group', 'aria-describedby': `${base}-${name}-hint` },
+    const dateGroup = (name, legend, extra = {}) => h('div', { class: 'form-group', id: `${base}_${name}_group`, ...extra },
+      h('fieldset', { class: 'fieldset', role: 'group', 'aria-describedby': `${base}_${name}_hint` },
         h('legend', { class: 'legend legend--small', text: legend }),
-        h('div', { class: 'hint', id: `${base}-${name}-hint`, text: 'For example, 31 1 2027' }),
-        h('p', { class: 'error-message', id: `${base}-${name}-error`, hidden: true }),
+        h('div', { class: 'hint', id: `${base}_${name}_hint`, text: 'For example, 31 1 2027' }),
+        h('p', { class: 'error-message', id: `${base}_${name}_error`, hidden: true }),
         h('div', { class: 'date-input' }, [['day', 'Day', 2], ['month', 'Month', 2], ['year', 'Year', 4]].map(([part, label, width]) => {
-          const id = part === 'day' ? `${base}-${name}` : `${base}-${name}-${part}`;
+          const id = part === 'day' ? `${base}_${name}` : `${base}_${name}_${part}`;
           return h('div', { class: 'date-input__item' },
             h('label', { class: 'label date-input__label', for: id, text: label }),
             h('input', { class: `input date-input__input date-input__input--${width}`, type: 'text', inputmode: 'numeric', id, name: id, maxlength: width,
               autocomplete: 'off', 'data-plan-date': name, 'data-part': part }));
         }))));
-    const status = h('select', { class: 'select', id: `${base}-status`, name: `${base}-status`, 'data-plan-field': 'status' },
+    const status = h('select', { class: 'select', id: `${base}_status`, name: `${base}_status`, 'data-plan-field': 'status' },
       this.def.plan.statuses.map((o) => h('option', { value: o.value, text: o.label })));
     const buttons = h('div', { class: 'button-group' });
     if (this.def.draftUrl) {
@@ -629,8 +634,8 @@ class PlanPage extends AssessmentPage {
       question: `Remove item ${index + 1} from your plan? What you wrote for it will be deleted from this browser.`, yes: 'Yes, remove it', no: 'No, keep it',
     }, () => this.removeItem(item.id)));
     buttons.append(removeBox);
-    return h('section', { class: 'plan-item', id: base, 'data-plan-item': item.id, 'aria-labelledby': `${base}-title`, tabindex: '-1' },
-      h('h2', { class: 'plan-item__title', id: `${base}-title` }, `${index + 1}. ${q ? q.text : 'An item of your own'} `, h('span', { class: 'tag', 'data-state': '' })),
+    return h('section', { class: 'plan-item', id: base, 'data-plan-item': item.id, 'aria-labelledby': `${base}_title`, tabindex: '-1' },
+      h('h2', { class: 'plan-item__title', id: `${base}_title` }, `${index + 1}. ${q ? q.text : 'An item of your own'} `, h('span', { class: 'tag', 'data-state': '' })),
       q ? h('p', { class: 'hint' }, 'From your self-assessment.', q.statementUrl ? [' ', h('a', { href: q.statementUrl, text: `What inspectors look for: ${q.text}` })] : null) : null,
       group('what', 'What will you do?', 'One change to how things are done, not a reminder to try harder.', area('what', this.def.plan.maxWhat, 2)),
       group('why', 'Why', 'What the self-assessment or a finding showed.', area('why', this.def.plan.maxText)),
@@ -674,7 +679,7 @@ class PlanPage extends AssessmentPage {
     this.session.edit(AssessmentPage.planAddField(item), item, 0);
     this.session.flush();
     this.render();
-    this.root.getElementById(`plan-${item.id}-what`).focus();
+    this.root.getElementById(`plan-${item.id}_what`).focus();
   }
 
   removeItem(id) {
@@ -691,14 +696,22 @@ class PlanPage extends AssessmentPage {
   check(plan = this.plan) {
     for (const group of this.slot.querySelectorAll('.form-group--error')) group.classList.remove('form-group--error');
     for (const message of this.slot.querySelectorAll('.error-message')) { message.hidden = true; message.textContent = ''; }
-    const problems = planProblems(plan);
-    for (const p of problems) {
-      const base = `plan-${p.id}-${p.field}`;
-      this.root.getElementById(`${base}-group`)?.classList.add('form-group--error');
-      const message = this.root.getElementById(`${base}-error`);
-      if (message) { message.hidden = false; message.replaceChildren(h('span', { class: 'visually-hidden', text: 'Error: ' }), p.message); }
+    for (const described of this.slot.querySelectorAll('[aria-describedby*="_error"]')) {
+      described.setAttribute('aria-describedby', described.getAttribute('aria-describedby').split(' ').filter((id) => !id.endsWith('_error')).join(' '));
     }
-    showErrorSummary(this.errors, problems.map((p) => ({ target: `plan-${p.id}-${p.field}`, message: p.message })));
+    const problems = planProblems(plan, this.def.plan);
+    for (const p of problems) {
+      const base = `plan-${p.id}_${p.field}`;
+      this.root.getElementById(`${base}_group`)?.classList.add('form-group--error');
+      const message = this.root.getElementById(`${base}_error`);
+      if (message) { message.hidden = false; message.replaceChildren(h('span', { class: 'visually-hidden', text: 'Error: ' }), p.message); }
+      // The message is read with the field (or the date's group), as GOV.UK's error messages are.
+      const described = this.root.getElementById(base)?.closest('fieldset') ?? this.root.getElementById(base);
+      if (described && !(described.getAttribute('aria-describedby') ?? '').includes(`${base}_error`)) {
+        described.setAttribute('aria-describedby', `${described.getAttribute('aria-describedby') ?? ''} ${base}_error`.trim());
+      }
+    }
+    showErrorSummary(this.errors, problems.map((p) => ({ target: `plan-${p.id}_${p.field}`, message: p.message })));
     return problems.length === 0;
   }
 

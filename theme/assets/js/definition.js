@@ -45,7 +45,7 @@
  * @property {string} notice    "Self-assessment — not a CQC rating"
  * @property {{ id: string, name: string }[]} groups  key questions or themes, in result order
  * @property {{ start: string, tasks: string, check: string, results: string, manage: string, plan: string }} urls
- * @property {{ statuses: AnswerOption[], idPattern: string, maxItems: number, maxWhat: number, maxText: number, maxOwner: number }} plan
+ * @property {{ statuses: AnswerOption[], states: AnswerOption[], idPattern: string, maxItems: number, maxWhat: number, maxText: number, maxOwner: number }} plan
  *           the improvement plan's statuses and limits (the improvement-plan model's planFormat)
  * @property {Section[]} sections
  */

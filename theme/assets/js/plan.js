@@ -17,7 +17,7 @@ export const PLAN_TEXT = [['statement', () => 200], ['what', (f) => f.maxWhat], 
 export function isDay(text) {
   if (typeof text !== 'string' || !DAY.test(text)) return false;
   const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+  return text.slice(0, 4) !== '0000' && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
 /**
@@ -42,6 +42,13 @@ export function dayLabel(text) {
   if (!isDay(text)) return text || '';
   const [year, month, day] = text.split('-').map(Number);
   return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+/** Text cut to at most n UTF-16 units without splitting a character (a lone surrogate would not survive JSON readers). */
+export function cut(text, n) {
+  if (text.length <= n) return text;
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
 }
 
 /** The next free id: "p1", "p2"... */
@@ -70,8 +77,8 @@ export function planItemFromStep(def, plan, item, today) {
     : `Find out why we answered “${text}” ${item.step.score}, and change what causes it`;
   return {
     id: nextPlanId(plan), statement: item.question.id,
-    what: what.length > def.plan.maxWhat ? `${what.slice(0, def.plan.maxWhat - 1)}…` : what,
-    why: why.join(' ').slice(0, def.plan.maxText), owner: '', due: '', completed: '', measure: '', status: 'planned',
+    what: what.length > def.plan.maxWhat ? `${cut(what, def.plan.maxWhat - 1)}…` : what,
+    why: cut(why.join(' '), def.plan.maxText), owner: '', due: '', completed: '', measure: '', status: 'planned',
   };
 }
 
@@ -82,15 +89,17 @@ export function newPlanItem(plan) {
 
 /**
  * A stored or imported plan as the page keeps it (every field a string, '' for absent), or { error } naming the first
- * problem: the same checks as the C# answers parser (ids, required what and status, statuses, days, limits, a
- * statement of this assessment). A plan saved in this browser is a plan being written ({ draft: true }): an item whose
- * "what" was cleared a moment ago is kept, and so is a statement a newer version of the assessment dropped.
+ * problem: the same checks as the C# answers parser (ids, required what and status, statuses, days, limits). A plan
+ * saved in this browser is a plan being written ({ draft: true }): only its shape is checked, so an item whose "what"
+ * was cleared a moment ago, a date typed in part or an item too many (two tabs adding at once) never makes the saved
+ * answers unreadable; the checks before a download (planProblems) name what to fix. A statement this version of the
+ * assessment does not ask (a file from another version) is kept: the item shows as the team's own.
  */
 export function readPlan(def, raw, { draft = false } = {}) {
   const format = def.plan;
   if (raw === undefined || raw === null) return { plan: [] };
   if (!Array.isArray(raw)) return { error: 'its improvement plan is not a list of items' };
-  if (raw.length > format.maxItems) return { error: `its improvement plan has ${raw.length} items; the limit is ${format.maxItems}` };
+  if (!draft && raw.length > format.maxItems) return { error: `its improvement plan has ${raw.length} items; the limit is ${format.maxItems}` };
   const pattern = new RegExp(format.idPattern);
   const statuses = format.statuses.map((s) => s.value);
   const ids = new Set();
@@ -105,12 +114,11 @@ export function readPlan(def, raw, { draft = false } = {}) {
     for (const [name, limit] of PLAN_TEXT) {
       if (!isOptionalText(item[name])) return { error: `“${name}” of ${where} is not text` };
       const text = item[name] ?? '';
-      if (text.length > limit(format)) return { error: `“${name}” of ${where} is longer than ${limit(format)} characters` };
+      if (!draft && text.length > limit(format)) return { error: `“${name}” of ${where} is longer than ${limit(format)} characters` };
       kept[name] = text;
     }
     for (const day of ['due', 'completed']) if (!draft && kept[day] && !isDay(kept[day])) return { error: `“${day}” of ${where} is not a date written YYYY-MM-DD` };
     if (!draft && !kept.what.trim()) return { error: `${where} does not say what will be done` };
-    if (!draft && kept.statement && !statementOf(def, kept)) return { error: `${where} is about “${kept.statement}”, which is not a question of this assessment` };
     if (!statuses.includes(item.status)) return { error: `${where} has the status “${String(item.status)}”, which is not one of ${statuses.join(', ')}` };
     kept.status = item.status;
     plan.push(kept);
@@ -134,14 +142,20 @@ export function exportablePlan(plan) {
  * What stops the plan being downloaded or handed on: an item with nothing to do, or a due date that is not a day.
  * Each problem names the field to fix ({ id, field, message }) for the page's error summary.
  */
-export function planProblems(plan) {
+export function planProblems(plan, format = null) {
   const problems = [];
   for (const [i, item] of plan.entries()) {
     if (!item.what.trim()) problems.push({ id: item.id, field: 'what', message: `Enter what you will do for item ${i + 1}` });
     for (const [field, name] of [['due', 'due date'], ['completed', 'completion date']]) {
       if (item[field] && !isDay(item[field])) problems.push({ id: item.id, field, message: `Enter the ${name} of item ${i + 1} as a real date, for example 31 1 2027` });
     }
+    if (format) {
+      for (const [name, limit] of PLAN_TEXT) {
+        if ((item[name] ?? '').length > limit(format)) problems.push({ id: item.id, field: name, message: `Shorten “${name}” of item ${i + 1} to ${limit(format)} characters or fewer` });
+      }
+    }
   }
+  if (format && plan.length > format.maxItems) problems.push({ id: plan[plan.length - 1].id, field: 'what', message: `Remove items until the plan has ${format.maxItems} or fewer` });
   return problems;
 }
 
@@ -150,11 +164,9 @@ export function planRuleInput(plan, today) {
   return { today, items: plan.map((p) => ({ id: p.id, status: p.status, due: p.due || null, completed: p.completed || null })) };
 }
 
-const STATE_LABELS = { open: 'Open', overdue: 'Overdue', done: 'Done', dropped: 'Dropped' };
-
-/** The label of a state the plan() rule returned. */
-export function stateLabel(state) {
-  return STATE_LABELS[state] ?? state;
+/** The label of a state the plan() rule returned (the improvement-plan model's own labels, in the definition). */
+export function stateLabel(def, state) {
+  return def.plan.states?.find((s) => s.value === state)?.label ?? state;
 }
 
 function statusLabel(def, value) {
@@ -167,7 +179,7 @@ export const PLAN_CSV_HEADINGS = ['Assessment', 'Assessment version', 'Item', 'S
 /** One row per item; "State" is the rule's state on the day of the download (states: id → state). */
 export function planCsvRows(def, plan, states) {
   return [PLAN_CSV_HEADINGS, ...plan.map((item, i) => [def.title, def.version, i + 1, item.statement, statementOf(def, item)?.text ?? '', item.what, item.why,
-    item.owner, item.due, item.completed, item.measure, statusLabel(def, item.status), stateLabel(states[item.id] ?? '')])];
+    item.owner, item.due, item.completed, item.measure, statusLabel(def, item.status), stateLabel(def, states[item.id] ?? '')])];
 }
 
 /** Text safe inside a Markdown paragraph or list item: one line, with Markdown and HTML characters escaped. */
@@ -177,7 +189,8 @@ export function markdownText(text) {
 
 /**
  * The plan as a Markdown document for a governance paper or a repository: a heading, who and when, then each item.
- * Everything a team typed is escaped, so a plan can never add a link, an image or HTML to the document.
+ * Everything a team typed is escaped, so a plan cannot add Markdown link or image syntax, emphasis or HTML to the
+ * document (a bare web address may still be shown as a link by renderers that link them).
  */
 export function planMarkdown(def, plan, states, meta) {
   const lines = [`# Improvement plan: ${markdownText(def.title)}`, ''];
@@ -191,7 +204,7 @@ export function planMarkdown(def, plan, states, meta) {
     if (item.why) lines.push(`- **Why:** ${markdownText(item.why)}`);
     if (item.owner) lines.push(`- **Owner:** ${markdownText(item.owner)}`);
     if (item.due) lines.push(`- **Due:** ${markdownText(dayLabel(item.due))}`);
-    lines.push(`- **Status:** ${markdownText(statusLabel(def, item.status))}${states[item.id] && states[item.id] !== item.status ? ` (${markdownText(stateLabel(states[item.id]).toLowerCase())} on ${markdownText(dayLabel(meta.today))})` : ''}`);
+    lines.push(`- **Status:** ${markdownText(statusLabel(def, item.status))}${states[item.id] && states[item.id] !== item.status ? ` (${markdownText(stateLabel(def, states[item.id]).toLowerCase())} on ${markdownText(dayLabel(meta.today))})` : ''}`);
     if (item.completed) lines.push(`- **Completed:** ${markdownText(dayLabel(item.completed))}`);
     if (item.measure) lines.push(`- **How we will know it worked:** ${markdownText(item.measure)}`);
   }
@@ -207,7 +220,7 @@ export function planItemDraft(def, item, today) {
   const summary = [statement ? `Our self-assessment (${def.title}) found a weakness in “${statement.text}”.` : `From our improvement plan (${def.title}).`];
   if (item.why) summary.push(item.why);
   return {
-    title: item.what.length > 150 ? `${item.what.slice(0, 149)}…` : item.what,
+    title: item.what.length > 150 ? `${cut(item.what, 149)}…` : item.what,
     event_type: 'risk',
     identified: today,
     occurred: today,

@@ -79,6 +79,11 @@ public sealed class AssessmentHistorySection : Section<CheckedHistory>
 /// <summary>An answers file of the history that passed its checks.</summary>
 public sealed record CheckedHistory(ContentDocument Document, AnswersFile File, string? MigratedFrom)
 {
-    /// <summary>When the answers were last saved, as a date (the file's updatedAt).</summary>
-    public DateOnly Date => DateOnly.FromDateTime(DateTimeOffset.Parse(File.UpdatedAt, CultureInfo.InvariantCulture).UtcDateTime);
+    /// <summary>When the answers were last saved (the file's updatedAt).</summary>
+    public DateTimeOffset SavedAt => DateTimeOffset.Parse(File.UpdatedAt, CultureInfo.InvariantCulture);
+
+    /// <summary>The day they were saved in England (a file saved at 00:30 in summer time belongs to that day, not the one before).</summary>
+    public DateOnly Date => DateOnly.FromDateTime(London is null ? SavedAt.UtcDateTime : TimeZoneInfo.ConvertTime(SavedAt, London).DateTime);
+
+    private static readonly TimeZoneInfo? London = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : null;
 }

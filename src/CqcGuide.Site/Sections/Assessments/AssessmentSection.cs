@@ -33,7 +33,10 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
 
     private sealed record AssessmentPage(Shared Shared, Kind Kind, int Section = -1);
 
-    private sealed record ProgressPage(Shared Shared, IReadOnlyList<CheckedHistory> Files);
+    private sealed record ProgressPage(Shared Shared, IReadOnlyList<CheckedHistory> Files)
+    {
+        public bool Example => Files.All(f => f.Document.IsExample);
+    }
 
     /// <summary>Where <see cref="Index"/> offers the assessments (and their shared views) to <see cref="IndexFromTags"/>.</summary>
     private const string SharedKey = "assessments:checked";
@@ -121,7 +124,10 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
         {
             var owner = shared.FirstOrDefault(a => a.Assessment.Document.Slug == group.Key);
             var files = new List<CheckedHistory>();
-            foreach (var h in group)
+            // The example history (input/examples/) shows what the page looks like until the organisation commits its own
+            // files: it is never mixed with them, and never an error (a fork may have dropped the example's assessment).
+            var own = group.Where(h => !h.Document.IsExample).ToArray();
+            foreach (var h in own.Length > 0 ? own : group.Where(h => owner is not null && h.File.Model.Id == owner.Assessment.Model.Id))
             {
                 if (owner is null)
                     index.Diagnostics.Error(Codes.InvalidHistory, $"the file holds answers to '{group.Key}', which is not a self-assessment of this site",
@@ -132,7 +138,7 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
                 else files.Add(h);
             }
             if (owner is null || files.Count == 0) continue;
-            var ordered = files.OrderBy(f => f.Date).ThenBy(f => f.Document.Slug, StringComparer.Ordinal).ToArray();
+            var ordered = files.OrderBy(f => f.SavedAt).ThenBy(f => f.Document.Slug, StringComparer.Ordinal).ToArray();
             owner.ProgressUrl = owner.Assessment.Document.Url + "progress/";
             titles[group.Key] = (owner.Assessment.Definition.Title, owner.ProgressUrl);
             index.Page(new PagePlan { Url = owner.ProgressUrl, Layout = "assessment-progress", Type = "assessment", Model = new ProgressPage(owner, ordered) });
@@ -168,7 +174,7 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
             {
                 Breadcrumbs = [site.Home, new LinkView { Title = "Self-assessments", Url = site.Href("/assessments/") }, new LinkView { Title = d.Title, Url = v.Urls.Start }],
                 SourcePath = progress.Files[^1].Document.Path,
-                Data = ProgressView.Build(v, progress.Shared.Assessment, progress.Files, site.Today),
+                Data = ProgressView.Build(v, progress.Shared.Assessment, progress.Files, site.Today) with { Example = progress.Example },
             };
         }
         var page = (AssessmentPage)plan.Model!;

@@ -79,6 +79,7 @@ public static partial class AssessmentViews
             plan = new
             {
                 statuses = ImprovementPlan.Format.Statuses.Select(o => new { value = o.Value, label = o.Label }),
+                states = ImprovementPlan.Format.States.Select(o => new { value = o.Value, label = o.Label }),
                 idPattern = ImprovementPlan.Format.IdPattern, maxItems = ImprovementPlan.Format.MaxItems, maxWhat = ImprovementPlan.Format.MaxWhat,
                 maxText = ImprovementPlan.Format.MaxText, maxOwner = ImprovementPlan.Format.MaxOwner,
             },

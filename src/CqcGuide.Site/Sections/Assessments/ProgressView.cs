@@ -25,6 +25,8 @@ public sealed record ProgressView
     public required IReadOnlyList<ProgressPlanItem> Plan { get; init; }
     public required DateView AsOf { get; init; }
     public required DateView Latest { get; init; }
+    /// <summary>True when the files are CqcGuide's fictional examples (the organisation has committed none of its own).</summary>
+    public bool Example { get; init; }
 
     private const int Width = 340, Height = 150, Left = 48, Right = 300, Top = 14, Bottom = 118;
 
@@ -59,7 +61,7 @@ public sealed record ProgressView
             What = p.What, Statement = p.Statement is null ? "" : questions.GetValueOrDefault(p.Statement, p.Statement), Owner = p.Owner ?? "",
             Due = p.Due is null ? null : DateView.Of(DateOnly.ParseExact(p.Due, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
             Status = ImprovementPlan.Format.Statuses.FirstOrDefault(s => s.Value == p.Status)?.Label ?? p.Status,
-            State = states[p.Id] switch { LearningGovernance.Overdue => "Overdue", LearningGovernance.Done => "Done", LearningGovernance.Dropped => "Dropped", _ => "Open" },
+            State = ImprovementPlan.Format.States.First(s => s.Value == states[p.Id]).Label,
             StateClass = states[p.Id] switch { LearningGovernance.Overdue => "tag--overdue", LearningGovernance.Done => "tag--done", LearningGovernance.Dropped => "tag--grey", _ => "tag--blue" },
         }).ToArray();
         return new ProgressView
@@ -88,7 +90,8 @@ public sealed record ProgressView
         history.Where(h => assessments.ContainsKey(h.File.Assessment.Id)).GroupBy(h => h.File.Assessment.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                var files = g.OrderBy(f => f.Date).ThenBy(f => f.Document.Slug, StringComparer.Ordinal).ToArray();
+                var own = g.Where(f => !f.Document.IsExample).ToArray();
+                var files = (own.Length > 0 ? own : g.ToArray()).OrderBy(f => f.SavedAt).ThenBy(f => f.Document.Slug, StringComparer.Ordinal).ToArray();
                 var latest = files.LastOrDefault(f => f.Date >= from && f.Date <= to);
                 if (latest is null) return null;
                 var before = files.LastOrDefault(f => f.Date < from);

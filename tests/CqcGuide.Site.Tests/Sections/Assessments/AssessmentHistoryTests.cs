@@ -102,6 +102,35 @@ public class AssessmentHistoryTests
     }
 
     [Fact]
+    public void Example_history_shows_until_the_organisation_commits_its_own_and_is_never_mixed_with_it()
+    {
+        var example = ("examples/assessments/history/2026-01.json", File("2026-01-10T15:00:00Z", new() { ["safe.learning-culture"] = "4" }));
+        var (onlyExample, output1, input1) = Build();
+        using (output1) using (input1)
+        {
+            input1.Write(example.Item1, example.Item2);
+            using var output = new TempDir();
+            var result = Builds.Run(input1.Path, output.Path, today: Today);
+            Assert.True(result.Success, Builds.Errors(result));
+            var page = new HtmlParser().ParseDocument(System.IO.File.ReadAllText(output["assessments/test/progress/index.html"]));
+            Assert.Contains("fictional example self-assessments", page.QuerySelector("main")!.TextContent);
+        }
+        var (result2, output2, input2) = Build(ThreeFiles());
+        using (output2) using (input2)
+        {
+            input2.Write(example.Item1, example.Item2);
+            using var output = new TempDir();
+            var result = Builds.Run(input2.Path, output.Path, today: Today);
+            Assert.True(result.Success, Builds.Errors(result));
+            var page = new HtmlParser().ParseDocument(System.IO.File.ReadAllText(output["assessments/test/progress/index.html"]));
+            Assert.Equal(4, page.QuerySelector("#scores-caption")!.ParentElement!.QuerySelectorAll("thead th").Length); // the three own files only
+            Assert.DoesNotContain("fictional example", page.QuerySelector("main")!.TextContent);
+        }
+        _ = onlyExample;
+        _ = result2;
+    }
+
+    [Fact]
     public void A_history_file_with_an_nhs_number_in_a_note_fails_the_build_at_its_line()
     {
         var files = ThreeFiles();
