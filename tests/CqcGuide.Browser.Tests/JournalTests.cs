@@ -221,19 +221,42 @@ public class JournalTests(SiteFixture site)
         Assert.Equal("Title typed in tab A", stored["draft"]!["title"]!.GetValue<string>());
         Assert.Equal("Summary typed in tab B", stored["draft"]!["summary"]!.GetValue<string>());
 
-        // Both tabs change the title: the later tab keeps its own and is asked, with the other tab's title shown.
-        // Typed through the DOM so that both edits are pending at once (each tab saves 0.3 s after its last key).
+        // Both tabs change the title: the tab that saves second keeps its own and is asked, with the other tab's title shown.
+        // Both edits must be pending at once (each tab saves 0.3 s after its last key): tab B types, then tab A types only
+        // if B's title is not stored yet (checked and typed in one script), else the pair is tried again; on a busy machine
+        // B's save can land before A's keystroke. Either tab may save second, so the test follows the one that is asked.
         const string type = "v => { const t = document.querySelector('#f-title'); t.focus(); t.value = v; t.dispatchEvent(new Event('input', { bubbles: true })); }";
-        await a.EvaluateAsync(type, "Tab A's title");
-        await b.EvaluateAsync(type, "Tab B's title");
-        var panel = b.Locator("[data-conflict]");
-        await panel.WaitForAsync();
-        Assert.Contains("The other tab had: “Tab A's title”", await panel.InnerTextAsync());
-        await b.WaitForFunctionAsync(saved);
-        stored = System.Text.Json.Nodes.JsonNode.Parse(await b.EvaluateAsync<string>($"localStorage.getItem('{DraftKey}')"))!;
-        Assert.Equal("Tab B's title", stored["draft"]!["title"]!.GetValue<string>());
-        await a.WaitForFunctionAsync("() => document.querySelector('#f-title').value === \"Tab B's title\"");
-        await AccessibilityTests.AssertNoViolations(b);
+        const string typeUnlessStored = """
+            ([v, theirs, key]) => { if ((localStorage.getItem(key) || '').includes(theirs)) return false;
+              const t = document.querySelector('#f-title'); t.focus(); t.value = v; t.dispatchEvent(new Event('input', { bubbles: true })); return true; }
+            """;
+        (IPage Page, string Title)? asked = null, other = null;
+        for (var attempt = 0; attempt < 5 && asked is null; attempt++)
+        {
+            var (titleA, titleB) = ($"Tab A's title {attempt}", $"Tab B's title {attempt}");
+            await b.EvaluateAsync(type, titleB);
+            var bothPending = await a.EvaluateAsync<bool>(typeUnlessStored, new[] { titleA, titleB, DraftKey });
+            foreach (var p in new[] { a, b })
+                await p.WaitForFunctionAsync("() => !document.querySelector('[data-save-status]').textContent.startsWith('Saving')");
+            if (!bothPending) continue;
+            for (var poll = 0; poll < 300 && asked is null; poll++)
+            {
+                if (await a.Locator("[data-conflict]").CountAsync() > 0) (asked, other) = ((a, titleA), (b, titleB));
+                else if (await b.Locator("[data-conflict]").CountAsync() > 0) (asked, other) = ((b, titleB), (a, titleA));
+                else await Task.Delay(100);
+            }
+            Assert.True(asked is not null, "both titles were pending at once, yet neither tab asked which to keep");
+        }
+        Assert.True(asked is not null, "in five tries tab A never typed before tab B's title was saved");
+        var (page, mine) = asked!.Value;
+        var theirs = other!.Value;
+        Assert.Equal(0, await theirs.Page.Locator("[data-conflict]").CountAsync());
+        Assert.Contains($"The other tab had: “{theirs.Title}”", await page.Locator("[data-conflict]").InnerTextAsync());
+        await page.WaitForFunctionAsync(saved);
+        stored = System.Text.Json.Nodes.JsonNode.Parse(await page.EvaluateAsync<string>($"localStorage.getItem('{DraftKey}')"))!;
+        Assert.Equal(mine, stored["draft"]!["title"]!.GetValue<string>());
+        await theirs.Page.WaitForFunctionAsync("v => document.querySelector('#f-title').value === v", mine);
+        await AccessibilityTests.AssertNoViolations(page);
         s.AssertClean();
     }
 
