@@ -244,10 +244,12 @@ internal static partial class AnswersParser
         return errors.Count == 0 ? new(file, errors) { MigratedFrom = migratedFrom } : new(null, errors);
     }
 
+    /// <summary>System.Text.Json's message without its own position ("LineNumber: 3 | BytePositionInLine: 0.", " Path: $"):
+    /// the error already gives the line and column.</summary>
     private static string FirstSentence(string message)
     {
-        var i = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return i > 0 ? message[..i] : message;
+        var cut = new[] { " Path:", " LineNumber:" }.Select(m => message.IndexOf(m, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(message.Length).Min();
+        return message[..cut];
     }
 
     private static AnswersFile? Validate(JNode root, List<AnswersError> errors, out string? migratedFrom)
