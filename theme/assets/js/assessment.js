@@ -173,6 +173,27 @@ class AssessmentPage {
       set: (r, v) => { if (v) r.file.plan = r.file.plan.filter((p) => p.id !== id); } };
   }
 
+  /** Adds an item to the improvement plan and saves it; false (and says why) when the plan is full. */
+  addPlanItem(item) {
+    if (this.record.file.plan.length >= this.def.plan.maxItems) {
+      this.session.say(`Not added: a plan holds at most ${this.def.plan.maxItems} items. Remove an item you have finished with first.`, 'error');
+      return false;
+    }
+    this.session.edit(AssessmentPage.planAddField(item), item, 0);
+    this.session.flush();
+    return true;
+  }
+
+  /** Hands a draft learning log to the draft page through this browser's storage only (nothing is sent), then opens it. */
+  handOver(draft) {
+    this.session.flush();
+    if (!leaveHandover(new RecordStore(...HANDOVER_STORE, validateHandover), this.def, draft)) {
+      this.session.say('This browser would not keep the learning log for the draft page, so nothing was handed over.', 'error');
+      return;
+    }
+    location.assign(this.def.draftUrl);
+  }
+
   /** Check your answers (with "Change" links that come back here) and the printed answers on the results page. */
   renderAnswers(slot, withChange) {
     if (!slot) return;
@@ -470,13 +491,7 @@ class ResultsPage extends AssessmentPage {
     const button = h('button', { type: 'button', class: 'button button--small', 'data-add-to-plan': item.question.id },
       'Add to your improvement plan', h('span', { class: 'visually-hidden', text: `: ${item.question.text}` }));
     button.addEventListener('click', () => {
-      if (this.record.file.plan.length >= this.def.plan.maxItems) {
-        this.session.say(`Not added: a plan holds at most ${this.def.plan.maxItems} items. Remove an item you have finished with first.`, 'error');
-        return;
-      }
-      const planItem = planItemFromStep(this.def, this.record.file.plan, item, dateStamp());
-      this.session.edit(AssessmentPage.planAddField(planItem), planItem, 0);
-      this.session.flush();
+      if (!this.addPlanItem(planItemFromStep(this.def, this.record.file.plan, item, dateStamp()))) return;
       this.refresh();
       this.root.querySelector(`[data-plan-link="${CSS.escape(item.question.id)}"]`)?.focus();
       this.session.say(`Added “${item.question.text}” to your improvement plan. Open the plan to say who owns it, when it is due and how you will know it worked.`);
@@ -491,14 +506,9 @@ class ResultsPage extends AssessmentPage {
     return button;
   }
 
-  /** Hands a next step to the draft learning log page through this browser's storage only (nothing is sent). */
+  /** Starts a draft learning log about a next step. */
   startLog(item) {
-    this.session.flush();
-    if (!leaveHandover(new RecordStore(...HANDOVER_STORE, validateHandover), this.def, nextStepDraft(this.def, item, dateStamp()))) {
-      this.session.say('This browser would not keep the learning log for the draft page, so nothing was handed over.', 'error');
-      return;
-    }
-    location.assign(this.def.draftUrl);
+    this.handOver(nextStepDraft(this.def, item, dateStamp()));
   }
 
   /** The printout's header: service, assessment and model versions, the date, and who completed it (kept with the answers). */
@@ -671,13 +681,8 @@ class PlanPage extends AssessmentPage {
   }
 
   addItem() {
-    if (this.plan.length >= this.def.plan.maxItems) {
-      this.session.say(`Not added: a plan holds at most ${this.def.plan.maxItems} items. Remove an item you have finished with first.`, 'error');
-      return;
-    }
     const item = newPlanItem(this.plan);
-    this.session.edit(AssessmentPage.planAddField(item), item, 0);
-    this.session.flush();
+    if (!this.addPlanItem(item)) return;
     this.render();
     this.root.getElementById(`plan-${item.id}_what`).focus();
   }
@@ -731,16 +736,11 @@ class PlanPage extends AssessmentPage {
     this.session.say(`Downloaded at ${timeOf(new Date().toISOString())}. Keep the file somewhere safe.`);
   }
 
-  /** Hands a plan item to the draft learning log page through this browser's storage only (nothing is sent). */
+  /** Starts a draft learning log from a plan item, once the item passes the checks a download would make. */
   startLog(id) {
     this.session.flush();
     const item = this.plan.find((p) => p.id === id);
-    if (!item || !this.check([item])) return;
-    if (!leaveHandover(new RecordStore(...HANDOVER_STORE, validateHandover), this.def, planItemDraft(this.def, item, this.today))) {
-      this.session.say('This browser would not keep the learning log for the draft page, so nothing was handed over.', 'error');
-      return;
-    }
-    location.assign(this.def.draftUrl);
+    if (item && this.check([item])) this.handOver(planItemDraft(this.def, item, this.today));
   }
 
   /** The printed plan: one table (the editors do not print). */

@@ -68,9 +68,16 @@ public sealed class AssessmentHistorySection : Section<CheckedHistory>
         return new SourceSpan(document.Path, line, offset - lineStart + 1);
     }
 
+    /// <summary>
+    /// Offers the history in save order. Per assessment, the example files (input/examples/) stand in only until the
+    /// organisation commits its own: the two are never mixed, so a progress page or a report compares like with like.
+    /// </summary>
     public override void Index(IReadOnlyList<CheckedHistory> documents, IndexBuilder index)
     {
-        if (documents.Count > 0) index.Share(SharedKey, documents.ToArray());
+        var offered = documents.GroupBy(h => h.File.Assessment.Id, StringComparer.Ordinal)
+            .SelectMany(g => g.Any(h => !h.Document.IsExample) ? g.Where(h => !h.Document.IsExample) : g)
+            .OrderBy(h => h.SavedAt).ThenBy(h => h.Document.Slug, StringComparer.Ordinal).ToArray();
+        if (offered.Length > 0) index.Share(SharedKey, offered);
     }
 
     public override PageView View(PagePlan plan, SiteIndex site) => throw new InvalidOperationException("history files have no pages of their own");

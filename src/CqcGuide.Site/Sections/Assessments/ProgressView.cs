@@ -61,8 +61,8 @@ public sealed record ProgressView
             What = p.What, Statement = p.Statement is null ? "" : questions.GetValueOrDefault(p.Statement, p.Statement), Owner = p.Owner ?? "",
             Due = p.Due is null ? null : DateView.Of(DateOnly.ParseExact(p.Due, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
             Status = ImprovementPlan.Format.Statuses.FirstOrDefault(s => s.Value == p.Status)?.Label ?? p.Status,
-            State = ImprovementPlan.Format.States.First(s => s.Value == states[p.Id]).Label,
-            StateClass = states[p.Id] switch { LearningGovernance.Overdue => "tag--overdue", LearningGovernance.Done => "tag--done", LearningGovernance.Dropped => "tag--grey", _ => "tag--blue" },
+            State = StateTag.Label(states[p.Id]),
+            StateClass = StateTag.ClassOf(states[p.Id]),
         }).ToArray();
         return new ProgressView
         {
@@ -90,8 +90,7 @@ public sealed record ProgressView
         history.Where(h => assessments.ContainsKey(h.File.Assessment.Id)).GroupBy(h => h.File.Assessment.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                var own = g.Where(f => !f.Document.IsExample).ToArray();
-                var files = (own.Length > 0 ? own : g.ToArray()).OrderBy(f => f.SavedAt).ThenBy(f => f.Document.Slug, StringComparer.Ordinal).ToArray();
+                var files = g.ToArray(); // in save order, own files or else examples (AssessmentHistorySection.Index)
                 var latest = files.LastOrDefault(f => f.Date >= from && f.Date <= to);
                 if (latest is null) return null;
                 var before = files.LastOrDefault(f => f.Date < from);

@@ -22,8 +22,8 @@ public static class GovernanceReportViews
         Link = new LinkView { Title = $"{a.Id}: {a.Description}", Url = LogUrl(site, a.Log) + "#action-" + a.Id },
         Detail = a.LogTitle + (a.Systemic ? " · system change" : ""),
         Date = Day(completed ? a.Completed : a.Due), DateLabel = completed ? "Completed" : "Due",
-        State = a.State switch { LearningGovernance.Overdue => "Overdue", LearningGovernance.Done => "Done", LearningGovernance.Dropped => "Dropped", _ => "Open" },
-        StateClass = a.State switch { LearningGovernance.Overdue => "tag--overdue", LearningGovernance.Done => "tag--done", LearningGovernance.Dropped => "tag--grey", _ => "tag--blue" },
+        State = StateTag.Label(a.State),
+        StateClass = StateTag.ClassOf(a.State),
     };
 
     private static GovernanceThemeView ThemeOf(SiteIndex site, GovernanceTheme t, bool statement)
