@@ -33,7 +33,7 @@ public static class CliApp
         root.Subcommands.Add(ThemeCommands.Create(output, error));
         foreach (var command in ExtraCommands.Create(output, error)) root.Subcommands.Add(command);
 
-        var parse = root.Parse(args);
+        var parse = root.Parse(Verbatim(args), new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) error.WriteLine($"error: {e.Message}");
@@ -56,6 +56,22 @@ public static class CliApp
             error.WriteLine(args.Contains("--verbose") ? e.ToString() : "    hint: run again with --verbose for the stack trace, and report it");
             return InternalError;
         }
+    }
+
+    /// <summary>Options whose value is free text. Their value is bound as typed: without this, a title such as
+    /// "-?: why" reads as the help option (the parser splits "-x:value" tokens), and response files are off so that
+    /// "@home" is a title, not a file to read.</summary>
+    private static readonly string[] FreeText = ["--title"];
+
+    private static string[] Verbatim(string[] args)
+    {
+        var joined = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (Array.IndexOf(FreeText, args[i]) >= 0 && i + 1 < args.Length) joined.Add(args[i] + "=" + args[++i]);
+            else joined.Add(args[i]);
+        }
+        return [.. joined];
     }
 
     /// <summary>The exit code of a build: 2 when the output folder was refused, 3 for internal errors, 1 for content errors.</summary>
