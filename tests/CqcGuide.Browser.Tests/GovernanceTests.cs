@@ -13,9 +13,7 @@ public class GovernanceTests(SiteFixture site)
         var page = s.Page;
         await s.Go(site.BaseUrl + "/governance/");
         await Keyboard.TabTo(page, "e => e.textContent === 'July to September 2026'", max: 60, what: "the report for July to September 2026");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/governance/2026-q3/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
-        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await Keyboard.FollowLink(page, "**/governance/2026-q3/");
         // A figure of the summary leads to its list.
         await Keyboard.TabTo(page, "e => e.getAttribute('href') === '#actions-done'", max: 80, what: "the summary's 'Done' actions link");
         await page.Keyboard.PressAsync("Enter");

@@ -16,6 +16,30 @@ public static class Keyboard
         throw new Xunit.Sdk.XunitException($"Tab never reached {(what.Length > 0 ? what : predicate)}");
     }
 
+    /// <summary>Presses Enter on the focused link and waits until the page at <paramref name="urlGlob"/> is ready. On a
+    /// busy machine a key press can land while the page is still settling and be dropped (seen once in a full run: no
+    /// navigation in 60 s, passing alone): if nothing happened and the link still has focus, Enter is pressed once more;
+    /// a second miss fails with what had focus and where the page was.</summary>
+    public static async Task FollowLink(IPage page, string urlGlob)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Keyboard.PressAsync("Enter");
+            try
+            {
+                await page.WaitForURLAsync(urlGlob, new() { WaitUntil = WaitUntilState.Commit, Timeout = attempt == 1 ? 20_000 : 60_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt == 1)
+            {
+                var focused = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 200) ?? '(nothing)'");
+                if (!focused.StartsWith("<a ", StringComparison.Ordinal))
+                    throw new Xunit.Sdk.XunitException($"Enter did not reach {urlGlob} from {page.Url}; focus was on {focused}");
+            }
+        }
+        await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+    }
+
     public static Task TabToLink(IPage page, string text) =>
         TabTo(page, $"e => e.tagName === 'A' && e.textContent.trim().startsWith({System.Text.Json.JsonSerializer.Serialize(text)})", what: $"link '{text}'");
 
