@@ -48,6 +48,76 @@ public class NetlifyConfigTests
         Assert.Contains("default-src 'none'", assets);
     }
 
+    /// <summary>Issue 16 item 5: Netlify keeps the .NET SDK, NuGet's packages and npm's cache between builds. The local
+    /// plugin restores one folder before the build command and saves it after, and names it to the build script; with
+    /// the SDK in that folder the script downloads nothing, and without it (an image with an older SDK) it installs
+    /// there.</summary>
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Netlify builds on Linux; the test runs its shell script
+    public void Netlify_keeps_the_dotnet_sdk_and_packages_between_builds()
+    {
+        Assert.Matches("(?m)^\\[\\[plugins\\]\\]\\s+package = \"/netlify/plugins/dotnet-cache\"", Toml);
+        var plugin = Path.Combine(Repo.Root, "netlify", "plugins", "dotnet-cache");
+        Assert.Matches("(?m)^name: \\S+", File.ReadAllText(Path.Combine(plugin, "manifest.yml")));
+
+        using var home = new TempDir();
+        // The plugin's two events, with Netlify's cache utility and configuration stood in for.
+        const string driver = """
+            const plugin = require(process.argv[1]);
+            const calls = [];
+            const utils = { cache: { restore: async p => { calls.push(['restore', p]); return false; }, save: async p => { calls.push(['save', p]); return true; } } };
+            const netlifyConfig = { build: { environment: {} } };
+            (async () => {
+              await plugin.onPreBuild({ utils, netlifyConfig });
+              await plugin.onPostBuild({ utils, netlifyConfig });
+              console.log(JSON.stringify({ calls, environment: netlifyConfig.build.environment }));
+            })();
+            """;
+        var run = Run("node", home.Path, new() { ["HOME"] = home.Path }, "-e", driver, Path.Combine(plugin, "index.js"));
+        Assert.True(run.Code == 0, run.Output);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var calls = json.RootElement.GetProperty("calls").EnumerateArray().Select(c => (c[0].GetString(), c[1].EnumerateArray().Select(p => p.GetString()!).ToArray())).ToArray();
+        var tools = json.RootElement.GetProperty("environment").GetProperty("CQCGUIDE_TOOLS").GetString()!;
+        Assert.Equal(2, calls.Length);
+        Assert.Equal(("restore", "save"), (calls[0].Item1, calls[1].Item1));
+        Assert.Equal(calls[0].Item2, calls[1].Item2);
+        Assert.Contains(tools, calls[0].Item2);
+        Assert.Contains(Path.Combine(home.Path, ".npm"), calls[0].Item2);
+        Assert.StartsWith(home.Path + Path.DirectorySeparatorChar, tools);
+
+        // The build script with that folder. The image's own dotnet has only an older SDK; curl must not be needed.
+        home.Write("bin/dotnet", "#!/bin/sh\n[ \"$1\" = --list-sdks ] && echo '8.0.404 [/usr/share/dotnet/sdk]'\nexit 0\n");
+        home.Write("bin/curl", $"#!/bin/sh\necho \"curl $*\" >> '{home.Path}/log'\nexit 1\n");
+        home.Write("tools/dotnet/dotnet", $"#!/bin/sh\nif [ \"$1\" = --list-sdks ]; then echo '10.0.100 [/x/sdk]'; exit 0; fi\necho \"dotnet $* NUGET_PACKAGES=$NUGET_PACKAGES DOTNET_ROOT=$DOTNET_ROOT\" >> '{home.Path}/log'\n");
+        foreach (var f in new[] { "bin/dotnet", "bin/curl", "tools/dotnet/dotnet" })
+            File.SetUnixFileMode(home[f], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var env = new Dictionary<string, string> { ["HOME"] = home.Path, ["PATH"] = home["bin"] + ":/usr/bin:/bin", ["CQCGUIDE_TOOLS"] = home["tools"], ["URL"] = "https://example.org" };
+        var script = Path.Combine(Repo.Root, "scripts", "netlify-build");
+        var cached = Run(script, home.Path, env);
+        Assert.True(cached.Code == 0, cached.Output);
+        Assert.Equal($"dotnet run --project src/CqcGuide -c Release -- build --strict --base-url https://example.org/ NUGET_PACKAGES={home["tools"]}/nuget DOTNET_ROOT={home["tools"]}/dotnet\n",
+            File.ReadAllText(home["log"]));
+
+        // The first build (nothing restored): the SDK is downloaded (curl fails here, so the script stops).
+        File.Delete(home["log"]);
+        Directory.Delete(home["tools"], recursive: true);
+        var first = Run(script, home.Path, env);
+        Assert.NotEqual(0, first.Code);
+        Assert.StartsWith("curl -sSL https://dot.net/v1/dotnet-install.sh", File.ReadAllText(home["log"]));
+    }
+
+    private static (int Code, string Output) Run(string file, string dir, Dictionary<string, string> env, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo(file) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in env) psi.Environment[k] = v;
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output + stderr.Result);
+    }
+
     /// <summary>The header values of the [[headers]] rule for <paramref name="path"/>.</summary>
     private static Dictionary<string, string> Rule(string path)
     {
