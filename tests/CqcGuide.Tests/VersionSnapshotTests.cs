@@ -25,6 +25,21 @@ public class VersionSnapshotTests
         Assert.Contains("\"latest\"", versions);
     }
 
+    /// <summary>Issue 16 item 3: the shipped guidance, frozen, still builds: its links to checklists, assessments and
+    /// pages reach them from input/versions/2.0/guidance/.</summary>
+    [Fact]
+    public void Snapshot_of_the_default_site_builds_with_no_broken_links()
+    {
+        using var input = TempDir.CopyOf(Path.Combine(Repo.Root, "input"));
+        var r = Cli.Run("version", "snapshot", "2.0", "--next", "2.1", "--input", input.Path, "--date", "2026-11-26");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var frozen = File.ReadAllText(input["versions/2.0/guidance/twelve-weeks-to-re-inspection.md"]);
+        Assert.Contains("](../../../checklists/", frozen);
+        var check = Cli.Run("check", "--input", input.Path, "--theme", Repo.Theme, "--date", "2026-11-26");
+        Assert.True(check.ExitCode == 0, check.Error);
+        Assert.DoesNotContain("CG301", check.Error + check.Output);
+    }
+
     [Fact]
     public void Snapshot_refuses_to_overwrite_or_to_freeze_the_current_edition_without_a_next_one()
     {

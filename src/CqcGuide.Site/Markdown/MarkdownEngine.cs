@@ -37,13 +37,14 @@ public sealed record HtmlFragment(string Html, int Line, int Column);
 /// </summary>
 public static class MarkdownEngine
 {
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+    public static MarkdownPipeline Pipeline { get; } = Extensions().Build();
+
+    private static MarkdownPipelineBuilder Extensions() => new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseFootnotes()
         .UseTaskLists()
         .Use<HeadingIds>()
-        .UseAlertBlocks()
-        .Build();
+        .UseAlertBlocks();
 
     /// <summary>
     /// Parses a document's body, or reports why it cannot (CG108 at the line): a paragraph with more emphasis markers or
@@ -117,6 +118,37 @@ public static class MarkdownEngine
 
     /// <summary>The links the build checks and rewrites: every link and image except bare autolinks to other sites.</summary>
     private static bool IsChecked(LinkInline link) => link.Url is not null && (link.IsImage || !link.IsAutoLink || link.Url.StartsWith('/'));
+
+    /// <summary>The same pipeline, recording where each part of a link is in the text (for rewriting links in place).</summary>
+    private static readonly MarkdownPipeline Located = Extensions().UsePreciseSourceLocation().Build();
+
+    /// <summary>
+    /// Returns <paramref name="body"/> with the address of each link, image and link reference definition replaced by
+    /// what <paramref name="rewrite"/> returns for it (null: as written), and every other character unchanged. An
+    /// address is replaced only where the text holds it exactly (inside angle brackets or not); one written with escapes
+    /// is left as it is.
+    /// </summary>
+    public static string RewriteLinkAddresses(string body, Func<string, string?> rewrite)
+    {
+        var edits = new List<(int Start, int Length, string Text)>();
+        foreach (var node in Markdig.Markdown.Parse(body, Located).Descendants())
+        {
+            var (url, span) = node switch
+            {
+                LinkInline { Reference: null, Url: { } u } l => (u, l.UrlSpan),
+                Markdig.Syntax.LinkReferenceDefinition { Url: { } u } d => (u, d.UrlSpan),
+                _ => (null, default),
+            };
+            if (url is null || span.IsEmpty || span.End >= body.Length || rewrite(url) is not { } replacement || replacement == url) continue;
+            var written = body.Substring(span.Start, span.Length);
+            var at = written == url ? span.Start : written == "<" + url + ">" ? span.Start + 1 : -1;
+            if (at >= 0) edits.Add((at, url.Length, replacement));
+        }
+        var text = new System.Text.StringBuilder(body);
+        foreach (var (start, length, replacement) in edits.OrderByDescending(e => e.Start))
+            text.Remove(start, length).Insert(start, replacement);
+        return text.ToString();
+    }
 
     /// <summary>The addresses of the links and images in Markdown text (e.g. an assessment's introduction).</summary>
     public static IEnumerable<string> LinkAddresses(string text)

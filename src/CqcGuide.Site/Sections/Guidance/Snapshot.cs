@@ -39,7 +39,10 @@ public static partial class Snapshot
         {
             var dest = Path.Combine(target, file.Relative);
             Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
-            File.Copy(file.ReadPath, dest);
+            if (file.Relative.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                File.WriteAllText(dest, Freeze(File.ReadAllText(file.ReadPath), Path.GetDirectoryName(file.Relative)!.Replace('\\', '/')));
+            else
+                File.Copy(file.ReadPath, dest);
         }
 
         var sitePath = Path.Combine(inputDir, "site.yml");
@@ -66,6 +69,44 @@ public static partial class Snapshot
             ". Older editions are published at /v/" + version + "/guidance/.");
     }
 
+    /// <summary>A guidance page's text as frozen: in the body, each relative link that leaves the guidance folder is
+    /// rewritten to reach the same file from versions/&lt;v&gt;/guidance/; everything else is unchanged.</summary>
+    /// <param name="folder">The page's folder inside guidance/, '/'-separated ("" at the top).</param>
+    public static string Freeze(string text, string folder)
+    {
+        var split = Yaml.FrontMatter.Split(text, "", new DiagnosticBag(), required: false);
+        if (split is null) return text;
+        var head = text[..(text.Length - split.Body.Length)];
+        return head + Markdown.MarkdownEngine.RewriteLinkAddresses(split.Body, url => FrozenAddress(url, folder));
+    }
+
+    /// <summary>
+    /// The address a relative link in guidance/<paramref name="folder"/>/ needs once its page is frozen under
+    /// versions/&lt;v&gt;/guidance/<paramref name="folder"/>/: null when it needs none (another site, an absolute
+    /// path, an anchor, or a file inside guidance/, which the frozen edition has too); otherwise the same target from
+    /// three folders deeper. A link that climbs out of the content folder is left to the build to report.
+    /// </summary>
+    public static string? FrozenAddress(string url, string folder)
+    {
+        if (url.Length == 0 || url[0] is '/' or '#' or '?' or '\\' || SchemeRegex().IsMatch(url)) return null;
+        var cut = url.IndexOfAny(['#', '?']);
+        var path = cut < 0 ? url : url[..cut];
+        var segments = ("guidance/" + folder).Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var depth = segments.Count + 2; // versions/<v>/ and the page's folders, up to the content folder
+        foreach (var part in path.Split('/'))
+        {
+            if (part == "..")
+            {
+                if (segments.Count == 0) return null;
+                segments.RemoveAt(segments.Count - 1);
+            }
+            else if (part is not ("." or "")) segments.Add(part);
+        }
+        if (segments.Count > 0 && segments[0] == "guidance") return null;
+        return string.Concat(Enumerable.Repeat("../", depth)) + string.Join('/', segments) +
+            (path.EndsWith('/') && segments.Count > 0 ? "/" : "") + (cut < 0 ? "" : url[cut..]);
+    }
+
     private static string SetKey(string text, string key, string value)
     {
         var regex = new Regex($"^{key}:.*$", RegexOptions.Multiline);
@@ -77,6 +118,9 @@ public static partial class Snapshot
         var parts = version.Split('.');
         return parts.Length > 1 && int.TryParse(parts[^1], out var n) ? string.Join('.', parts[..^1]) + "." + (n + 1) : version + ".1";
     }
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial Regex SchemeRegex();
 
     [GeneratedRegex(@"^\d+(\.\d+)*$")]
     private static partial Regex VersionRegex();
