@@ -23,7 +23,6 @@ public class NetlifyConfigTests
         Assert.Equal("nosniff", Header("X-Content-Type-Options"));
         Assert.NotEmpty(Header("Referrer-Policy"));
         Assert.NotEmpty(Header("Permissions-Policy"));
-        Assert.Matches("for = \"/assets/\\*\"\\s+\\[headers.values\\]\\s+Cache-Control = \"public, max-age=31536000, immutable\"", Toml);
     }
 
     /// <summary>Issue 15, deployment headers: WebAssembly only on the search page and its worker, no data: images, no obsolete
@@ -116,6 +115,49 @@ public class NetlifyConfigTests
         var output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         return (p.ExitCode, output + stderr.Result);
+    }
+
+    /// <summary>Issue 16 item 4: year-long caching only for files whose names carry their content's hash. Every file of a
+    /// built site (with an organisation's logo and a PDF under input/assets/) gets the headers Netlify would send (each
+    /// matching rule in order, a later one replacing a header of the same name): an immutable file has a hashed name, and
+    /// the organisation's files are revalidated; the theme's and the rules' hashed files are immutable.</summary>
+    [Fact]
+    public void Only_content_hashed_files_are_cached_for_a_year()
+    {
+        using var input = TempDir.CopyOf(Repo.Fixture("site"));
+        input.Write("assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>");
+        input.Write("assets/policies/duty-of-candour.pdf", "%PDF-1.4 test");
+        using var output = new TempDir();
+        var build = Cli.Run("build", "--input", input.Path, "--output", output.Path, "--theme", Repo.Theme, "--date", "2026-11-26", "--no-search");
+        Assert.True(build.ExitCode == 0, build.Error);
+        var hashed = new Regex(@"\.[0-9a-f]{10}\.[a-z0-9]+$");
+        var files = Directory.EnumerateFiles(output.Path, "*", SearchOption.AllDirectories)
+            .Select(f => "/" + Path.GetRelativePath(output.Path, f).Replace('\\', '/')).ToList();
+        var immutable = files.Where(f => CacheControl(f).Contains("immutable", StringComparison.Ordinal)).ToList();
+        Assert.All(immutable, f => Assert.Matches(hashed, f));
+        Assert.Contains(immutable, f => f.StartsWith("/assets/css/", StringComparison.Ordinal));
+        Assert.Contains(immutable, f => f.StartsWith("/assets/js/", StringComparison.Ordinal));
+        Assert.Contains(immutable, f => f.StartsWith("/assets/rules/", StringComparison.Ordinal));
+        foreach (var own in new[] { "/assets/logo.svg", "/assets/policies/duty-of-candour.pdf" })
+        {
+            Assert.Contains(own, files);
+            Assert.Equal("public, max-age=0, must-revalidate", CacheControl(own));
+        }
+        Assert.Equal(files.Count(f => f.StartsWith("/assets/", StringComparison.Ordinal) && hashed.IsMatch(f)), immutable.Count);
+    }
+
+    /// <summary>The Cache-Control header Netlify would send for <paramref name="path"/> ("" when none).</summary>
+    private static string CacheControl(string path)
+    {
+        var value = "";
+        foreach (Match rule in Regex.Matches(Toml, @"\[\[headers\]\]\s+for = ""(?<for>[^""]+)""(?<body>(?:(?!\[\[)[\s\S])*)"))
+        {
+            var pattern = "^" + Regex.Escape(rule.Groups["for"].Value).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
+            if (!Regex.IsMatch(path, pattern)) continue;
+            var m = Regex.Match(rule.Groups["body"].Value, @"(?m)^\s*Cache-Control = ""(?<v>[^""]*)""");
+            if (m.Success) value = m.Groups["v"].Value;
+        }
+        return value;
     }
 
     /// <summary>The header values of the [[headers]] rule for <paramref name="path"/>.</summary>

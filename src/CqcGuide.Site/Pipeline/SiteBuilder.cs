@@ -168,6 +168,12 @@ public static class SiteBuilder
         foreach (var (name, bytes) in shared.Assets.OrderBy(kv => kv.Key, StringComparer.Ordinal)) assets.Add(name, bytes, "generated");
         if (Branding.Stylesheet(config.Org) is { } brand) assets.Add(Branding.StylesheetName, Encoding.UTF8.GetBytes(brand), "organisation.yml");
         assets.Build(diagnostics);
+        // Hosts cache the folders of content-hashed files for a year (netlify.toml): an organisation's own file there,
+        // copied under its own name, would never be fetched again after a change.
+        var hashedFolders = assets.Built.Select(a => a.OutputPath.Split('/')[..^1]).Where(p => p.Length > 1).Select(p => p[1]).ToHashSet(StringComparer.Ordinal);
+        foreach (var (rel, full) in inputAssets.Where(a => a.Relative.Split('/') is { Length: > 2 } parts && hashedFolders.Contains(parts[1])))
+            diagnostics.Error(Codes.ReservedAssetFolder, $"assets/{rel.Split('/')[1]}/ is where the theme publishes its content-hashed files, which hosts cache for a year: a file of yours there would stay stale after a change",
+                SourceSpan.File(SourceSpan.DisplayPath(full)), $"move it to another folder under input/assets/ (not {string.Join(", ", hashedFolders.Order(StringComparer.Ordinal).Select(f => f + "/"))})");
 
         // The site index: every plan, tag and menu entry, and the link resolver over them
         doing = "linking the pages";
