@@ -118,4 +118,37 @@ public class MeasureTests(SiteFixture site)
         Assert.Equal(14, built.QuerySelectorAll(".spc-chart__point").Length);
         s.AssertClean();
     }
+    /// <summary>Issue 16 item 6: with organisation.yml's repository (the build puts its GitHub addresses on the page; this
+    /// site names none, so the test adds them), "Propose it on GitHub" opens GitHub's new-file page for input/measures/
+    /// with exactly the file the download gives, and nothing leaves the page before it is pressed.</summary>
+    [Fact]
+    public async Task A_checked_series_can_be_proposed_on_github_as_the_same_measure_file()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/measures/check/");
+        await page.EvaluateAsync("""
+            () => Object.assign(document.querySelector('[data-spc-check]').dataset, {
+              proposeUrl: 'https://github.com/example-care/our-site/new/main/input/measures',
+              uploadUrl: 'https://github.com/example-care/our-site/upload/main/input/measures' })
+            """);
+        await page.FillAsync("#f-csv", Series);
+        await page.CheckAsync("#f-direction");
+        await page.ClickAsync("form[data-spc-form] button[type=submit]");
+        await page.Locator("#save-measure-title").WaitForAsync();
+        await page.FillAsync("#m-name", "proposed-falls");
+        await page.FillAsync("#m-title", "Falls & trips: \"proposed\"");
+        await page.FillAsync("#m-summary", "Falls each month.");
+        await page.FillAsync("#m-numerator", "Falls at any time of day");
+        await page.FillAsync("#m-unit", "falls a month");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(".measure-file-form button:text('Download the measure file')"));
+        var file = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Empty(s.ForeignRequests);
+        await page.ClickAsync(".measure-file-form button:text('Propose it on GitHub')");
+        for (var i = 0; i < 50 && s.ForeignRequests.Count == 0; i++) await Task.Delay(100);
+        var proposed = Assert.Single(s.ForeignRequests);
+        const string start = "https://github.com/example-care/our-site/new/main/input/measures?filename=proposed-falls.yml&value=";
+        Assert.StartsWith(start, proposed);
+        Assert.Equal(file, Uri.UnescapeDataString(proposed[start.Length..]));
+    }
 }

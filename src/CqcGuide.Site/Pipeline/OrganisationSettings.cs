@@ -63,4 +63,13 @@ public sealed record RepositorySettings
 {
     public required string Github { get; init; }
     public string Branch { get; init; } = "main";
+
+    /// <summary>GitHub's "create a new file" page for a folder of the repository (e.g. <c>input/journal</c>).</summary>
+    public string NewFileUrl(string folder) => Page("new", folder);
+
+    /// <summary>GitHub's "upload files" page for a folder of the repository.</summary>
+    public string UploadUrl(string folder) => Page("upload", folder);
+
+    private string Page(string action, string folder) =>
+        $"https://github.com/{Github}/{action}/{string.Join('/', Branch.Split('/').Select(Uri.EscapeDataString))}/{folder}";
 }

@@ -128,12 +128,13 @@ public class LogDraftModuleTests
     {
         var r = new ThemeJs().Run($$"""
             import * as D from './log-data.js';
+            import { newFileUrl, MAX_PROPOSE_URL } from './github.js';
             {{Draft}}
             const base = 'https://github.com/example-care/our-journal/new/main/input/journal';
-            const url = D.proposeUrl(base, d);
+            const url = newFileUrl(base, `${d.id}.md`, D.markdown(d));
             const [start, query] = url.split('?');
             const params = Object.fromEntries(query.split('&').map((p) => p.split('=').map(decodeURIComponent)));
-            const long = D.proposeUrl(base, { ...d, body: 'x'.repeat(D.MAX_PROPOSE_URL) });
+            const long = newFileUrl(base, `${d.id}.md`, D.markdown({ ...d, body: 'x'.repeat(MAX_PROPOSE_URL) }));
             export const result = { start, filename: params.filename, same: params.value === D.markdown(d), raw: !/[\s"<>]/.test(query), long };
             """);
         Assert.Equal("https://github.com/example-care/our-journal/new/main/input/journal", r.GetProperty("start").GetString());

@@ -1,5 +1,7 @@
 // DOM helpers shared by the page components: elements without HTML strings, GOV.UK-style error summaries,
-// "are you sure" confirmations, notices and downloads made in the browser.
+// "are you sure" confirmations, notices, downloads made in the browser and proposing a file on GitHub.
+
+import { newFileUrl } from './github.js';
 
 /** Creates an element with attributes and children (text or nodes): no HTML strings, so nothing is injected. */
 export function h(tag, attributes = {}, ...children) {
@@ -40,6 +42,23 @@ export function download(filename, text, type) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * "Propose it on GitHub" from a button carrying data-propose-url and data-upload-url (the repository folder's new-file
+ * and upload pages): opens the new-file page with the file filled in, or, for a file too long for an address, downloads
+ * it and puts a link to the upload page after the button. Returns what to tell the reader.
+ */
+export function proposeFile(button, filename, content, type) {
+  const url = newFileUrl(button.dataset.proposeUrl, filename, content);
+  if (url) {
+    location.assign(url);
+    return `Opening GitHub to propose ${filename}.`;
+  }
+  download(filename, content, type);
+  button.parentElement.querySelector('[data-upload-link]')?.remove();
+  button.after(h('a', { href: button.dataset.uploadUrl, class: 'button button--secondary', 'data-upload-link': '' }, `Upload ${filename} on GitHub`));
+  return `${filename} is too long for a GitHub link, so it was downloaded: upload it with the link below.`;
 }
 
 /** Shows a GOV.UK-style error summary in the slot, moves focus to it and prefixes the page title with "Error: ". */

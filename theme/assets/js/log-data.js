@@ -280,16 +280,3 @@ export function markdown(d) {
   lines.push(d.body ? d.body : d.summary);
   return `${lines.join('\n')}\n`;
 }
-
-/** The longest GitHub address this page opens; a longer log is downloaded and uploaded instead. */
-export const MAX_PROPOSE_URL = 8000;
-
-/**
- * GitHub's "create a new file" page for the log, with its name and content filled in ("propose it on GitHub"): the
- * content travels only when the team presses the button and only to their own repository. Null when the address would
- * be too long for browsers and GitHub (then the page downloads the file and links to GitHub's upload page).
- */
-export function proposeUrl(base, d) {
-  const url = `${base}?filename=${encodeURIComponent(`${d.id}.md`)}&value=${encodeURIComponent(markdown(d))}`;
-  return url.length > MAX_PROPOSE_URL ? null : url;
-}

@@ -1,11 +1,11 @@
 // Draft a learning log in the browser: GOV.UK-style form, autosave on the shared editing session (merged with other
 // tabs field by field), live findings from the compiled learning-log-quality and personal-data modules, and "Download
 // as Markdown", allowed only when the compiled learning-log-validation rules accept the file (as the build will).
-import { download, h, showErrorSummary } from './dom.js';
+import { download, h, proposeFile, showErrorSummary } from './dom.js';
 import { timeOf } from './format.js';
 import { RecordStore } from './store.js';
 import { Session } from './session.js';
-import { DRAFT_FORMAT, validateDraftRecord, lintInput, markdown, emptyDraft, CANDOUR_OUTCOMES, candourApplies, personalDataFields, personalDataInput, proposeUrl } from './log-data.js';
+import { DRAFT_FORMAT, validateDraftRecord, lintInput, markdown, emptyDraft, CANDOUR_OUTCOMES, candourApplies, personalDataFields, personalDataInput } from './log-data.js';
 import { validate } from './log-validation.js';
 import { HANDOVER_STORE, validateHandover, isEmptyDraft, draftFromHandover } from './handover.js';
 
@@ -75,18 +75,8 @@ class DraftPage {
       this.showErrors(errors);
       if (errors.length) return;
       this.session.flush();
-      const propose = event.submitter?.dataset.proposeUrl;
-      if (propose) {
-        const url = proposeUrl(propose, d);
-        if (url) {
-          this.session.say(`Opening GitHub to propose ${d.id}.md. Your draft stays saved here.`);
-          location.assign(url);
-          return;
-        }
-        download(`${d.id}.md`, markdown(d), 'text/markdown');
-        this.session.say(`${d.id}.md is too long for a GitHub link, so it was downloaded: upload it on GitHub's page for input/journal/.`);
-        this.root.querySelector('[data-upload-link]')?.remove();
-        event.submitter.after(h('a', { href: event.submitter.dataset.uploadUrl, class: 'button button--secondary', 'data-upload-link': '' }, `Upload ${d.id}.md on GitHub`));
+      if (event.submitter?.dataset.proposeUrl) {
+        this.session.say(`${proposeFile(event.submitter, `${d.id}.md`, markdown(d), 'text/markdown')} Your draft stays saved here.`);
         return;
       }
       download(`${d.id}.md`, markdown(d), 'text/markdown');

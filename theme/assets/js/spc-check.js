@@ -1,7 +1,7 @@
 // "Check your own data" (/measures/check/): a series typed or pasted as CSV is read and analysed by the compiled spc
 // rules, the module the build uses for every measure page, and drawn from the same chart geometry. Nothing is stored
 // or sent: the form is a method="dialog" form that never submits anywhere.
-import { download, h, showErrorSummary } from './dom.js';
+import { download, h, proposeFile, showErrorSummary } from './dom.js';
 import { MEASURE_FIELDS, measureFile, measureFileProblems } from './measure-file.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -131,7 +131,14 @@ function saveSection(root, result, settings) {
       h('input', { class: `input${field === 'name' ? ' input--short' : ''}`, id, type: 'text', spellcheck: field === 'name' ? 'false' : null, 'aria-describedby': field === 'name' ? `${id}-hint` : null }));
   });
   const button = h('button', { type: 'submit', class: 'button button--secondary', text: 'Download the measure file' });
-  const form = h('form', { class: 'measure-file-form', method: 'dialog', novalidate: true, 'data-reader-form': true, 'aria-labelledby': 'save-measure-title' }, ...groups, button);
+  // With organisation.yml's repository, the same file can go straight to GitHub's new-file page for input/measures/.
+  const main = root.querySelector('[data-spc-check]');
+  const propose = main?.dataset.proposeUrl
+    ? h('button', { type: 'submit', class: 'button button--secondary', 'data-propose-url': main.dataset.proposeUrl, 'data-upload-url': main.dataset.uploadUrl, text: 'Propose it on GitHub' })
+    : null;
+  const status = h('p', { class: 'hint', role: 'status', 'data-measure-status': true });
+  const form = h('form', { class: 'measure-file-form', method: 'dialog', novalidate: true, 'data-reader-form': true, 'aria-labelledby': 'save-measure-title' },
+    ...groups, h('div', { class: 'button-group' }, button, propose), status);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const fields = Object.fromEntries(MEASURE_FIELDS.map(([field]) => [field, root.getElementById(`m-${field}`).value.trim()]));
@@ -148,7 +155,13 @@ function saveSection(root, result, settings) {
     }
     showErrorSummary(root.querySelector('[data-error-summary-slot]'), problems.map((p) => ({ target: `m-${p.field}`, message: p.message })));
     if (problems.length) return;
-    download(`${fields.name}.yml`, measureFile({ ...fields, ...settings }, result.points), 'text/yaml');
+    const file = measureFile({ ...fields, ...settings }, result.points);
+    if (event.submitter?.dataset.proposeUrl) {
+      status.textContent = proposeFile(event.submitter, `${fields.name}.yml`, file, 'text/yaml');
+      return;
+    }
+    download(`${fields.name}.yml`, file, 'text/yaml');
+    status.textContent = `Downloaded ${fields.name}.yml. Add it to input/measures/ and build the site.`;
   });
   return h('section', { class: 'measure-file', 'aria-labelledby': 'save-measure-title' },
     h('h2', { id: 'save-measure-title', text: 'Save it as a measure file' }),

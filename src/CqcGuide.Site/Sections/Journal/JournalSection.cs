@@ -133,8 +133,8 @@ public sealed class JournalSection : Section<CheckedLog>
                         StatementOptions = Framework.QualityStatements.Select(q => new LabelledText { Label = $"{Framework.FindKeyQuestion(q.KeyQuestionId)!.Name}: {q.Name}", Text = q.Id }).ToArray(),
                         Format = LogFormat.Options,
                         Measures = (site.Shared<MeasureCard[]>(Measures.MeasuresSection.CardsKey) ?? []).Select(m => new LabelledText { Label = m.Title, Text = m.Id }).ToArray(),
-                        ProposeUrl = site.Config.Org.Repository is { } repo ? $"https://github.com/{repo.Github}/new/{string.Join('/', repo.Branch.Split('/').Select(Uri.EscapeDataString))}/input/journal" : null,
-                        UploadUrl = site.Config.Org.Repository is { } r ? $"https://github.com/{r.Github}/upload/{string.Join('/', r.Branch.Split('/').Select(Uri.EscapeDataString))}/input/journal" : null,
+                        ProposeUrl = site.Config.Org.Repository?.NewFileUrl("input/journal"),
+                        UploadUrl = site.Config.Org.Repository?.UploadUrl("input/journal"),
                     },
                 };
             case Feed f:

@@ -111,7 +111,12 @@ public sealed class MeasuresSection : Section<CheckedMeasure>
                     "Paste or type a series: see its chart and what the Making Data Count rules find. Nothing leaves this browser.") with
                 {
                     Breadcrumbs = site.HasPage("/measures/") ? [site.Home, index] : [site.Home],
-                    Data = new SpcCheckView { Module = check.Module, MeasuresUrl = site.HasPage("/measures/") ? site.Href("/measures/") : null },
+                    Data = new SpcCheckView
+                    {
+                        Module = check.Module, MeasuresUrl = site.HasPage("/measures/") ? site.Href("/measures/") : null,
+                        ProposeUrl = site.Config.Org.Repository?.NewFileUrl("input/measures"),
+                        UploadUrl = site.Config.Org.Repository?.UploadUrl("input/measures"),
+                    },
                 };
             case MeasuresIndex all:
                 return site.NewPage(plan, "Measures", "measures", "measures",
@@ -174,9 +179,12 @@ public sealed class MeasuresSection : Section<CheckedMeasure>
 /// <summary>A measure whose data the SPC rules read without errors, with their analysis.</summary>
 public sealed record CheckedMeasure(ContentDocument Document, MeasureDefinition Definition, SpcResult Analysis);
 
-/// <summary>The data of the "check your own data" page: the compiled SPC module the page runs.</summary>
+/// <summary>The data of the "check your own data" page: the compiled SPC module the page runs, and where a measure file
+/// can be proposed and uploaded on GitHub when organisation.yml names the repository.</summary>
 public sealed record SpcCheckView
 {
     public required string Module { get; init; }
     public string? MeasuresUrl { get; init; }
+    public string? ProposeUrl { get; init; }
+    public string? UploadUrl { get; init; }
 }

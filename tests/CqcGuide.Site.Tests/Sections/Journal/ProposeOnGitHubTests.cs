@@ -2,7 +2,8 @@ using AngleSharp.Html.Parser;
 
 namespace CqcGuide.Site.Tests.Sections.Journal;
 
-/// <summary>organisation.yml's repository: the draft log page offers GitHub's "create a new file" page of the fork.</summary>
+/// <summary>organisation.yml's repository: the draft log page and the measure check page offer GitHub's "create a new
+/// file" page of the fork.</summary>
 public class ProposeOnGitHubTests
 {
     private static (CqcGuide.Site.Pipeline.BuildResult Result, TempDir Output) Build(string? organisation)
@@ -24,6 +25,10 @@ public class ProposeOnGitHubTests
         var button = page.QuerySelector("button[value=propose]")!;
         Assert.Equal("https://github.com/example-care/our-journal/new/release/2026/input/journal", button.GetAttribute("data-propose-url"));
         Assert.Equal("https://github.com/example-care/our-journal/upload/release/2026/input/journal", button.GetAttribute("data-upload-url"));
+        // The measure check page proposes its measure files in input/measures/ (its script adds the button).
+        var check = new HtmlParser().ParseDocument(File.ReadAllText(output["measures/check/index.html"])).QuerySelector("[data-spc-check]")!;
+        Assert.Equal("https://github.com/example-care/our-journal/new/release/2026/input/measures", check.GetAttribute("data-propose-url"));
+        Assert.Equal("https://github.com/example-care/our-journal/upload/release/2026/input/measures", check.GetAttribute("data-upload-url"));
     }
 
     [Fact]
@@ -33,6 +38,7 @@ public class ProposeOnGitHubTests
         using var _ = output;
         Assert.True(result.Success, Builds.Errors(result));
         Assert.Null(new HtmlParser().ParseDocument(File.ReadAllText(output["journal/draft/index.html"])).QuerySelector("button[value=propose]"));
+        Assert.Null(new HtmlParser().ParseDocument(File.ReadAllText(output["measures/check/index.html"])).QuerySelector("[data-propose-url]"));
     }
 
     [Theory]
