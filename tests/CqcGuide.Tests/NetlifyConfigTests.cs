@@ -63,6 +63,10 @@ public class NetlifyConfigTests
         // The plugin's two events, with Netlify's cache utility and configuration stood in for.
         const string driver = """
             const plugin = require(process.argv[1]);
+            // Netlify refuses a plugin whose exports are anything but event handlers (netlify/build's validatePlugin).
+            const events = ['onPreBuild', 'onBuild', 'onPostBuild', 'onSuccess', 'onError', 'onEnd'];
+            const strays = Object.entries(plugin).filter(([k, v]) => !events.includes(k) || typeof v !== 'function').map(([k]) => k);
+            if (strays.length) { console.log(JSON.stringify({ strays })); process.exit(0); }
             const calls = [];
             const utils = { cache: { restore: async p => { calls.push(['restore', p]); return false; }, save: async p => { calls.push(['save', p]); return true; } } };
             const netlifyConfig = { build: { environment: {} } };
@@ -75,6 +79,7 @@ public class NetlifyConfigTests
         var run = Run("node", home.Path, new() { ["HOME"] = home.Path }, "-e", driver, Path.Combine(plugin, "index.js"));
         Assert.True(run.Code == 0, run.Output);
         using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        Assert.False(json.RootElement.TryGetProperty("strays", out var strays), $"the plugin exports more than event handlers: {strays}");
         var calls = json.RootElement.GetProperty("calls").EnumerateArray().Select(c => (c[0].GetString(), c[1].EnumerateArray().Select(p => p.GetString()!).ToArray())).ToArray();
         var tools = json.RootElement.GetProperty("environment").GetProperty("CQCGUIDE_TOOLS").GetString()!;
         Assert.Equal(2, calls.Length);
@@ -84,10 +89,11 @@ public class NetlifyConfigTests
         Assert.Contains(Path.Combine(home.Path, ".npm"), calls[0].Item2);
         Assert.StartsWith(home.Path + Path.DirectorySeparatorChar, tools);
 
-        // The build script with that folder. The image's own dotnet has only an older SDK; curl must not be needed.
-        home.Write("bin/dotnet", "#!/bin/sh\n[ \"$1\" = --list-sdks ] && echo '8.0.404 [/usr/share/dotnet/sdk]'\nexit 0\n");
+        // The build script with that folder. The image's own dotnet has no SDK that global.json accepts ('dotnet --version'
+        // fails, as the real one does then); curl must not be needed.
+        home.Write("bin/dotnet", "#!/bin/sh\n[ \"$1\" = --version ] && { echo 'A compatible .NET SDK was not found.' >&2; exit 1; }\nexit 0\n");
         home.Write("bin/curl", $"#!/bin/sh\necho \"curl $*\" >> '{home.Path}/log'\nexit 1\n");
-        home.Write("tools/dotnet/dotnet", $"#!/bin/sh\nif [ \"$1\" = --list-sdks ]; then echo '10.0.100 [/x/sdk]'; exit 0; fi\necho \"dotnet $* NUGET_PACKAGES=$NUGET_PACKAGES DOTNET_ROOT=$DOTNET_ROOT\" >> '{home.Path}/log'\n");
+        home.Write("tools/dotnet/dotnet", $"#!/bin/sh\nif [ \"$1\" = --version ]; then echo '10.0.100'; exit 0; fi\necho \"dotnet $* NUGET_PACKAGES=$NUGET_PACKAGES DOTNET_ROOT=$DOTNET_ROOT\" >> '{home.Path}/log'\n");
         foreach (var f in new[] { "bin/dotnet", "bin/curl", "tools/dotnet/dotnet" })
             File.SetUnixFileMode(home[f], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var env = new Dictionary<string, string> { ["HOME"] = home.Path, ["PATH"] = home["bin"] + ":/usr/bin:/bin", ["CQCGUIDE_TOOLS"] = home["tools"], ["URL"] = "https://example.org" };
@@ -97,12 +103,17 @@ public class NetlifyConfigTests
         Assert.Equal($"dotnet run --project src/CqcGuide -c Release -- build --strict --base-url https://example.org/ NUGET_PACKAGES={home["tools"]}/nuget DOTNET_ROOT={home["tools"]}/dotnet\n",
             File.ReadAllText(home["log"]));
 
-        // The first build (nothing restored): the SDK is downloaded (curl fails here, so the script stops).
-        File.Delete(home["log"]);
-        Directory.Delete(home["tools"], recursive: true);
-        var first = Run(script, home.Path, env);
-        Assert.NotEqual(0, first.Code);
-        Assert.StartsWith("curl -sSL https://dot.net/v1/dotnet-install.sh", File.ReadAllText(home["log"]));
+        // The first build (nothing restored), or a cached SDK older than global.json asks for: the SDK is downloaded
+        // (curl fails here, so the script stops).
+        home.Write("tools/dotnet/dotnet", "#!/bin/sh\n[ \"$1\" = --version ] && exit 1\nexit 0\n");
+        foreach (var emptied in new[] { false, true })
+        {
+            File.Delete(home["log"]);
+            if (emptied) Directory.Delete(home["tools"], recursive: true);
+            var first = Run(script, home.Path, env);
+            Assert.NotEqual(0, first.Code);
+            Assert.StartsWith("curl -sSL https://dot.net/v1/dotnet-install.sh", File.ReadAllText(home["log"]));
+        }
     }
 
     private static (int Code, string Output) Run(string file, string dir, Dictionary<string, string> env, params string[] args)

@@ -1,6 +1,7 @@
 // "Check your own data" (/measures/check/): a series typed or pasted as CSV is read and analysed by the compiled spc
 // rules, the module the build uses for every measure page, and drawn from the same chart geometry. Nothing is stored
-// or sent: the form is a method="dialog" form that never submits anywhere.
+// or sent: the forms are method="dialog" forms that never submit anywhere; only "Propose it on GitHub" (offered when
+// organisation.yml names a repository) opens GitHub's new-file page with the measure file, when pressed.
 import { download, h, proposeFile, showErrorSummary } from './dom.js';
 import { MEASURE_FIELDS, measureFile, measureFileProblems } from './measure-file.js';
 

@@ -74,6 +74,7 @@ public static partial class Snapshot
     /// <param name="folder">The page's folder inside guidance/, '/'-separated ("" at the top).</param>
     public static string Freeze(string text, string folder)
     {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal); // as the build reads it: front matter is found on CRLF files too
         var split = Yaml.FrontMatter.Split(text, "", new DiagnosticBag(), required: false);
         if (split is null) return text;
         var head = text[..(text.Length - split.Body.Length)];
@@ -93,7 +94,9 @@ public static partial class Snapshot
         var path = cut < 0 ? url : url[..cut];
         var segments = ("guidance/" + folder).Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
         var depth = segments.Count + 2; // versions/<v>/ and the page's folders, up to the content folder
-        foreach (var part in path.Split('/'))
+        var parts = path.Split('/');
+        var folderLink = parts[^1] is "" or "." or "..";
+        foreach (var part in parts)
         {
             if (part == "..")
             {
@@ -104,7 +107,7 @@ public static partial class Snapshot
         }
         if (segments.Count > 0 && segments[0] == "guidance") return null;
         return string.Concat(Enumerable.Repeat("../", depth)) + string.Join('/', segments) +
-            (path.EndsWith('/') && segments.Count > 0 ? "/" : "") + (cut < 0 ? "" : url[cut..]);
+            (folderLink && segments.Count > 0 ? "/" : "") + (cut < 0 ? "" : url[cut..]);
     }
 
     private static string SetKey(string text, string key, string value)

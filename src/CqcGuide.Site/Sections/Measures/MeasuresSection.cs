@@ -108,7 +108,8 @@ public sealed class MeasuresSection : Section<CheckedMeasure>
         {
             case CheckPage check:
                 return site.NewPage(plan, "Check your own data", "spc-check", "measures",
-                    "Paste or type a series: see its chart and what the Making Data Count rules find. Nothing leaves this browser.") with
+                    "Paste or type a series: see its chart and what the Making Data Count rules find. " +
+                    (site.Config.Org.Repository is null ? "Nothing leaves this browser." : "Nothing leaves this browser unless you press \u201cPropose it on GitHub\u201d.")) with
                 {
                     Breadcrumbs = site.HasPage("/measures/") ? [site.Home, index] : [site.Home],
                     Data = new SpcCheckView

@@ -12,6 +12,8 @@ public sealed class SnapshotLinkTests
     [InlineData("../../assets/x.png", "topic", "../../../../assets/x.png")]
     [InlineData("../../journal/", "topic", "../../../../journal/")]
     [InlineData("../", "", "../../../")]
+    [InlineData("../checklists/.", "", "../../../checklists/")]
+    [InlineData("../checklists/a/..", "", "../../../checklists/")]
     [InlineData("./../pages/about.md?x=1", "", "../../../pages/about.md?x=1")]
     [InlineData("other.md", "", null)]                  // another guidance page: the frozen edition has its own copy
     [InlineData("topic/b.md#part", "", null)]
@@ -24,6 +26,13 @@ public sealed class SnapshotLinkTests
     [InlineData("../../../outside.md", "", null)]       // climbs out of the content folder: the build reports it
     public void A_relative_link_that_leaves_guidance_gains_the_steps_up_from_the_edition_folder(string url, string folder, string? expected) =>
         Assert.Equal(expected, Snapshot.FrozenAddress(url, folder));
+
+    [Fact]
+    public void A_file_with_windows_line_endings_keeps_its_front_matter_as_it_was()
+    {
+        const string text = "---\r\ntitle: \"See [x](../checklists/a.md)\"\r\n---\r\nRead [the checklist](../checklists/a.md).\r\n";
+        Assert.Equal("---\ntitle: \"See [x](../checklists/a.md)\"\n---\nRead [the checklist](../../../checklists/a.md).\n", Snapshot.Freeze(text, ""));
+    }
 
     [Fact]
     public void Only_addresses_in_the_body_change_and_every_other_character_stays()

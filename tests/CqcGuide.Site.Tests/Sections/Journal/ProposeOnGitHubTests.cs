@@ -29,6 +29,7 @@ public class ProposeOnGitHubTests
         var check = new HtmlParser().ParseDocument(File.ReadAllText(output["measures/check/index.html"])).QuerySelector("[data-spc-check]")!;
         Assert.Equal("https://github.com/example-care/our-journal/new/release/2026/input/measures", check.GetAttribute("data-propose-url"));
         Assert.Equal("https://github.com/example-care/our-journal/upload/release/2026/input/measures", check.GetAttribute("data-upload-url"));
+        Assert.Contains("unless you press", File.ReadAllText(output["measures/check/index.html"]));
     }
 
     [Fact]
