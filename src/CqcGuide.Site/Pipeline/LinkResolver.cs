@@ -175,22 +175,8 @@ public sealed class LinkResolver
         return cut < 0 ? "" : relativePath[..cut];
     }
 
-    private static string? Normalise(string directory, string path)
-    {
-        var parts = new List<string>(directory.Length == 0 ? [] : directory.Split('/'));
-        foreach (var part in WebUtility.UrlDecode(path).Split('/'))
-        {
-            if (part is "." or "") continue;
-            if (part == "..")
-            {
-                if (parts.Count == 0) return null;
-                parts.RemoveAt(parts.Count - 1);
-                continue;
-            }
-            parts.Add(part);
-        }
-        return string.Join('/', parts);
-    }
+    /// <summary>The path taken from the directory, decoded first (links are written URL-encoded).</summary>
+    private static string? Normalise(string directory, string path) => RelativePaths.Normalise(directory, WebUtility.UrlDecode(path));
 
     private static string? ResolveUrl(string baseUrl, string relative)
     {

@@ -125,8 +125,8 @@ public sealed record ProgressView
         {
             Id = id, Title = $"{row.Name}: percentage in each self-assessment", Description = string.Join("; ", told) + ".",
             ViewBox = $"0 0 {Width} {Height}", Points = string.Join(' ', dots.Select(d => $"{d.X},{d.Y}")), Dots = dots,
-            Ticks = new[] { 25, 50, 75, 100 }.Select(t => new ProgressTick { Y = F(Y(t)), Label = $"{t}%" }).ToArray(),
-            Dates = columns.Select((c, i) => new ProgressTick { Y = F(X(i)), Label = DateOnly.ParseExact(c.Date.Iso, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMM yyyy", CultureInfo.InvariantCulture) }).ToArray(),
+            Ticks = new[] { 25, 50, 75, 100 }.Select(t => new ProgressTick { Position = F(Y(t)), Label = $"{t}%" }).ToArray(),
+            Dates = columns.Select((c, i) => new ProgressTick { Position = F(X(i)), Label = DateOnly.ParseExact(c.Date.Iso, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMM yyyy", CultureInfo.InvariantCulture) }).ToArray(),
             Left = Left, Right = Right, Bottom = Bottom, DateY = Bottom + 16,
         };
     }
@@ -178,7 +178,7 @@ public sealed record ProgressChart
     public required string Points { get; init; }
     public required IReadOnlyList<ProgressDot> Dots { get; init; }
     public required IReadOnlyList<ProgressTick> Ticks { get; init; }
-    /// <summary>One per file: <see cref="ProgressTick.Y"/> holds the x position.</summary>
+    /// <summary>One per file, positioned along the x axis.</summary>
     public required IReadOnlyList<ProgressTick> Dates { get; init; }
     public required int Left { get; init; }
     public required int Right { get; init; }
@@ -188,4 +188,5 @@ public sealed record ProgressChart
 
 public sealed record ProgressDot { public required string X { get; init; } public required string Y { get; init; } public required string Label { get; init; } public required string LabelY { get; init; } }
 
-public sealed record ProgressTick { public required string Y { get; init; } public required string Label { get; init; } }
+/// <summary>An axis label: <see cref="Position"/> is y for a percentage tick, x for a date.</summary>
+public sealed record ProgressTick { public required string Position { get; init; } public required string Label { get; init; } }

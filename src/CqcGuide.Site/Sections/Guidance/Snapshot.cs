@@ -92,22 +92,13 @@ public static partial class Snapshot
         if (url.Length == 0 || url[0] is '/' or '#' or '?' or '\\' || SchemeRegex().IsMatch(url)) return null;
         var cut = url.IndexOfAny(['#', '?']);
         var path = cut < 0 ? url : url[..cut];
-        var segments = ("guidance/" + folder).Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var depth = segments.Count + 2; // versions/<v>/ and the page's folders, up to the content folder
-        var parts = path.Split('/');
-        var folderLink = parts[^1] is "" or "." or "..";
-        foreach (var part in parts)
-        {
-            if (part == "..")
-            {
-                if (segments.Count == 0) return null;
-                segments.RemoveAt(segments.Count - 1);
-            }
-            else if (part is not ("." or "")) segments.Add(part);
-        }
-        if (segments.Count > 0 && segments[0] == "guidance") return null;
-        return string.Concat(Enumerable.Repeat("../", depth)) + string.Join('/', segments) +
-            (folderLink && segments.Count > 0 ? "/" : "") + (cut < 0 ? "" : url[cut..]);
+        var start = "guidance/" + folder;
+        var depth = start.Split('/', StringSplitOptions.RemoveEmptyEntries).Length + 2; // versions/<v>/ and the page's folders, up to the content folder
+        var target = RelativePaths.Normalise(start, path);
+        if (target is null || target == "guidance" || target.StartsWith("guidance/", StringComparison.Ordinal)) return null;
+        var folderLink = path.Split('/')[^1] is "" or "." or "..";
+        return string.Concat(Enumerable.Repeat("../", depth)) + target +
+            (folderLink && target.Length > 0 ? "/" : "") + (cut < 0 ? "" : url[cut..]);
     }
 
     private static string SetKey(string text, string key, string value)
