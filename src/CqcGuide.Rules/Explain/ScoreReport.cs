@@ -26,6 +26,9 @@ public static class ScoreReport
     /// <summary>An improvement plan's states as JSON (camelCase), as the compiled <c>plan()</c> returns them.</summary>
     public static string ToJson(LearningLogs.PlanSummary summary) => JsonSerializer.Serialize(summary, RulesJson.Options) + "\n";
 
+    /// <summary>A team's answers side by side as JSON (camelCase), as the compiled <c>aggregate()</c> returns them.</summary>
+    public static string ToJson(ScoringModels.TeamResult result) => JsonSerializer.Serialize(result, RulesJson.Options) + "\n";
+
     /// <summary>The result as plain text for a registered manager. Always says it is a self-assessment.</summary>
     public static string ToText(ScoreResult result) => result switch
     {

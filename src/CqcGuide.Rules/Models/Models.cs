@@ -6,7 +6,7 @@ namespace CqcGuide.Rules;
 /// <summary>The registry of every rules model, by id.</summary>
 public static class Models
 {
-    /// <summary>Every model: the three answer-scoring models, the learning-log linter, the learning-log validation, the personal-data detector, the SPC model, the learning-governance model and the improvement-plan model.</summary>
+    /// <summary>Every model: the three answer-scoring models, the learning-log linter, the learning-log validation, the personal-data detector, the SPC model, the learning-governance model, the improvement-plan model and the team-assessment model.</summary>
     public static IReadOnlyList<RuleModel> All { get; } =
     [
         CqcSaf.Instance,
@@ -18,6 +18,7 @@ public static class Models
         Spc.Instance,
         LearningGovernance.Instance,
         ImprovementPlan.Instance,
+        TeamAssessment.Instance,
     ];
 
     /// <summary>The models that score answers files.</summary>

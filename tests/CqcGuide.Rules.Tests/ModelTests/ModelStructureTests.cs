@@ -14,14 +14,14 @@ public class ModelStructureTests
     [Fact]
     public void Registry_lists_the_models()
     {
-        Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity", "learning-log-quality", "learning-log-validation", "personal-data", "spc", "learning-governance", "improvement-plan"], CqcGuide.Rules.Models.All.Select(m => m.Id));
+        Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity", "learning-log-quality", "learning-log-validation", "personal-data", "spc", "learning-governance", "improvement-plan", "team-assessment"], CqcGuide.Rules.Models.All.Select(m => m.Id));
         Assert.Equal(["cqc-saf", "cqc-saf-evidence", "learning-maturity"], CqcGuide.Rules.Models.Scoring.Select(m => m.Id));
         Assert.Same(CqcSaf.Instance, CqcGuide.Rules.Models.Find("cqc-saf"));
         Assert.Null(CqcGuide.Rules.Models.Find("nope"));
         Assert.Null(CqcGuide.Rules.Models.FindScoring("learning-log-quality"));
         // Minor versions add to a result or add checks on optional input (baselines; watch items; required text, the
         // redaction check); major versions change a learning log's input (Regulation 20(9), notifications, kinds).
-        Assert.Equal(["1.2.0", "1.0.0", "1.2.0", "2.1.0", "2.2.0", "1.0.0", "1.1.0", "1.0.1", "1.0.0"], CqcGuide.Rules.Models.All.Select(m => m.Version));
+        Assert.Equal(["1.2.0", "1.0.0", "1.2.0", "2.1.0", "2.2.0", "1.0.0", "1.1.0", "1.0.1", "1.0.0", "1.0.0"], CqcGuide.Rules.Models.All.Select(m => m.Version));
         Assert.Equal("lint", LearningLogQuality.Instance.Entry.FunctionName);
         Assert.Equal("validate", CqcGuide.Rules.LearningLogs.LearningLogValidation.Instance.Entry.FunctionName);
         Assert.Null(CqcGuide.Rules.Models.FindScoring("learning-log-validation"));

@@ -83,6 +83,17 @@ public static class Generators
                 return new(modelId, inputJson, null, e.GetType().FullName);
             }
         }
+        if (modelId == TeamAssessment.ModelId)
+        {
+            try
+            {
+                return new(modelId, inputJson, ScoreReport.ToJson(TeamAssessment.SummaryOf(TeamInput.FromJson(inputJson))), null);
+            }
+            catch (Exception e)
+            {
+                return new(modelId, inputJson, null, e.GetType().FullName);
+            }
+        }
         if (modelId == PersonalDataDetection.ModelId)
         {
             try
@@ -128,6 +139,7 @@ public static class Generators
         Spc.ModelId => SpcGenerators.Input,
         LearningGovernance.ModelId => GovernanceGenerators.Input,
         ImprovementPlan.ModelId => GovernanceGenerators.PlanInputJson,
+        TeamAssessment.ModelId => TeamGenerators.Input,
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 
@@ -143,6 +155,7 @@ public static class Generators
         Spc.ModelId => SpcGenerators.Boundaries(),
         LearningGovernance.ModelId => GovernanceGenerators.Boundaries(),
         ImprovementPlan.ModelId => GovernanceGenerators.PlanBoundaries(),
+        TeamAssessment.ModelId => TeamGenerators.Boundaries(),
         _ => throw new ArgumentException($"Unknown model {modelId}", nameof(modelId)),
     };
 
