@@ -52,4 +52,76 @@ public class ScoreCommandTests
             Assert.Contains("export const model = Object.freeze(", File.ReadAllText(dir[id + ".js"]));
         Assert.Equal(File.ReadAllText(Path.Combine(Repo.Root, "schemas", "answers.schema.json")), File.ReadAllText(dir["answers.schema.json"]));
     }
+
+    private static string Person(string structuredReviews, string reflection, string? completedBy, string note = "")
+    {
+        var file = new System.Text.Json.Nodes.JsonObject
+        {
+            ["format"] = "cqcguide.answers/2",
+            ["assessment"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "learning-maturity", ["version"] = "1.0.0" },
+            ["model"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "learning-maturity", ["version"] = "1.2.0" },
+            ["createdAt"] = "2026-11-30T09:00:00Z", ["updatedAt"] = "2026-11-30T10:00:00Z", ["revision"] = 3,
+            ["answers"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["governance.structured-reviews"] = new System.Text.Json.Nodes.JsonObject { ["value"] = structuredReviews },
+                ["governance.reflection-documented"] = new System.Text.Json.Nodes.JsonObject { ["value"] = reflection, ["note"] = note },
+            },
+        };
+        if (completedBy is not null)
+            file["extra"] = new System.Text.Json.Nodes.JsonObject { ["progress/completed-by"] = new System.Text.Json.Nodes.JsonObject { ["value"] = completedBy } };
+        return file.ToJsonString();
+    }
+
+    [Fact]
+    public void Score_team_prints_each_persons_result_the_spread_and_what_to_discuss()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.json", Person("1", "3", "Registered manager", "<b>we log</b>"));
+        dir.Write("b.json", Person("3", "3", null));
+        dir.Write("c.json", Person("4", "na", "Night senior"));
+        var text = Cli.Run("score", "--team", dir["a.json"], dir["b.json"], dir["c.json"], "--format", "text");
+        Assert.True(text.ExitCode == 0, text.Error);
+        Assert.Contains("Team self-assessment: 3 people, learning-maturity", text.Output);
+        Assert.Contains("Registered manager (a.json): ", text.Output);
+        Assert.Contains("  b (b.json): ", text.Output);
+        Assert.Contains("Governance and oversight Established; ", text.Output.Split('\n').Single(l => l.StartsWith("  Median answers: ", StringComparison.Ordinal)));
+        Assert.Contains("Questions to discuss: 2 of 35", text.Output);
+        Assert.Contains("governance.structured-reviews: Scores are 3 steps apart: from “1 – Reactive” to “4 – Embedded”.", text.Output);
+        Assert.Contains("governance.structured-reviews [discuss]: 1:1 3:1 4:1; median 3; range 1-4", text.Output);
+        Assert.Contains("governance.reflection-documented [discuss]: 3:2 na:1; median 3; range 3", text.Output);
+        Assert.Contains("causes.beyond-individuals: no answer:3; median none; range none", text.Output);
+
+        var json = Cli.Run("score", "--team", dir["a.json"], dir["b.json"], dir["c.json"]);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Output);
+        var team = doc.RootElement.GetProperty("team");
+        Assert.Equal(3, team.GetProperty("members").GetInt32());
+        Assert.Equal(2, team.GetProperty("discuss").GetInt32());
+        var item = team.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "governance.structured-reviews");
+        Assert.Equal("3", item.GetProperty("consensus").GetString());
+        Assert.Equal(["Registered manager", "b", "Night senior"], doc.RootElement.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("role").GetString()));
+        Assert.Equal("Established", doc.RootElement.GetProperty("medianAnswers").GetProperty("overall").GetString());
+    }
+
+    [Fact]
+    public void Score_team_reports_every_bad_file_and_refuses_answers_to_different_assessments()
+    {
+        using var dir = new TempDir();
+        dir.Write("a.json", Person("1", "3", null));
+        dir.Write("bad1.json", "{ not json");
+        dir.Write("bad2.json", Person("9", "3", null));
+        var r = Cli.Run("score", "--team", dir["a.json"], dir["bad1.json"], dir["bad2.json"]);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("bad1.json:1:", r.Error);
+        Assert.Matches(@"bad2\.json:\d+:\d+: error CG801: .*""9""", r.Error);
+        Assert.Equal("", r.Output);
+
+        dir.Write("other.json", File.ReadAllText(Path.Combine(Repo.Root, "input", "examples", "assessments", "history", "2026-03-10.json")));
+        var mixed = Cli.Run("score", "--team", dir["a.json"], dir["other.json"]);
+        Assert.Equal(1, mixed.ExitCode);
+        Assert.Matches(@"other\.json:1:1: error CG801: the file holds answers to 'cqc-readiness' \(cqc-saf\), but .*a\.json holds answers to 'learning-maturity'", mixed.Error);
+
+        var two = Cli.Run("score", dir["a.json"], dir["a.json"]);
+        Assert.Equal(2, two.ExitCode);
+        Assert.Contains("add --team", two.Error);
+    }
 }

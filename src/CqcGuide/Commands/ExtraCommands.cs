@@ -11,43 +11,65 @@ internal static class ExtraCommands
 
     private static Command Score(TextWriter output, TextWriter error)
     {
-        var file = new Argument<string>("answers") { Description = "An answers file (cqcguide.answers/1), e.g. one exported from a self-assessment page." };
+        var files = new Argument<string[]>("answers")
+        {
+            Description = "An answers file (cqcguide.answers/2 or /1), e.g. one exported from a self-assessment page; with --team, two or more.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var format = new Option<string>("--format") { Description = "json (default) or text.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
-        var command = new Command("score", "Score an answers file with the same rules the browser runs, and print the result.") { file, format };
+        var team = new Option<bool>("--team") { Description = "Compare several people's answers to one self-assessment: per question the spread, median and what to discuss; per person the result their answers give." };
+        var command = new Command("score", "Score an answers file with the same rules the browser runs, and print the result.") { files, format, team };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(file)!;
-            // A regular file (a link to one is fine: the reader named it), read with a cap: `score /dev/zero` used to run
-            // out of memory, and a FIFO would wait forever.
-            var kind = CqcGuide.Site.Loading.SafeFiles.Kind(path, follow: true);
-            if (kind == CqcGuide.Site.Loading.EntryKind.Missing) throw new UsageException($"{path}: no such file");
-            if (kind is not (CqcGuide.Site.Loading.EntryKind.Regular or CqcGuide.Site.Loading.EntryKind.Unknown))
+            var paths = parse.GetValue(files)!;
+            var asTeam = parse.GetValue(team);
+            if (!asTeam && paths.Length > 1) throw new UsageException($"score reads one answers file ({paths.Length} given); add --team to compare several people's answers");
+            var read = new List<(string Path, AnswersFile File)>();
+            var failed = false;
+            foreach (var path in paths)
             {
-                error.WriteLine($"{path}:1:1: error {CqcGuide.Site.Codes.NotRegularFile}: not a regular file ({kind}); an answers file is a .json file");
-                return CliApp.ContentErrors;
+                if (Read(path, error) is { } file) read.Add((path, file));
+                else failed = true;
             }
-            var problems = new CqcGuide.Site.DiagnosticBag();
-            var bytes = CqcGuide.Site.Loading.SafeFiles.ReadAllBytes(path, path, AnswersFile.MaxLength * 4L, problems);
-            if (bytes is null)
-            {
-                foreach (var d in problems.Sorted()) error.WriteLine(d.Code == CqcGuide.Site.Codes.FileTooLarge
-                    ? $"{path}:1:1: error CG801: the file is too large to be an answers file (more than {AnswersFile.MaxLength * 4L} bytes)" : d.ToString());
-                return CliApp.ContentErrors;
-            }
-            var parsed = AnswersFile.Parse(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
-            if (!parsed.Success)
-            {
-                foreach (var e in parsed.Errors)
-                    error.WriteLine($"{path}:{e.Line}:{e.Column}: error CG801: {e.Path}: {e.Message}");
-                return CliApp.ContentErrors;
-            }
-            var model = Models.FindScoring(parsed.File!.Model.Id)!;
-            var result = model.Score(parsed.File);
+            if (failed) return CliApp.ContentErrors;
+            if (asTeam) return TeamScore.Run(read, parse.GetValue(format) != "text", output, error);
+            var model = Models.FindScoring(read[0].File.Model.Id)!;
+            var result = model.Score(read[0].File);
             output.Write(parse.GetValue(format) == "text" ? ScoreReport.ToText(result) : ScoreReport.ToJson(result));
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>Reads and checks one answers file; null (every problem written to <paramref name="error"/>) when it cannot be scored.</summary>
+    private static AnswersFile? Read(string path, TextWriter error)
+    {
+        // A regular file (a link to one is fine: the reader named it), read with a cap: `score /dev/zero` used to run
+        // out of memory, and a FIFO would wait forever.
+        var kind = CqcGuide.Site.Loading.SafeFiles.Kind(path, follow: true);
+        if (kind == CqcGuide.Site.Loading.EntryKind.Missing) throw new UsageException($"{path}: no such file");
+        if (kind is not (CqcGuide.Site.Loading.EntryKind.Regular or CqcGuide.Site.Loading.EntryKind.Unknown))
+        {
+            error.WriteLine($"{path}:1:1: error {CqcGuide.Site.Codes.NotRegularFile}: not a regular file ({kind}); an answers file is a .json file");
+            return null;
+        }
+        var problems = new CqcGuide.Site.DiagnosticBag();
+        var bytes = CqcGuide.Site.Loading.SafeFiles.ReadAllBytes(path, path, AnswersFile.MaxLength * 4L, problems);
+        if (bytes is null)
+        {
+            foreach (var d in problems.Sorted()) error.WriteLine(d.Code == CqcGuide.Site.Codes.FileTooLarge
+                ? $"{path}:1:1: error CG801: the file is too large to be an answers file (more than {AnswersFile.MaxLength * 4L} bytes)" : d.ToString());
+            return null;
+        }
+        var parsed = AnswersFile.Parse(System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'));
+        if (!parsed.Success)
+        {
+            foreach (var e in parsed.Errors)
+                error.WriteLine($"{path}:{e.Line}:{e.Column}: error CG801: {e.Path}: {e.Message}");
+            return null;
+        }
+        return parsed.File;
     }
 
     private static Command RulesCommand(TextWriter output, TextWriter error)

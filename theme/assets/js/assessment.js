@@ -38,7 +38,7 @@ export async function init(root) {
   const definition = root.getElementById('assessment-definition');
   if (!definition) throw new Error('the page has no embedded assessment definition');
   const def = readDefinition(definition.textContent);
-  const Page = PAGES[main.dataset.assessmentPage];
+  const Page = main.dataset.assessmentPage === 'team' ? (await import('./team.js')).teamPage(AssessmentPage) : PAGES[main.dataset.assessmentPage];
   if (!Page) throw new Error(`unknown assessment page type "${main.dataset.assessmentPage}"`);
   const page = new Page(root, main, def);
   await page.start();
@@ -46,7 +46,7 @@ export async function init(root) {
 }
 
 /** What every assessment page shares: the definition, the session and the status line. */
-class AssessmentPage {
+export class AssessmentPage {
   constructor(root, main, def) {
     this.root = root;
     this.main = main;

@@ -7,17 +7,17 @@ namespace CqcGuide.Site.Sections.Assessments;
 
 /// <summary>
 /// Self-assessments (<c>input/assessments/*.yml</c>): each definition is checked against its scoring model and becomes
-/// a start page, a task list, one page per section, a check-your-answers page, a results page, an improvement plan page and a "your saved
-/// answers" page. The model's compiled ES module is a hashed asset; the pages embed the definition as JSON.
+/// a start page, a task list, one page per section, a check-your-answers page, a results page, an improvement plan page, a "your saved
+/// answers" page and a team page (several people's answers side by side). The model's compiled ES module is a hashed asset; the pages embed the definition as JSON.
 /// </summary>
 public sealed class AssessmentSection : Section<CheckedAssessment>
 {
     public static readonly ContentType Assessment = ContentType.Yaml<AssessmentDefinition>("assessment", "assessments", "/assessments/");
 
-    private enum Kind { Start, Tasks, Section, Check, Results, Plan, Manage }
+    private enum Kind { Start, Tasks, Section, Check, Results, Plan, Manage, Team }
 
     /// <summary>The view all pages of one assessment share, built once on first use.</summary>
-    private sealed class Shared(CheckedAssessment assessment, string module, string planModule)
+    private sealed class Shared(CheckedAssessment assessment, string module, string planModule, string teamModule)
     {
         private AssessmentView? view;
         public CheckedAssessment Assessment { get; } = assessment;
@@ -26,7 +26,7 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
         public AssessmentView View(SiteIndex site)
         {
             lock (this)
-                return view ??= AssessmentViews.Build(site, Assessment.Document, Assessment.Definition, Assessment.Model, module, planModule)
+                return view ??= AssessmentViews.Build(site, Assessment.Document, Assessment.Definition, Assessment.Model, module, planModule, teamModule)
                     with { ProgressUrl = ProgressUrl is null ? null : site.Href(ProgressUrl) };
         }
     }
@@ -68,11 +68,12 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
         index.Menu(30, "Self-assessments", index.Href("/assessments/"), "assessments");
         index.File("schemas/answers.schema.json", System.Text.Encoding.UTF8.GetBytes(AnswersFile.Schema));
         var planModule = index.Module(Rules.LearningLogs.ImprovementPlan.Instance);
+        var teamModule = index.Module(Rules.ScoringModels.TeamAssessment.Instance);
         var ordered = documents.OrderBy(d => d.Definition.Order).ThenBy(d => d.Document.Slug, StringComparer.Ordinal).ToArray();
         var shares = new List<Shared>();
         foreach (var a in ordered)
         {
-            var shared = new Shared(a, index.Module(a.Model), planModule);
+            var shared = new Shared(a, index.Module(a.Model), planModule, teamModule);
             shares.Add(shared);
             var root = a.Document.Url;
             void Plan(string url, string layout, Kind kind, bool sitemap = true, int section = -1, IReadOnlySet<string>? anchors = null) =>
@@ -93,6 +94,7 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
             Plan(root + "results/", "assessment-results", Kind.Results, sitemap: false);
             Plan(root + "plan/", "assessment-plan", Kind.Plan, sitemap: false);
             Plan(root + "manage/", "assessment-manage", Kind.Manage, sitemap: false);
+            Plan(root + "team/", "assessment-team", Kind.Team, sitemap: false);
 
             foreach (var section in a.Definition.Sections)
             foreach (var q in section.Questions)
@@ -211,6 +213,7 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
             case Kind.Check: return Page("Check your answers", "assessment-check", [site.Home, index, start, tasks], view);
             case Kind.Results: return Page($"Your results: {def.Title}", "assessment-results", [site.Home, index, start], view);
             case Kind.Plan: return Page($"Your improvement plan: {def.Title}", "assessment-plan", [site.Home, index, start], view);
+            case Kind.Team: return Page($"Compare your team's answers: {def.Title}", "assessment-team", [site.Home, index, start], view);
             default: return Page("Your saved answers", "assessment-manage", [site.Home, index, start], view);
         }
     }

@@ -10,6 +10,7 @@ public sealed record AssessmentUrls
     public required string Results { get; init; }
     public required string Manage { get; init; }
     public required string Plan { get; init; }
+    public required string Team { get; init; }
     public required string Index { get; init; }
     public required string Scoring { get; init; }
 }

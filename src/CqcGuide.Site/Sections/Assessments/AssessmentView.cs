@@ -17,6 +17,8 @@ public sealed record AssessmentView
     public required string Module { get; init; }
     /// <summary>Logical asset name of the compiled improvement-plan module (the plan page's item states).</summary>
     public required string PlanModule { get; init; }
+    /// <summary>Logical asset name of the compiled team-assessment module (the team page's summary of several people's answers).</summary>
+    public required string TeamModule { get; init; }
     /// <summary>The definition the browser needs, as JSON safe to place inside a script data block.</summary>
     public required string DefinitionJson { get; init; }
     public required int QuestionCount { get; init; }

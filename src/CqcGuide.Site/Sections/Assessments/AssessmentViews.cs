@@ -14,7 +14,7 @@ namespace CqcGuide.Site.Sections.Assessments;
 /// resolved guidance links, the URLs of the assessment's pages, and the definition as the JSON its scripts read.</summary>
 public static partial class AssessmentViews
 {
-    public static AssessmentView Build(SiteIndex site, ContentDocument doc, AssessmentDefinition def, ScoringModel model, string moduleName, string planModule)
+    public static AssessmentView Build(SiteIndex site, ContentDocument doc, AssessmentDefinition def, ScoringModel model, string moduleName, string planModule, string teamModule)
     {
         var root = doc.Url;
         var number = 0;
@@ -53,7 +53,7 @@ public static partial class AssessmentViews
         var urls = new AssessmentUrls
         {
             Start = site.Href(root), Tasks = site.Href(root + "tasks/"), Check = site.Href(root + "check/"), Results = site.Href(root + "results/"),
-            Manage = site.Href(root + "manage/"), Plan = site.Href(root + "plan/"), Index = site.Href("/assessments/"), Scoring = site.Href($"/scoring/{model.Id}/"),
+            Manage = site.Href(root + "manage/"), Plan = site.Href(root + "plan/"), Team = site.Href(root + "team/"), Index = site.Href("/assessments/"), Scoring = site.Href($"/scoring/{model.Id}/"),
         };
         var notice = model.IsCqcMethod ? "Self-assessment — not a CQC rating" : "Self-assessment — CqcGuide's own model, not a CQC method or rating";
         var baseline = def.Baseline is not null && model.Presentation.Baseline is { } presented
@@ -74,7 +74,7 @@ public static partial class AssessmentViews
             // Present when the answers can start from the last published scores (the form offers "keep" only for statements with one).
             baseline = baseline is null ? null : new { keep = new { value = baseline.Keep.Value, label = baseline.Keep.Label, hint = baseline.Keep.Hint } },
             groups = model.Groups.Select(g => new { id = g.Id, name = g.Name }),
-            urls = new { start = urls.Start, tasks = urls.Tasks, check = urls.Check, results = urls.Results, manage = urls.Manage, plan = urls.Plan },
+            urls = new { start = urls.Start, tasks = urls.Tasks, check = urls.Check, results = urls.Results, manage = urls.Manage, plan = urls.Plan, team = urls.Team },
             // The improvement plan's statuses and limits: the improvement-plan model's, as the answers-file parser reads them.
             plan = new
             {
@@ -103,7 +103,7 @@ public static partial class AssessmentViews
         {
             Id = doc.Slug, Title = def.Title, Version = def.Version, ModelId = model.Id, ModelVersion = model.Version, ModelTitle = model.Title,
             IsCqcMethod = model.IsCqcMethod, TimeNeeded = def.TimeNeeded, IntroductionHtml = Markdown(def.Introduction),
-            Module = moduleName, PlanModule = planModule, DefinitionJson = json, QuestionCount = sections.Sum(s => s.Questions.Count), Sections = sections, Urls = urls, Notice = notice,
+            Module = moduleName, PlanModule = planModule, TeamModule = teamModule, DefinitionJson = json, QuestionCount = sections.Sum(s => s.Questions.Count), Sections = sections, Urls = urls, Notice = notice,
             Baseline = baseline,
         };
     }
