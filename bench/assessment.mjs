@@ -46,6 +46,7 @@ async function weight(url) {
 
 const section = await weight('/assessments/cqc-readiness/safe/');
 const results = await weight('/assessments/cqc-readiness/results/');
+const team = await weight('/assessments/cqc-readiness/team/');
 
 // Rescoring: the module compiled from the C# rules, an answers file with all 34 statements, one answer changed
 // before each score() call, as the page does after each change.
@@ -87,3 +88,4 @@ console.log(`  (Chromium coarsens performance.now() to about 0.1 ms without cros
 console.log(`Assessment page weight, gzip -9 (goal: at most 60 KB):`);
 console.log(`  section page: ${kb(section.gz)} gzip (${kb(section.raw)} raw): ${section.parts.join(', ')}`);
 console.log(`  results page: ${kb(results.gz)} gzip (${kb(results.raw)} raw): ${results.parts.join(', ')}`);
+console.log(`  team page: ${kb(team.gz)} gzip (${kb(team.raw)} raw): ${team.parts.join(', ')}`);

@@ -58,6 +58,61 @@ public class MeasureTests(SiteFixture site)
         s.AssertClean();
     }
 
+    /// <summary>Thirty series, seeded: 8 to 30 months, a level between 2 and 60, noise, and in most of them a shift, a trend or an outlier.</summary>
+    private static IEnumerable<(string Csv, string Direction)> RandomSeries()
+    {
+        var random = new Random(20261202);
+        string[] directions = ["decrease", "increase", "neutral"];
+        for (var i = 0; i < 30; i++)
+        {
+            var n = random.Next(8, 31);
+            var level = 2 + random.Next(59);
+            var noise = 1 + random.Next(Math.Max(2, level / 3));
+            var kind = random.Next(4);
+            var at = random.Next(n / 2, n);
+            var rows = Enumerable.Range(0, n).Select(j =>
+            {
+                var v = level + random.Next(-noise, noise + 1)
+                    + (kind == 1 && j >= at ? noise * 2 : 0) + (kind == 2 ? j / 2 : 0) + (kind == 3 && j == at ? noise * 4 : 0);
+                return $"{2024 + j / 12}-{j % 12 + 1:00},{Math.Max(0, v)}";
+            });
+            yield return ("period,value\n" + string.Join("\n", rows) + "\n", directions[i % 3]);
+        }
+    }
+
+    [Fact]
+    public async Task Thirty_random_series_get_the_same_findings_in_chromium_as_from_the_command_line()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/measures/check/");
+        var checkedSeries = 0;
+        foreach (var (series, direction) in RandomSeries())
+        {
+            var csv = Path.Combine(Path.GetTempPath(), $"cqcguide-spc-{Guid.NewGuid():N}.csv");
+            File.WriteAllText(csv, series);
+            var stdout = new StringWriter();
+            Assert.Equal(0, CliApp.Run(["spc", csv, "--json", "--direction", direction], stdout, new StringWriter()));
+            File.Delete(csv);
+            var expected = JsonNode.Parse(stdout.ToString())!;
+
+            await page.FillAsync("#f-csv", series);
+            await page.CheckAsync(direction == "decrease" ? "#f-direction" : $"#f-direction-{direction}");
+            await page.EvaluateAsync("() => { const r = document.querySelector('[data-spc-results]'); if (r) r.replaceChildren(); }");
+            await page.ClickAsync("form[data-spc-form] button[type=submit]");
+            await page.Locator("[data-spc-results] .lead").WaitForAsync();
+            Assert.Equal(expected["summary"]!["reading"]!.GetValue<string>(), await page.Locator("[data-spc-results] .lead").InnerTextAsync());
+            Assert.Equal(expected["chart"]!["description"]!.GetValue<string>(), await page.Locator("[data-spc-results] svg desc").TextContentAsync());
+            foreach (var (marker, css) in new[] { (1, "improvement"), (2, "concern"), (3, "neutral") })
+                Assert.Equal(expected["chart"]!["points"]!.AsArray().Count(p => p!["marker"]!.GetValue<int>() == marker),
+                    await page.Locator($"[data-spc-results] .spc-chart__point--{css}").CountAsync());
+            Assert.Equal(series.Count(c => c == '\n') - 1, await page.Locator("[data-spc-results] tbody tr").CountAsync());
+            checkedSeries++;
+        }
+        Assert.Equal(30, checkedSeries);
+        s.AssertClean();
+    }
+
     [Fact]
     public async Task A_bad_line_is_an_error_at_its_line_and_the_data_is_kept()
     {

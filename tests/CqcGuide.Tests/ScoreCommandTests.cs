@@ -78,7 +78,7 @@ public class ScoreCommandTests
         using var dir = new TempDir();
         dir.Write("a.json", Person("1", "3", "Registered manager", "<b>we log</b>"));
         dir.Write("b.json", Person("3", "3", null));
-        dir.Write("c.json", Person("4", "na", "Night senior"));
+        dir.Write("c.json", Person("4", "na", "Night\u001b[31m\u202e senior\n"));
         var text = Cli.Run("score", "--team", dir["a.json"], dir["b.json"], dir["c.json"], "--format", "text");
         Assert.True(text.ExitCode == 0, text.Error);
         Assert.Contains("Team self-assessment: 3 people, learning-maturity", text.Output);
@@ -98,7 +98,7 @@ public class ScoreCommandTests
         Assert.Equal(2, team.GetProperty("discuss").GetInt32());
         var item = team.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "governance.structured-reviews");
         Assert.Equal("3", item.GetProperty("consensus").GetString());
-        Assert.Equal(["Registered manager", "b", "Night senior"], doc.RootElement.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("role").GetString()));
+        Assert.Equal(["Registered manager", "b", "Night [31m senior"], doc.RootElement.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("role").GetString()));
         Assert.Equal("Established", doc.RootElement.GetProperty("medianAnswers").GetProperty("overall").GetString());
     }
 

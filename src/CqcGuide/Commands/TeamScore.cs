@@ -49,8 +49,19 @@ internal static class TeamScore
         return CliApp.Ok;
     }
 
-    private static string RoleOf(AnswersFile file, string path) =>
-        file.Extra.GetValueOrDefault(CompletedByKey)?.Value is { Length: > 0 } by ? by.Trim() : Path.GetFileNameWithoutExtension(path);
+    /// <summary>The file's "completed by", else its name, on one line: control and format characters (a terminal escape, a bidirectional override) cannot reach the output.</summary>
+    private static string RoleOf(AnswersFile file, string path)
+    {
+        var raw = file.Extra.GetValueOrDefault(CompletedByKey)?.Value is { } by && !string.IsNullOrWhiteSpace(by) ? by : Path.GetFileNameWithoutExtension(path);
+        var clean = new StringBuilder(raw.Length);
+        foreach (var c in raw)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.Format) continue;
+            clean.Append(category is UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator ? ' ' : c);
+        }
+        return string.Join(' ', clean.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
 
     /// <summary>A result's groups and overall label, read through the model's results layout (as the browser reads them).</summary>
     private sealed record GroupResults(IReadOnlyList<(string Id, string Name, string Label)> Groups, string Overall);

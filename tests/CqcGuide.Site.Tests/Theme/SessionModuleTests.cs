@@ -54,6 +54,32 @@ public class SessionModuleTests
     }
 
     [Fact]
+    public void When_two_tabs_write_the_same_revision_at_once_the_tab_whose_save_was_replaced_saves_its_changes_again()
+    {
+        var r = Run("""
+            const a = tab('a');
+            a.session.edit(note('q1'), 'Typed in tab A', 0);
+            a.session.flush();                                      // revision 1 with A's note
+            // Tab B read revision 0 before A's write landed, and its write of revision 1 replaced A's (no atomic swap across tabs).
+            localStorage.setItem('cqcguide:test:x', JSON.stringify({ revision: 1, updatedAt: '2099-01-01T00:00:00.000Z', notes: { q2: 'Typed in tab B' } }));
+            deliver();                                              // tab A hears of a record with its own revision
+            __runTimers();
+            const afterRace = stored();
+            // An ordinary later save by another tab (a newer revision) is taken as it is: nothing is replayed twice.
+            localStorage.setItem('cqcguide:test:x', JSON.stringify({ ...afterRace, revision: afterRace.revision + 1, updatedAt: '2099-01-02T00:00:00.000Z', notes: { q2: 'Cleared q1 in tab B' } }));
+            deliver();
+            __runTimers();
+            export const result = { afterRace, shown: a.session.record.notes, final: stored(), conflicts };
+            """);
+        Assert.Equal("Typed in tab A", r.GetProperty("afterRace").GetProperty("notes").GetProperty("q1").GetString());
+        Assert.Equal("Typed in tab B", r.GetProperty("afterRace").GetProperty("notes").GetProperty("q2").GetString());
+        Assert.Equal(2, r.GetProperty("afterRace").GetProperty("revision").GetInt32());
+        Assert.False(r.GetProperty("final").GetProperty("notes").TryGetProperty("q1", out _));
+        Assert.False(r.GetProperty("shown").TryGetProperty("q1", out _));
+        Assert.Equal(0, r.GetProperty("conflicts").GetArrayLength());
+    }
+
+    [Fact]
     public void A_save_that_finds_a_newer_record_merges_and_says_so()
     {
         var r = Run("""

@@ -10,12 +10,9 @@ import {
   newRecord, validateStored, questions, answerOf, setAnswer, isVisible, isAnswered, sectionStatus, exportable, toJson,
   toCsvRows, readImport, importedRecord, migrate, progressCounts, visibleQuestions, nextStepItems, nextStepDraft, MAX_COMPLETED_BY,
 } from './answers.js';
-import { HANDOVER_STORE, leaveHandover, validateHandover } from './handover.js';
 import {
   planItemFromStep, newPlanItem, nextPlanId, planProblems, planRuleInput, stateLabel, statementOf, planCsvRows, planMarkdown, planItemDraft, dayLabel, dateParts, dateOf,
 } from './plan.js';
-import { barChart } from './chart.js';
-import { importFlow } from './import-flow.js';
 
 const setValue = (field, value) => { if (field.value !== value) field.value = value; };
 
@@ -38,7 +35,7 @@ export async function init(root) {
   const definition = root.getElementById('assessment-definition');
   if (!definition) throw new Error('the page has no embedded assessment definition');
   const def = readDefinition(definition.textContent);
-  const Page = main.dataset.assessmentPage === 'team' ? (await import('./team.js')).teamPage(AssessmentPage) : PAGES[main.dataset.assessmentPage];
+  const Page = PAGES[main.dataset.assessmentPage];
   if (!Page) throw new Error(`unknown assessment page type "${main.dataset.assessmentPage}"`);
   const page = new Page(root, main, def);
   await page.start();
@@ -46,7 +43,7 @@ export async function init(root) {
 }
 
 /** What every assessment page shares: the definition, the session and the status line. */
-export class AssessmentPage {
+class AssessmentPage {
   constructor(root, main, def) {
     this.root = root;
     this.main = main;
@@ -185,8 +182,10 @@ export class AssessmentPage {
   }
 
   /** Hands a draft learning log to the draft page through this browser's storage only (nothing is sent), then opens it. */
-  handOver(draft) {
+  async handOver(draft) {
     this.session.flush();
+    // Loaded when first needed: pages that never hand a draft over do not load the draft's format (log-data.js).
+    const { HANDOVER_STORE, leaveHandover, validateHandover } = await import('./handover.js');
     if (!leaveHandover(new RecordStore(...HANDOVER_STORE, validateHandover), this.def, draft)) {
       this.session.say('This browser would not keep the learning log for the draft page, so nothing was handed over.', 'error');
       return;
@@ -357,7 +356,7 @@ class ResultsPage extends AssessmentPage {
     const slot = this.root.querySelector('[data-results]');
     this.slot = slot;
     try {
-      this.module = await import(this.main.dataset.module);
+      [this.module, this.chart] = await Promise.all([import(this.main.dataset.module), import('./chart.js')]);
     } catch {
       slot.replaceChildren(h('p', { class: 'notice notice--error', text: 'The scoring module could not be loaded, so no result can be shown. Reload the page to try again.' }));
       return;
@@ -413,7 +412,7 @@ class ResultsPage extends AssessmentPage {
         h('td', { text: g.positionInBandThird ? `${g.positionInBandThird[0].toUpperCase()}${g.positionInBandThird.slice(1)} third` : '—' }),
         cqc ? h('td', { text: g.limiter ? (hasNotes ? 'Yes (see “Limiters and edges”)' : 'Yes') : 'No' }) : null))));
     slot.append(h('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Results table', tabindex: '0' }, table));
-    slot.append(barChart({
+    slot.append(this.chart.barChart({
       title: cqc ? 'Percentage by key question' : 'Percentage by theme',
       rows: groups.map((g) => ({ name: g.name, percentage: g.roundedPercentage, label: `${g.roundedPercentage}% ${cqc ? g.ratingLabel : g.bandLabel}` })),
       bands: cqc ? CQC_BANDS : MATURITY_BANDS,
@@ -763,7 +762,7 @@ class ManagePage extends AssessmentPage {
   async show() {
     this.exportButtons();
     this.refresh();
-    this.importFlow();
+    this.importFlow((await import('./import-flow.js')).importFlow);
     this.deleteFlow();
   }
 
@@ -782,7 +781,7 @@ class ManagePage extends AssessmentPage {
     }
   }
 
-  importFlow() {
+  importFlow(importFlow) {
     importFlow({
       form: this.root.querySelector('[data-import-form]'), input: this.root.getElementById('import-file'),
       preview: this.root.querySelector('[data-import-preview]'), slot: this.root.querySelector('[data-error-summary-slot]'),

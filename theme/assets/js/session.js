@@ -61,6 +61,8 @@ export class Session {
     this.onConflict = onConflict || ((conflict) => this.ask(conflict));
     /** @type {Map<string, { field: Field<R>, value: unknown, base: unknown }>} */
     this.pending = new Map();
+    /** The edits of this tab's last save, until another tab's save is heard of (see external). */
+    this.lastSaved = [];
     this.timer = null;
     this.record = null;
     this.base = null;
@@ -120,6 +122,9 @@ export class Session {
       if (result.ok) {
         this.record = this.copy(result.record);
         this.base = this.copy(result.record);
+        // Kept until another tab's save is heard of: if that save turns out to have the same revision, the two writes
+        // raced (each tab read the old revision before the other wrote) and the later one replaced this one.
+        this.lastSaved = [...this.pending.values()].filter((p) => p.field.key !== '*');
         this.pending.clear();
         this.saved(merged);
         return true;
@@ -155,6 +160,7 @@ export class Session {
       this.record = this.copy(result.record);
       this.base = this.copy(result.record);
       this.pending.clear();
+      this.lastSaved = [];
       return { ok: true };
     }
     if (result.conflict) {
@@ -172,6 +178,7 @@ export class Session {
     const result = this.store.remove();
     if (!result.ok) return { ok: false, message: `Nothing was deleted: ${reasonOf(result.error)}. Nothing of yours is kept in this browser’s storage; closing the page clears what it shows.` };
     this.pending.clear();
+    this.lastSaved = [];
     this.record = this.fresh();
     this.base = this.copy(this.record);
     return { ok: true };
@@ -197,6 +204,14 @@ export class Session {
   external(state) {
     if (state.state === 'ok') {
       if (state.record.revision === this.base.revision && state.record.updatedAt === this.base.updatedAt) return;
+      // Storage has no atomic compare-and-swap across tabs: two tabs that save at the same moment can both write the
+      // next revision, and the later write replaces the earlier. The tab whose save was replaced hears of a record
+      // with its own revision: it puts its last saved changes back on top of it and saves again, so nothing is lost.
+      const raced = state.record.revision === this.base.revision && this.lastSaved?.length;
+      if (raced) {
+        for (const p of this.lastSaved) if (!this.pending.has(p.field.key)) this.pending.set(p.field.key, { field: p.field, value: p.value, base: p.base });
+      }
+      this.lastSaved = [];
       if (this.pending.size) {
         this.rebase(state.record);
         clearTimeout(this.timer);

@@ -10,6 +10,7 @@
 const FEATURES = [
   { name: 'search', selector: '[data-search-form]', load: () => import('./search.js'), saves: false },
   { name: 'assessment', selector: '[data-assessment-page]', load: () => import('./assessment.js'), saves: true },
+  { name: 'team', selector: '[data-team-page]', load: () => import('./team.js'), saves: true },
   { name: 'checklist', selector: '[data-record="checklist"]', load: () => import('./checklist.js'), saves: true },
   { name: 'log-draft', selector: '[data-log-draft]', load: () => import('./log-draft.js'), saves: true },
   { name: 'form', selector: '[data-fillable-form]', load: () => import('./form.js'), saves: true },

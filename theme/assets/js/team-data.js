@@ -15,9 +15,14 @@ export function newTeam() {
   return { store: TEAM_STORE, revision: 0, people: [], agreed: emptyMap() };
 }
 
-/** A role as typed: white space collapsed, control characters dropped; '' when none. */
+/**
+ * A role as typed, on one line: control characters and line breaks become spaces, invisible format characters
+ * (zero-width and bidirectional overrides, which could make one role read as another) are dropped, white space is
+ * collapsed; '' when none is left.
+ */
 export function cleanRole(text) {
-  return String(text ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
+  return String(text ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    .replace(/\s+/g, ' ').trim();
 }
 
 /** The label of a new person: the role typed, else the file's "completed by", else "Person n" (n not yet used). */

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AngleSharp.Html.Parser;
 
 namespace CqcGuide.Site.Tests.Sections.Assessments;
@@ -39,8 +40,16 @@ public class AssessmentBuildTests
         var statements = string.Join("\n", CqcGuide.Rules.Domain.Framework.QualityStatements.Select(q => $"      - id: {q.Id}"));
         using var b = Build(Definition("cqc-saf", statements + "\n      - id: extra.plan\n        type: text\n        text: Any plans?\n        show_if: { question: safe.learning-culture, in: [\"1\", \"2\"] }"));
         Assert.True(b.Result.Success, Builds.Errors(b.Result));
-        foreach (var page in new[] { "", "tasks/", "all/", "check/", "results/", "manage/" })
+        foreach (var page in new[] { "", "tasks/", "all/", "check/", "results/", "manage/", "team/" })
             Assert.True(File.Exists(Path.Combine(b.Output.Path, "assessments/test", page, "index.html")), page);
+        var team = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(b.Output.Path, "assessments/test/team/index.html")));
+        var teamModule = team.QuerySelector("[data-team-module]")!.GetAttribute("data-team-module")!;
+        Assert.Matches(@"^/guide/assets/rules/team-assessment\.[0-9a-f]{10}\.js$", teamModule);
+        Assert.Contains("export function aggregate(", File.ReadAllText(Path.Combine(b.Output.Path, teamModule["/guide/".Length..])));
+        Assert.Equal("/guide/assessments/test/team/", team.QuerySelector("script#assessment-definition") is { } d
+            ? JsonDocument.Parse(d.TextContent).RootElement.GetProperty("urls").GetProperty("team").GetString() : null);
+        var start = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(b.Output.Path, "assessments/test/index.html")));
+        Assert.NotNull(start.QuerySelector("a[href='/guide/assessments/test/team/']"));
         var section = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(b.Output.Path, "assessments/test/all/index.html")));
         var module = section.QuerySelector("[data-module]")!.GetAttribute("data-module")!;
         Assert.Matches(@"^/guide/assets/rules/cqc-saf\.[0-9a-f]{10}\.js$", module);
