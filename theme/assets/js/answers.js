@@ -8,7 +8,7 @@
 // the team marked complete (space-separated ids), and "progress/completed-by" who completed the self-assessment (as the
 // results page's printout names them).
 
-import { readPlan, exportablePlan } from './plan.js';
+import { readPlan, exportablePlan, isDay } from './plan.js';
 
 /** @typedef {import('./definition.js').AssessmentDefinition} AssessmentDefinition */
 /** @typedef {import('./definition.js').Question} Question */
@@ -69,6 +69,28 @@ export function newRecord(def, now = new Date().toISOString()) {
   };
 }
 
+/** The scores a baseline may hold: CQC's 1 to 4. */
+const BASELINE_SCORES = ['1', '2', '3', '4'];
+
+/**
+ * A file's baseline (the scores of the last published report it starts from), checked as the answers parser checks
+ * it: { baseline } (null when there is none) or { error }. Only an assessment whose definition offers a baseline takes one.
+ */
+export function readBaseline(def, raw) {
+  if (raw === undefined || raw === null) return { baseline: null };
+  if (!def.baseline) return { error: 'this assessment does not start from published scores, so the file\'s last published scores cannot be used' };
+  if (!isObject(raw) || !isObject(raw.scores)) return { error: 'its last published scores are not in the expected shape' };
+  if (raw.publishedOn !== undefined && raw.publishedOn !== null && !isDay(raw.publishedOn)) return { error: 'the date of its last published report is not a date written YYYY-MM-DD' };
+  const scored = new Set(questions(def).filter((q) => q.scored).map((q) => q.id));
+  const scores = emptyMap();
+  for (const id of Object.keys(raw.scores)) {
+    if (!scored.has(id)) return { error: `its last published scores include "${id}", which is not a statement of this assessment` };
+    if (!BASELINE_SCORES.includes(raw.scores[id])) return { error: `its last published score for "${id}" is not 1, 2, 3 or 4` };
+    scores[id] = raw.scores[id];
+  }
+  return { baseline: { publishedOn: raw.publishedOn || null, scores } };
+}
+
 /** Restores prototype-free maps after JSON.parse of a stored record. */
 export function revive(record) {
   record.file.format = FORMAT;
@@ -116,6 +138,8 @@ export function validateStored(def, value) {
   if (problem) return fail(problem);
   const plan = readPlan(def, file.plan, { draft: true });
   if (plan.error) return fail(plan.error);
+  const baseline = readBaseline(def, file.baseline);
+  if (baseline.error) return fail(baseline.error);
   if (file.options !== undefined && (!isObject(file.options) || (file.options.applyLimiters !== undefined && file.options.applyLimiters !== null && typeof file.options.applyLimiters !== 'boolean'))) return fail('its scoring options are not valid');
   const progress = value.progress;
   if (progress !== undefined && progress !== null) {
@@ -129,7 +153,7 @@ export function validateStored(def, value) {
     || !value.unmapped.every((u) => isObject(u) && isText(u.id) && isText(u.value) && isOptionalText(u.note) && isOptionalText(u.reason)))) {
     return fail('its unmatched answers are not valid');
   }
-  return { ok: true, record: revive({ ...value, file: { ...file, plan: plan.plan } }) };
+  return { ok: true, record: revive({ ...value, file: { ...file, plan: plan.plan, baseline: baseline.baseline ?? undefined } }) };
 }
 
 /** The answer to a question (model questions in answers, extra questions in extra), or undefined. */
@@ -226,6 +250,9 @@ export function exportable(def, record) {
     answers: sortedMap(file.answers, (id) => byId.has(id) && visible(id)),
   };
   if (Object.keys(extra).length) out.extra = extra;
+  if (file.baseline && Object.keys(file.baseline.scores).length) {
+    out.baseline = { ...(file.baseline.publishedOn ? { publishedOn: file.baseline.publishedOn } : {}), scores: Object.fromEntries(Object.keys(file.baseline.scores).sort().map((id) => [id, file.baseline.scores[id]])) };
+  }
   if (file.options) out.options = file.options;
   if (file.plan && file.plan.length) out.plan = exportablePlan(file.plan);
   return out;
@@ -292,6 +319,8 @@ export function readImport(def, text) {
   if (!isObject(data.answers)) errors.push('The file has no "answers".');
   const plan = readPlan(def, data.plan);
   if (plan.error) errors.push(`The file cannot be imported: ${plan.error}.`);
+  const baseline = readBaseline(def, data.baseline);
+  if (baseline.error) errors.push(`The file cannot be imported: ${baseline.error}.`);
   if (errors.length) return { ok: false, errors };
 
   const byId = new Map(questions(def).map((q) => [q.id, q]));
@@ -351,6 +380,7 @@ export function readImport(def, text) {
     extra,
     plan: plan.plan,
   };
+  if (baseline.baseline) file.baseline = baseline.baseline;
   if (isObject(data.options) && typeof data.options.applyLimiters === 'boolean') file.options = { applyLimiters: data.options.applyLimiters };
   const isAnswer = (a) => a.value !== undefined;
   return {

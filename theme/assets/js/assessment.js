@@ -203,7 +203,9 @@ class AssessmentPage {
         if (!isVisible(this.def, this.record, q)) continue;
         const answer = answerOf(this.record, q);
         const option = answer ? q.options.find((o) => o.value === answer.value) : null;
-        const value = answer && answer.value !== undefined && answer.value !== '' ? (option ? option.label : answer.value) : 'Not answered';
+        const published = q.scored ? this.record.file.baseline?.scores[q.id] : undefined;
+        const value = answer && answer.value !== undefined && answer.value !== '' ? (option ? option.label : answer.value)
+          : published ? `Not answered: keeps the last published score (${this.def.baseline.scores.find((o) => o.value === published)?.label ?? published})` : 'Not answered';
         const row = h('div', { class: 'summary-list__row' },
           h('dt', { class: 'summary-list__key', text: q.number ? `${q.number}. ${q.text}` : q.text }),
           h('dd', { class: 'summary-list__value' }, h('p', { text: value }), answer && answer.note ? h('p', { class: 'summary-list__note', text: `Note: ${answer.note}` }) : null));
@@ -259,6 +261,7 @@ class SectionPage extends AssessmentPage {
     if (!this.section) throw new Error(`the page's section "${this.main.dataset.section}" is not in the definition`);
     const returnToCheck = new URLSearchParams(location.search).get('return') === 'check';
     const byId = new Map(this.section.questions.map((q) => [q.id, q]));
+    this.keepOptions();
     this.refresh();
     const onEdit = (event) => {
       const target = event.target;
@@ -286,6 +289,27 @@ class SectionPage extends AssessmentPage {
     }
     if (this.record.progress.lastSection !== this.section.id) {
       this.session.edit(AssessmentPage.lastSectionField, this.section.id, 0);
+    }
+  }
+
+  /**
+   * "Not re-assessed: keep the last published score" for each statement that has one (the page's own radios are the
+   * model's scores); a statement without a published score offers no such choice.
+   */
+  keepOptions() {
+    const keep = this.def.baseline?.keep;
+    const scores = this.record.file.baseline?.scores;
+    if (!keep || !scores) return;
+    for (const q of this.section.questions) {
+      const published = q.scored ? scores[q.id] : undefined;
+      const radios = this.form.querySelector(`input[type=radio][name="${CSS.escape(q.id)}"]`)?.closest('.radios');
+      if (!published || !radios || radios.querySelector('[data-keep]')) continue;
+      const label = this.def.baseline.scores.find((o) => o.value === published)?.label ?? published;
+      const id = `${q.anchor}-keep`;
+      radios.append(h('div', { class: 'radio', 'data-keep': '' },
+        h('input', { type: 'radio', id, name: q.id, value: keep.value, 'aria-describedby': `${id}-hint` }),
+        h('label', { for: id, text: keep.label }),
+        h('div', { class: 'hint radio__hint', id: `${id}-hint`, text: `Your last report scored it ${label}.` })));
     }
   }
 
@@ -829,4 +853,51 @@ class ManagePage extends AssessmentPage {
   }
 }
 
-const PAGES = { start: StartPage, tasks: TasksPage, section: SectionPage, check: CheckPage, results: ResultsPage, plan: PlanPage, manage: ManagePage };
+/** The last published scores a CQC assessment starts from: one choice per statement and the report's date, saved as chosen. */
+class BaselinePage extends AssessmentPage {
+  static scoreField(id) {
+    return { key: `baseline:${id}`, label: `the last published score of “${id}”`,
+      get: (r) => r.file.baseline?.scores[id] ?? '',
+      set: (r, v) => {
+        if (!r.file.baseline) r.file.baseline = { publishedOn: null, scores: Object.create(null) };
+        if (v) r.file.baseline.scores[id] = v; else delete r.file.baseline.scores[id];
+      } };
+  }
+
+  static dateField = { key: 'baseline:publishedOn', label: 'the date of your last report',
+    get: (r) => r.file.baseline?.publishedOn ?? '',
+    set: (r, v) => {
+      if (!r.file.baseline) r.file.baseline = { publishedOn: null, scores: Object.create(null) };
+      r.file.baseline.publishedOn = v || null;
+    } };
+
+  async show() {
+    this.form = this.root.querySelector('[data-baseline-form]');
+    this.date = this.root.getElementById('baseline-published-on');
+    this.refresh();
+    this.form.addEventListener('change', (event) => {
+      const id = event.target.dataset.baselineStatement;
+      if (id) this.session.edit(BaselinePage.scoreField(id), event.target.value, 0);
+    });
+    this.date.addEventListener('change', () => {
+      const group = this.date.closest('.form-group');
+      const message = group.querySelector('.error-message');
+      const bad = this.date.value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(this.date.value);
+      group.classList.toggle('form-group--error', bad);
+      message.hidden = !bad;
+      message.textContent = bad ? 'Enter the date as day, month and year' : '';
+      if (!bad) this.session.edit(BaselinePage.dateField, this.date.value, 0);
+    });
+  }
+
+  refresh() {
+    if (!this.form) return;
+    for (const select of this.form.querySelectorAll('[data-baseline-statement]')) {
+      const value = BaselinePage.scoreField(select.dataset.baselineStatement).get(this.record);
+      if (select.value !== value && document.activeElement !== select) select.value = value;
+    }
+    if (document.activeElement !== this.date) setValue(this.date, BaselinePage.dateField.get(this.record));
+  }
+}
+
+const PAGES = { baseline: BaselinePage, start: StartPage, tasks: TasksPage, section: SectionPage, check: CheckPage, results: ResultsPage, plan: PlanPage, manage: ManagePage };

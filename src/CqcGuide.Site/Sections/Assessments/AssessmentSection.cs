@@ -14,7 +14,7 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
 {
     public static readonly ContentType Assessment = ContentType.Yaml<AssessmentDefinition>("assessment", "assessments", "/assessments/");
 
-    private enum Kind { Start, Tasks, Section, Check, Results, Plan, Manage, Team }
+    private enum Kind { Start, Tasks, Section, Check, Results, Plan, Manage, Team, Baseline }
 
     /// <summary>The view all pages of one assessment share, built once on first use.</summary>
     private sealed class Shared(CheckedAssessment assessment, string module, string planModule, string teamModule)
@@ -95,6 +95,8 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
             Plan(root + "plan/", "assessment-plan", Kind.Plan, sitemap: false);
             Plan(root + "manage/", "assessment-manage", Kind.Manage, sitemap: false);
             Plan(root + "team/", "assessment-team", Kind.Team, sitemap: false);
+            if (a.Definition.Baseline is not null && a.Model.Presentation.Baseline is not null)
+                Plan(root + "baseline/", "assessment-baseline", Kind.Baseline, sitemap: false);
 
             foreach (var section in a.Definition.Sections)
             foreach (var q in section.Questions)
@@ -213,6 +215,7 @@ public sealed class AssessmentSection : Section<CheckedAssessment>
             case Kind.Check: return Page("Check your answers", "assessment-check", [site.Home, index, start, tasks], view);
             case Kind.Results: return Page($"Your results: {def.Title}", "assessment-results", [site.Home, index, start], view);
             case Kind.Plan: return Page($"Your improvement plan: {def.Title}", "assessment-plan", [site.Home, index, start], view);
+            case Kind.Baseline: return Page($"Your last published scores: {def.Title}", "assessment-baseline", [site.Home, index, start], view);
             case Kind.Team: return Page($"Compare your team's answers: {def.Title}", "assessment-team", [site.Home, index, start], view);
             default: return Page("Your saved answers", "assessment-manage", [site.Home, index, start], view);
         }

@@ -53,7 +53,8 @@ public static partial class AssessmentViews
         var urls = new AssessmentUrls
         {
             Start = site.Href(root), Tasks = site.Href(root + "tasks/"), Check = site.Href(root + "check/"), Results = site.Href(root + "results/"),
-            Manage = site.Href(root + "manage/"), Plan = site.Href(root + "plan/"), Team = site.Href(root + "team/"), Index = site.Href("/assessments/"), Scoring = site.Href($"/scoring/{model.Id}/"),
+            Manage = site.Href(root + "manage/"), Plan = site.Href(root + "plan/"), Team = site.Href(root + "team/"),
+            Baseline = def.Baseline is not null && model.Presentation.Baseline is not null ? site.Href(root + "baseline/") : null, Index = site.Href("/assessments/"), Scoring = site.Href($"/scoring/{model.Id}/"),
         };
         var notice = model.IsCqcMethod ? "Self-assessment — not a CQC rating" : "Self-assessment — CqcGuide's own model, not a CQC method or rating";
         var baseline = def.Baseline is not null && model.Presentation.Baseline is { } presented
@@ -72,9 +73,13 @@ public static partial class AssessmentViews
             model = new { id = model.Id, version = model.Version, title = model.Title, cqc = model.IsCqcMethod },
             notice,
             // Present when the answers can start from the last published scores (the form offers "keep" only for statements with one).
-            baseline = baseline is null ? null : new { keep = new { value = baseline.Keep.Value, label = baseline.Keep.Label, hint = baseline.Keep.Hint } },
+            baseline = baseline is null ? null : new
+            {
+                keep = new { value = baseline.Keep.Value, label = baseline.Keep.Label, hint = baseline.Keep.Hint },
+                scores = baseline.Scores.Select(o => new { value = o.Value, label = o.Label }),
+            },
             groups = model.Groups.Select(g => new { id = g.Id, name = g.Name }),
-            urls = new { start = urls.Start, tasks = urls.Tasks, check = urls.Check, results = urls.Results, manage = urls.Manage, plan = urls.Plan, team = urls.Team },
+            urls = new { start = urls.Start, tasks = urls.Tasks, check = urls.Check, results = urls.Results, manage = urls.Manage, plan = urls.Plan, team = urls.Team, baseline = urls.Baseline },
             // The improvement plan's statuses and limits: the improvement-plan model's, as the answers-file parser reads them.
             plan = new
             {
@@ -91,7 +96,10 @@ public static partial class AssessmentViews
                 questions = s.Questions.Select(q => new
                 {
                     id = q.Id, anchor = q.Anchor, number = q.Number, text = q.Text, input = q.Input, scored = q.Scored,
-                    options = q.Options.Select(o => new { value = o.Value, label = o.Label }),
+                    // A scored question of an assessment with a baseline also takes "keep the last published score" (the
+                    // form offers it only where the statement has a published score).
+                    options = q.Options.Select(o => new { value = o.Value, label = o.Label })
+                        .Concat(q.Scored && baseline is not null ? [new { value = baseline.Keep.Value, label = baseline.Keep.Label }] : []),
                     showIf = q.ShowIfQuestion is null ? null : new { question = q.ShowIfQuestion, @in = q.ShowIfValues!.Split(' ') },
                     guidance = q.Guidance.Count == 0 ? null : q.Guidance.Select(g => new { title = g.Title, url = g.Url }),
                     statementUrl = site.HasPage($"/quality-statements/{q.Id}/") ? site.Href($"/quality-statements/{q.Id}/") : null,

@@ -116,8 +116,19 @@ public class AssessmentBuildTests
         Assert.Equal("not-reassessed", definition.GetProperty("baseline").GetProperty("keep").GetProperty("value").GetString());
         // The keep answer is offered by the browser only where a statement has a published score: the page's radios are unchanged.
         Assert.Equal(5, section.QuerySelectorAll("input[name='safe.learning-culture']").Length);
+        // The definition lists keep among a statement's answers (so imports, labels and printouts know it), and the
+        // scores the baseline page offers; that page has a choice per statement and a link from the start page.
+        Assert.Contains(definition.GetProperty("sections")[0].GetProperty("questions")[0].GetProperty("options").EnumerateArray(),
+            o => o.GetProperty("value").GetString() == "not-reassessed");
+        Assert.Equal(["1", "2", "3", "4"], definition.GetProperty("baseline").GetProperty("scores").EnumerateArray().Select(o => o.GetProperty("value").GetString()));
+        var baselinePage = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(b.Output.Path, "assessments/test/baseline/index.html")));
+        Assert.Equal(34, baselinePage.QuerySelectorAll("select[data-baseline-statement]").Length);
+        Assert.Contains("last report", baselinePage.QuerySelector(".prose")!.TextContent);
+        Assert.NotNull(new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(b.Output.Path, "assessments/test/index.html")))
+            .QuerySelector("a[href='/guide/assessments/test/baseline/']"));
 
         using var plain = Build(Definition("cqc-saf", statements));
+        Assert.False(File.Exists(Path.Combine(plain.Output.Path, "assessments/test/baseline/index.html")));
         var plainDefinition = System.Text.Json.JsonDocument.Parse(new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(plain.Output.Path, "assessments/test/all/index.html")))
             .QuerySelector("script#assessment-definition")!.TextContent).RootElement;
         Assert.False(plainDefinition.TryGetProperty("baseline", out _));
