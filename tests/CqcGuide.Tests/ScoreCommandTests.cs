@@ -109,8 +109,9 @@ public class ScoreCommandTests
         dir.Write("a.json", Person("1", "3", null));
         dir.Write("bad1.json", "{ not json");
         dir.Write("bad2.json", Person("9", "3", null));
-        var r = Cli.Run("score", "--team", dir["a.json"], dir["bad1.json"], dir["bad2.json"]);
+        var r = Cli.Run("score", "--team", dir["a.json"], dir["bad1.json"], dir["missing.json"], dir["bad2.json"]);
         Assert.Equal(1, r.ExitCode);
+        Assert.Contains("missing.json:1:1: error CG801: no such file", r.Error);
         Assert.Contains("bad1.json:1:", r.Error);
         Assert.Matches(@"bad2\.json:\d+:\d+: error CG801: .*""9""", r.Error);
         Assert.Equal("", r.Output);
@@ -123,5 +124,35 @@ public class ScoreCommandTests
         var two = Cli.Run("score", dir["a.json"], dir["a.json"]);
         Assert.Equal(2, two.ExitCode);
         Assert.Contains("add --team", two.Error);
+        Assert.Equal(2, Cli.Run("score", "--team", dir["a.json"]).ExitCode);
+    }
+
+    [Fact]
+    public void Score_team_median_answers_keep_the_baseline_every_file_shares()
+    {
+        using var dir = new TempDir();
+        string File(string value) => new System.Text.Json.Nodes.JsonObject
+        {
+            ["format"] = "cqcguide.answers/2",
+            ["assessment"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "cqc-readiness", ["version"] = "1.0.0" },
+            ["model"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "cqc-saf", ["version"] = "1.2.0" },
+            ["createdAt"] = "2026-11-30T09:00:00Z", ["updatedAt"] = "2026-11-30T10:00:00Z", ["revision"] = 1,
+            ["answers"] = new System.Text.Json.Nodes.JsonObject { ["safe.learning-culture"] = new System.Text.Json.Nodes.JsonObject { ["value"] = value } },
+            ["baseline"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["publishedOn"] = "2026-03-14",
+                ["scores"] = new System.Text.Json.Nodes.JsonObject { ["safe.learning-culture"] = "2", ["safe.safeguarding"] = "3" },
+            },
+            ["options"] = new System.Text.Json.Nodes.JsonObject { ["applyLimiters"] = false },
+        }.ToJsonString();
+        dir.Write("a.json", File("not-reassessed"));
+        dir.Write("b.json", File("not-reassessed"));
+        dir.Write("c.json", File("not-reassessed"));
+        var r = Cli.Run("score", "--team", dir["a.json"], dir["b.json"], dir["c.json"]);
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Output);
+        string Safe(System.Text.Json.JsonElement e) => e.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("id").GetString() == "safe").GetProperty("label").GetString()!;
+        // Everyone kept the published 2, so the median answers keep it too (with the shared baseline), and Safe reads as theirs.
+        Assert.Equal(Safe(doc.RootElement.GetProperty("people")[0]), Safe(doc.RootElement.GetProperty("medianAnswers")));
     }
 }

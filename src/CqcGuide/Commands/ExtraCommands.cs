@@ -25,11 +25,12 @@ internal static class ExtraCommands
             var paths = parse.GetValue(files)!;
             var asTeam = parse.GetValue(team);
             if (!asTeam && paths.Length > 1) throw new UsageException($"score reads one answers file ({paths.Length} given); add --team to compare several people's answers");
+            if (asTeam && paths.Length < 2) throw new UsageException("score --team compares two or more answers files");
             var read = new List<(string Path, AnswersFile File)>();
             var failed = false;
             foreach (var path in paths)
             {
-                if (Read(path, error) is { } file) read.Add((path, file));
+                if (Read(path, error, missingIsContentError: asTeam) is { } file) read.Add((path, file));
                 else failed = true;
             }
             if (failed) return CliApp.ContentErrors;
@@ -43,12 +44,18 @@ internal static class ExtraCommands
     }
 
     /// <summary>Reads and checks one answers file; null (every problem written to <paramref name="error"/>) when it cannot be scored.</summary>
-    private static AnswersFile? Read(string path, TextWriter error)
+    private static AnswersFile? Read(string path, TextWriter error, bool missingIsContentError)
     {
         // A regular file (a link to one is fine: the reader named it), read with a cap: `score /dev/zero` used to run
         // out of memory, and a FIFO would wait forever.
         var kind = CqcGuide.Site.Loading.SafeFiles.Kind(path, follow: true);
-        if (kind == CqcGuide.Site.Loading.EntryKind.Missing) throw new UsageException($"{path}: no such file");
+        if (kind == CqcGuide.Site.Loading.EntryKind.Missing)
+        {
+            // One file: a usage error, as before. Several (--team): every file's problem is reported in one run.
+            if (!missingIsContentError) throw new UsageException($"{path}: no such file");
+            error.WriteLine($"{path}:1:1: error CG801: no such file");
+            return null;
+        }
         if (kind is not (CqcGuide.Site.Loading.EntryKind.Regular or CqcGuide.Site.Loading.EntryKind.Unknown))
         {
             error.WriteLine($"{path}:1:1: error {CqcGuide.Site.Codes.NotRegularFile}: not a regular file ({kind}); an answers file is a .json file");

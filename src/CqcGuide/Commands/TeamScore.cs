@@ -36,12 +36,15 @@ internal static class TeamScore
         var summary = TeamAssessment.SummaryOf(new TeamInput(
             model.Presentation.Answers.ToArray(), model.Presentation.Baseline?.Keep, model.Items.Select(i => i.QuestionId).ToArray(),
             people.Select(p => new TeamMember(p.File.Answers.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal))).ToArray()));
+        // The median answers start from the baseline every file shares (as the team page's agreed answers do), with the
+        // model's default options.
         var agreed = first.File with
         {
             Answers = summary.Items.Where(i => i.Consensus is not null).ToDictionary(i => i.Id, i => new Answer(i.Consensus!, null), StringComparer.Ordinal),
             Extra = new Dictionary<string, Answer>(),
             Plan = [],
-            Baseline = null,
+            Baseline = SharedBaseline(files.Select(f => f.File.Baseline).ToArray()),
+            Options = null,
         };
         var results = people.Select(p => Groups(model, model.Score(p.File))).ToArray();
         var agreedResult = Groups(model, model.Score(agreed));
@@ -50,6 +53,14 @@ internal static class TeamScore
     }
 
     /// <summary>The file's "completed by", else its name, on one line: control and format characters (a terminal escape, a bidirectional override) cannot reach the output.</summary>
+    /// <summary>The baseline every file has, the same date and scores; null when any file has none or they differ.</summary>
+    private static AnswersBaseline? SharedBaseline(AnswersBaseline?[] all)
+    {
+        if (all.Length == 0 || all[0] is not { } first) return null;
+        static string Key(AnswersBaseline b) => (b.PublishedOn ?? "") + "|" + string.Join(";", b.Scores.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + "=" + s.Value));
+        return all.All(b => b is not null && Key(b) == Key(first)) ? first : null;
+    }
+
     private static string RoleOf(AnswersFile file, string path)
     {
         var raw = file.Extra.GetValueOrDefault(CompletedByKey)?.Value is { } by && !string.IsNullOrWhiteSpace(by) ? by : Path.GetFileNameWithoutExtension(path);

@@ -44,6 +44,7 @@ public class BaselineModuleTests
         { "{ baseline: { scores: { 'one.a': 2 } } }", "score for \"one.a\" is not 1, 2, 3 or 4" },
         { "{ baseline: { scores: { 'one.a.plan': '2' } } }", "not a statement of this assessment" },
         { "{ baseline: JSON.parse('{\"scores\":{\"__proto__\":\"2\"}}') }", "not a statement of this assessment" },
+        { "{ format: 'cqcguide.answers/1', baseline: { scores: { 'one.a': '2' } } }", "has no last published scores" },
     };
 
     [Theory]

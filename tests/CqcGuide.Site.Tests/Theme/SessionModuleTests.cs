@@ -80,6 +80,26 @@ public class SessionModuleTests
     }
 
     [Fact]
+    public void A_tab_whose_save_was_replaced_finds_out_at_its_next_write_before_the_storage_event_arrives()
+    {
+        var r = Run("""
+            const a = tab('a');
+            a.session.edit(note('q1'), 'Typed in tab A', 0);
+            a.session.flush();
+            localStorage.setItem('cqcguide:test:x', JSON.stringify({ revision: 1, updatedAt: '2099-01-01T00:00:00.000Z', notes: { q2: 'Typed in tab B' } }));
+            a.session.edit(note('q3'), 'Then typed in tab A', 0);  // no storage event yet
+            a.session.flush();
+            export const result = { stored: stored(), conflicts };
+            """);
+        var notes = r.GetProperty("stored").GetProperty("notes");
+        Assert.Equal("Typed in tab A", notes.GetProperty("q1").GetString());
+        Assert.Equal("Typed in tab B", notes.GetProperty("q2").GetString());
+        Assert.Equal("Then typed in tab A", notes.GetProperty("q3").GetString());
+        Assert.Equal(2, r.GetProperty("stored").GetProperty("revision").GetInt32());
+        Assert.Equal(0, r.GetProperty("conflicts").GetArrayLength());
+    }
+
+    [Fact]
     public void A_save_that_finds_a_newer_record_merges_and_says_so()
     {
         var r = Run("""

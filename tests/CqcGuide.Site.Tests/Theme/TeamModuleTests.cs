@@ -85,4 +85,26 @@ public class TeamModuleTests
         Assert.True(r.GetProperty("stored").GetBoolean());
         Assert.Contains("cannot be read", r.GetProperty("tampered").GetString());
     }
+
+    [Fact]
+    public void The_agreed_answers_keep_the_baseline_every_file_shares_and_none_when_they_differ()
+    {
+        var r = Run("""
+            const keep = { value: 'not-reassessed', label: 'Keep' };
+            const bdef = { ...def, baseline: { keep, scores: [] },
+              sections: def.sections.map((s) => ({ ...s, questions: s.questions.map((q) => (q.scored ? { ...q, options: [...q.options, keep] } : q)) })) };
+            const team = T.newTeam();
+            const add = (scores, v) => team.people.push(T.readPerson(bdef, team, file({ 'one.a': { value: v } }).replace('"answers"',
+              `"baseline":${JSON.stringify({ publishedOn: '2026-03-14', scores })},"answers"`), { role: v }).person);
+            add({ 'one.a': '2', 'two.a': '3' }, 'not-reassessed');
+            add({ 'two.a': '3', 'one.a': '2' }, '1');
+            const same = T.agreedRecord(bdef, team.people, { 'one.a': 'not-reassessed' }).file.baseline;
+            add({ 'one.a': '4' }, '2');
+            const differ = T.sharedBaseline(team.people);
+            export const result = { same: same && { publishedOn: same.publishedOn, scores: { ...same.scores } }, differ: differ.differ, none: differ.baseline };
+            """);
+        Assert.Equal("""{"publishedOn":"2026-03-14","scores":{"one.a":"2","two.a":"3"}}""", r.GetProperty("same").GetRawText());
+        Assert.True(r.GetProperty("differ").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("none").ValueKind);
+    }
 }

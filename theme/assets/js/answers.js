@@ -319,7 +319,9 @@ export function readImport(def, text) {
   if (!isObject(data.answers)) errors.push('The file has no "answers".');
   const plan = readPlan(def, data.plan);
   if (plan.error) errors.push(`The file cannot be imported: ${plan.error}.`);
-  const baseline = readBaseline(def, data.baseline);
+  // As the answers parser: the first format has no baseline.
+  const baseline = data.format !== FORMAT && data.baseline !== undefined
+    ? { error: `a "${data.format}" file has no last published scores (they came with "${FORMAT}")` } : readBaseline(def, data.baseline);
   if (baseline.error) errors.push(`The file cannot be imported: ${baseline.error}.`);
   if (errors.length) return { ok: false, errors };
 

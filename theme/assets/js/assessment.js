@@ -11,7 +11,7 @@ import {
   toCsvRows, readImport, importedRecord, migrate, progressCounts, visibleQuestions, nextStepItems, nextStepDraft, MAX_COMPLETED_BY,
 } from './answers.js';
 import {
-  planItemFromStep, newPlanItem, nextPlanId, planProblems, planRuleInput, stateLabel, statementOf, planCsvRows, planMarkdown, planItemDraft, dayLabel, dateParts, dateOf,
+  planItemFromStep, newPlanItem, nextPlanId, planProblems, planRuleInput, stateLabel, statementOf, planCsvRows, planMarkdown, planItemDraft, dayLabel, dateParts, dateOf, isDay,
 } from './plan.js';
 
 const setValue = (field, value) => { if (field.value !== value) field.value = value; };
@@ -66,7 +66,7 @@ class AssessmentPage {
     const state = this.session.start();
     if (state.state === 'corrupt') {
       this.main.querySelector('h1').after(this.session.corruptPanel({ heading: 'Your saved answers could not be read', fileStem: this.def.id }));
-      for (const form of this.root.querySelectorAll('[data-assessment-form], [data-import-form]')) form.hidden = true;
+      for (const form of this.root.querySelectorAll('[data-assessment-form], [data-import-form], [data-baseline-form]')) form.hidden = true;
       return;
     }
     if (state.state === 'ok') {
@@ -185,7 +185,14 @@ class AssessmentPage {
   async handOver(draft) {
     this.session.flush();
     // Loaded when first needed: pages that never hand a draft over do not load the draft's format (log-data.js).
-    const { HANDOVER_STORE, leaveHandover, validateHandover } = await import('./handover.js');
+    let handover;
+    try {
+      handover = await import('./handover.js');
+    } catch {
+      this.session.say('The learning log could not be started: part of the page did not load. Reload the page to try again.', 'error');
+      return;
+    }
+    const { HANDOVER_STORE, leaveHandover, validateHandover } = handover;
     if (!leaveHandover(new RecordStore(...HANDOVER_STORE, validateHandover), this.def, draft)) {
       this.session.say('This browser would not keep the learning log for the draft page, so nothing was handed over.', 'error');
       return;
@@ -204,7 +211,9 @@ class AssessmentPage {
         const answer = answerOf(this.record, q);
         const option = answer ? q.options.find((o) => o.value === answer.value) : null;
         const published = q.scored ? this.record.file.baseline?.scores[q.id] : undefined;
-        const value = answer && answer.value !== undefined && answer.value !== '' ? (option ? option.label : answer.value)
+        const keepsNothing = answer && !published && answer.value === this.def.baseline?.keep.value;
+        const value = keepsNothing ? 'Not re-assessed, but no published score is saved: counts as not assessed'
+          : answer && answer.value !== undefined && answer.value !== '' ? (option ? option.label : answer.value)
           : published ? `Not answered: keeps the last published score (${this.def.baseline.scores.find((o) => o.value === published)?.label ?? published})` : 'Not answered';
         const row = h('div', { class: 'summary-list__row' },
           h('dt', { class: 'summary-list__key', text: q.number ? `${q.number}. ${q.text}` : q.text }),
@@ -298,18 +307,20 @@ class SectionPage extends AssessmentPage {
    */
   keepOptions() {
     const keep = this.def.baseline?.keep;
+    if (!keep) return;
     const scores = this.record.file.baseline?.scores;
-    if (!keep || !scores) return;
     for (const q of this.section.questions) {
-      const published = q.scored ? scores[q.id] : undefined;
+      const published = q.scored && scores ? scores[q.id] : undefined;
+      const kept = q.scored && answerOf(this.record, q)?.value === keep.value;
       const radios = this.form.querySelector(`input[type=radio][name="${CSS.escape(q.id)}"]`)?.closest('.radios');
-      if (!published || !radios || radios.querySelector('[data-keep]')) continue;
-      const label = this.def.baseline.scores.find((o) => o.value === published)?.label ?? published;
+      if ((!published && !kept) || !radios || radios.querySelector('[data-keep]')) continue;
       const id = `${q.anchor}-keep`;
       radios.append(h('div', { class: 'radio', 'data-keep': '' },
         h('input', { type: 'radio', id, name: q.id, value: keep.value, 'aria-describedby': `${id}-hint` }),
         h('label', { for: id, text: keep.label }),
-        h('div', { class: 'hint radio__hint', id: `${id}-hint`, text: `Your last report scored it ${label}.` })));
+        h('div', { class: 'hint radio__hint', id: `${id}-hint`, text: published
+          ? `Your last report scored it ${this.def.baseline.scores.find((o) => o.value === published)?.label ?? published}.`
+          : 'No published score is saved for this statement, so it counts as not assessed. Enter it on the “last published scores” page, or choose a score.' })));
     }
   }
 
@@ -786,8 +797,12 @@ class ManagePage extends AssessmentPage {
   async show() {
     this.exportButtons();
     this.refresh();
-    this.importFlow((await import('./import-flow.js')).importFlow);
     this.deleteFlow();
+    try {
+      this.importFlow((await import('./import-flow.js')).importFlow);
+    } catch {
+      this.session.say('Importing is not available: part of the page did not load. Reload the page to try again.', 'error');
+    }
   }
 
   refresh() {
@@ -882,10 +897,10 @@ class BaselinePage extends AssessmentPage {
     this.date.addEventListener('change', () => {
       const group = this.date.closest('.form-group');
       const message = group.querySelector('.error-message');
-      const bad = this.date.value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(this.date.value);
+      const bad = this.date.value !== '' && !isDay(this.date.value);
       group.classList.toggle('form-group--error', bad);
       message.hidden = !bad;
-      message.textContent = bad ? 'Enter the date as day, month and year' : '';
+      message.textContent = bad ? 'Enter a real date, for example 14 March 2026' : '';
       if (!bad) this.session.edit(BaselinePage.dateField, this.date.value, 0);
     });
   }

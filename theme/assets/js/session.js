@@ -118,7 +118,7 @@ export class Session {
     if (!this.pending.size) return true;
     let merged = false;
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const result = this.store.write(this.record, this.base.revision);
+      const result = this.store.write(this.record, this.base.revision, this.base.updatedAt);
       if (result.ok) {
         this.record = this.copy(result.record);
         this.base = this.copy(result.record);
@@ -130,6 +130,7 @@ export class Session {
         return true;
       }
       if (result.conflict) {
+        this.requeueIfRaced(result.conflict);
         this.rebase(result.conflict);
         merged = true;
         continue;
@@ -200,18 +201,24 @@ export class Session {
     for (const c of conflicts) this.onConflict(c);
   }
 
+  /**
+   * Storage has no atomic compare-and-swap across tabs: two tabs that save at the same moment can both write the next
+   * revision, and the later write replaces the earlier. The tab whose save was replaced meets a record with its own
+   * revision (in a storage event or at its next write): it puts the changes of its last save back as pending, so the
+   * merge that follows keeps them.
+   */
+  requeueIfRaced(theirs) {
+    if (theirs.revision === this.base.revision && this.lastSaved.length) {
+      for (const p of this.lastSaved) if (!this.pending.has(p.field.key)) this.pending.set(p.field.key, { field: p.field, value: p.value, base: p.base });
+    }
+    this.lastSaved = [];
+  }
+
   /** A storage event: another tab saved (or deleted) this record. */
   external(state) {
     if (state.state === 'ok') {
       if (state.record.revision === this.base.revision && state.record.updatedAt === this.base.updatedAt) return;
-      // Storage has no atomic compare-and-swap across tabs: two tabs that save at the same moment can both write the
-      // next revision, and the later write replaces the earlier. The tab whose save was replaced hears of a record
-      // with its own revision: it puts its last saved changes back on top of it and saves again, so nothing is lost.
-      const raced = state.record.revision === this.base.revision && this.lastSaved?.length;
-      if (raced) {
-        for (const p of this.lastSaved) if (!this.pending.has(p.field.key)) this.pending.set(p.field.key, { field: p.field, value: p.value, base: p.base });
-      }
-      this.lastSaved = [];
+      this.requeueIfRaced(state.record);
       if (this.pending.size) {
         this.rebase(state.record);
         clearTimeout(this.timer);

@@ -67,14 +67,20 @@ export class RecordStore {
   }
 
   /**
-   * Writes the record if what is stored is still the revision this page read (compare and swap). Returns { ok: true, record } with the new revision,
+   * Writes the record if what is stored is still the revision this page read (compare and swap; with baseUpdatedAt, also
+   * the same save). Returns { ok: true, record } with the new revision,
    * { ok: false, conflict: newerRecord } when another tab saved first, { ok: false, corrupt } when what is stored
    * cannot be read (it is never overwritten), or { ok: false, error } when the browser refused (storage full,
    * private mode, storage turned off).
    */
-  write(record, baseRevision) {
+  write(record, baseRevision, baseUpdatedAt) {
     const current = this.read();
-    if (current.state === 'ok' && current.record.revision !== baseRevision) return { ok: false, conflict: current.record };
+    // The save time is compared too: two tabs that raced to write the same revision differ in it, so the tab whose
+    // write was replaced finds out at its next write even before the storage event reaches it.
+    if (current.state === 'ok' && (current.record.revision !== baseRevision
+      || (baseUpdatedAt !== undefined && current.record.updatedAt !== undefined && current.record.updatedAt !== baseUpdatedAt))) {
+      return { ok: false, conflict: current.record };
+    }
     if (current.state === 'corrupt') return { ok: false, corrupt: current };
     if (current.state === 'unavailable') return { ok: false, error: new Error(current.reason) };
     const next = { ...record, revision: baseRevision + 1, updatedAt: new Date().toISOString() };

@@ -51,7 +51,8 @@ export function readPerson(def, team, text, { role, fileName }) {
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
-    person: { role: roleFor(team, typed, read.completedBy), fileName: String(fileName ?? '').slice(0, 200), file: read.file, migrated: read.migrated },
+    person: { role: roleFor(team, typed, read.completedBy), fileName: String(fileName ?? '').slice(0, 200), file: read.file, migrated: read.migrated,
+      unmapped: read.unmapped.length },
   };
 }
 
@@ -65,7 +66,8 @@ export function validateTeam(def, value) {
     if (!p || typeof p.role !== 'string' || !p.file) return { ok: false, reason: 'a saved person has no role or file' };
     const read = readImport(def, JSON.stringify(p.file));
     if (!read.ok) return { ok: false, reason: `the saved file of “${p.role}” cannot be read: ${read.errors[0]}` };
-    people.push({ role: p.role, fileName: typeof p.fileName === 'string' ? p.fileName : '', file: read.file, migrated: read.migrated });
+    people.push({ role: p.role, fileName: typeof p.fileName === 'string' ? p.fileName : '', file: read.file,
+      migrated: typeof p.migrated === 'string' ? p.migrated : read.migrated, unmapped: Number.isInteger(p.unmapped) ? p.unmapped : read.unmapped.length });
   }
   const agreed = emptyMap();
   for (const id of Object.keys(value.agreed)) if (typeof value.agreed[id] === 'string') agreed[id] = value.agreed[id];
@@ -101,13 +103,32 @@ export function agreedAnswers(summary, agreed) {
   return result;
 }
 
+/** A baseline in a form two can be compared in: the date and the scores in statement order. */
+const baselineKey = (b) => (b ? JSON.stringify([b.publishedOn ?? null, Object.keys(b.scores).sort().map((id) => [id, b.scores[id]])]) : 'none');
+
+/**
+ * The last published scores the agreed answers start from: the baseline every file shares; none when no file has
+ * one, and none (with differ: true) when the files start from different scores, which the page then says.
+ */
+export function sharedBaseline(people) {
+  const keys = [...new Set(people.map((p) => baselineKey(p.file.baseline)))];
+  if (keys.length !== 1 || keys[0] === 'none') return { baseline: null, differ: keys.length > 1 };
+  const first = people[0].file.baseline;
+  const scores = emptyMap();
+  for (const id of Object.keys(first.scores)) scores[id] = first.scores[id];
+  return { baseline: { publishedOn: first.publishedOn ?? null, scores }, differ: false };
+}
+
 /**
  * The agreed answers as this browser's stored record (so they export, score and print like any other answers): the
- * answers, and "completed by" naming the roles compared.
+ * answers, the baseline everyone shares (so a kept score counts as it did in each person's answers), and "completed
+ * by" naming the roles compared.
  */
 export function agreedRecord(def, people, answers, now = new Date().toISOString()) {
   const record = newRecord(def, now);
   for (const id of Object.keys(answers)) record.file.answers[id] = { value: answers[id] };
+  const { baseline } = sharedBaseline(people);
+  if (baseline) record.file.baseline = baseline;
   record.progress.completedBy = `Agreed by ${people.map((p) => p.role).join(', ')}`.slice(0, 200);
   return record;
 }

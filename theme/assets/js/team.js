@@ -15,7 +15,7 @@ import { Session } from './session.js';
 import { readDefinition } from './definition.js';
 import { exportable, newRecord, toJson, validateStored } from './answers.js';
 import {
-  newTeam, readPerson, validateTeam, teamInput, agreedAnswers, agreedRecord, comparedQuestions, MAX_ROLE,
+  newTeam, readPerson, validateTeam, teamInput, agreedAnswers, agreedRecord, comparedQuestions, sharedBaseline, MAX_ROLE,
 } from './team-data.js';
 
 export async function init(root) {
@@ -172,7 +172,8 @@ class TeamPage {
           remove.addEventListener('click', () => this.save((t) => { t.people.splice(i, 1); }, `Removed ${p.role}'s answers.`));
           return h('tr', {},
             h('th', { scope: 'row' }, p.role,
-              p.fileName || p.migrated ? h('span', { class: 'team-people__file', text: p.fileName + (p.migrated ? ` (moved on from version ${p.migrated})` : '') }) : null,
+              p.fileName || p.migrated ? h('span', { class: 'team-people__file', text: p.fileName + (p.migrated ? ` (moved on from version ${p.migrated})` : '')
+                  + (p.unmapped ? ` (${p.unmapped} answer${p.unmapped === 1 ? '' : 's'} matching no question of this version, left out)` : '') }) : null,
               remove),
             h('td', { text: `${answered} of ${total}` }),
             h('td', { text: shortDateTime(p.file.updatedAt) }));
@@ -279,8 +280,10 @@ class TeamPage {
           h('a', { href: this.def.urls.results, text: 'See the results' }), '.'));
         this.session.say(`The agreed answers were saved as this browser's answers at ${timeOf(new Date().toISOString())}.`);
       }));
+    const differ = sharedBaseline(this.team.people).differ;
     return [
       h('h2', { text: 'The agreed answers' }),
+      differ ? h('p', { class: 'notice notice--warning', text: 'The files start from different last published scores, so the agreed answers have none: “keep the last published score” counts as not assessed. Enter the scores on the “last published scores” page once the agreed answers are this browser\'s answers.' }) : null,
       h('p', { text: 'The agreed answers are a normal answers file: import it, score it with cqcguide score, print its results, or keep it with your self-assessment history.' }),
       container,
     ];
