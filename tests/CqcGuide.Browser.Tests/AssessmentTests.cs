@@ -13,7 +13,8 @@ public class AssessmentTests(SiteFixture site)
     private static async Task<JsonElement> Definition(IPage page) =>
         JsonDocument.Parse(await page.Locator("#assessment-definition").TextContentAsync() ?? "").RootElement.Clone();
 
-    private static async Task<string> Download(IPage page, string selector)
+    /// <summary>Clicks and saves the download it starts under the temp folder; returns its path (shared by the browser tests).</summary>
+    internal static async Task<string> Download(IPage page, string selector)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(selector));
         var path = Path.Combine(Path.GetTempPath(), "cqcguide-downloads", Guid.NewGuid().ToString("N") + "-" + download.SuggestedFilename);
@@ -22,7 +23,8 @@ public class AssessmentTests(SiteFixture site)
         return path;
     }
 
-    private static (int Code, string Output, string Error) Cli(params string[] args)
+    /// <summary>Runs the command line in process (shared by the browser tests).</summary>
+    internal static (int Code, string Output, string Error) Cli(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

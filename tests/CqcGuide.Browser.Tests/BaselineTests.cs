@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CqcGuide.Cli;
 using Microsoft.Playwright;
 
 namespace CqcGuide.Browser.Tests;
@@ -50,19 +49,16 @@ public class BaselineTests(SiteFixture site)
         await AccessibilityTests.AssertNoViolations(page);
 
         await s.Go(Url("manage/"));
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-action='export-json']"));
-        var path = Path.Combine(Path.GetTempPath(), "cqcguide-downloads", Guid.NewGuid().ToString("N") + ".json");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await download.SaveAsAsync(path);
+        var path = await AssessmentTests.Download(page, "[data-action='export-json']");
         using var file = JsonDocument.Parse(File.ReadAllText(path));
         Assert.Equal("2026-03-14", file.RootElement.GetProperty("baseline").GetProperty("publishedOn").GetString());
         Assert.Equal(8, file.RootElement.GetProperty("baseline").GetProperty("scores").EnumerateObject().Count());
         Assert.Equal("not-reassessed", file.RootElement.GetProperty("answers").GetProperty(Safe[3]).GetProperty("value").GetString());
 
         // Worked numbers: new 3 + 3 + 4 = 10, kept 5 × 2 = 10: 20 of 32 for Safe, as CQC keeps the scores it does not look at again.
-        var output = new StringWriter();
-        Assert.Equal(0, CliApp.Run(["score", path], output, new StringWriter()));
-        using var scored = JsonDocument.Parse(output.ToString());
+        var score = AssessmentTests.Cli("score", path);
+        Assert.Equal(0, score.Code);
+        using var scored = JsonDocument.Parse(score.Output);
         var safe = scored.RootElement.GetProperty("keyQuestions").EnumerateArray().Single(k => k.GetProperty("id").GetString() == "safe");
         Assert.Equal(20, safe.GetProperty("sum").GetInt32());
         Assert.Equal(32, safe.GetProperty("maximum").GetInt32());

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CqcGuide.Cli;
 using Microsoft.Playwright;
 
 namespace CqcGuide.Browser.Tests;
@@ -14,22 +13,9 @@ public class TeamTests(SiteFixture site)
 {
     private string Url(string path = "") => $"{site.BaseUrl}/assessments/learning-maturity/{path}";
 
-    private static (int Code, string Output, string Error) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Cli(params string[] args) => AssessmentTests.Cli(args);
 
-    private static async Task<string> Download(IPage page, string selector)
-    {
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(selector));
-        var path = Path.Combine(Path.GetTempPath(), "cqcguide-downloads", Guid.NewGuid().ToString("N") + "-" + download.SuggestedFilename);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await download.SaveAsAsync(path);
-        return path;
-    }
+    private static Task<string> Download(IPage page, string selector) => AssessmentTests.Download(page, selector);
 
     /// <summary>One person answers three governance questions on their own device and downloads the file.</summary>
     private async Task<string> Answer(string structuredReviews, string reflection, string escalation, string? note)

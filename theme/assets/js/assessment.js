@@ -4,10 +4,9 @@
 import { download, h, showErrorSummary, confirmThen } from './dom.js';
 import { csv, timeOf, dateTimeOf, datedName, dateStamp } from './format.js';
 import { RecordStore } from './store.js';
-import { Session } from './session.js';
-import { readDefinition } from './definition.js';
+import { embeddedDefinition, answersSession } from './assessment-session.js';
 import {
-  newRecord, validateStored, questions, answerOf, setAnswer, isVisible, isAnswered, sectionStatus, exportable, toJson,
+  questions, answerOf, setAnswer, isVisible, isAnswered, sectionStatus, exportable, toJson,
   toCsvRows, readImport, importedRecord, migrate, progressCounts, visibleQuestions, nextStepItems, nextStepDraft, MAX_COMPLETED_BY,
 } from './answers.js';
 import {
@@ -32,9 +31,7 @@ const MATURITY_BANDS = [
 /** Starts the component for this page. Resolves when the page is ready; throws (reported by site.js) if it cannot start. */
 export async function init(root) {
   const main = root.querySelector('[data-assessment-page]');
-  const definition = root.getElementById('assessment-definition');
-  if (!definition) throw new Error('the page has no embedded assessment definition');
-  const def = readDefinition(definition.textContent);
+  const def = embeddedDefinition(root);
   const Page = PAGES[main.dataset.assessmentPage];
   if (!Page) throw new Error(`unknown assessment page type "${main.dataset.assessmentPage}"`);
   const page = new Page(root, main, def);
@@ -49,11 +46,7 @@ class AssessmentPage {
     this.main = main;
     this.def = def;
     this.bar = root.querySelector('[data-record-bar]');
-    this.session = new Session({
-      store: new RecordStore('assessment', def.id, (value) => validateStored(def, value)),
-      fresh: () => newRecord(def),
-      noun: 'answers',
-      status: root.querySelector('[data-save-status]'),
+    this.session = answersSession(root, def, {
       render: () => this.refresh(),
       panelSlot: () => this.root.querySelector('[data-conflicts]') || this.bar,
     });

@@ -11,17 +11,14 @@ const shortDateTime = (iso) => {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 };
 import { RecordStore } from './store.js';
-import { Session } from './session.js';
-import { readDefinition } from './definition.js';
-import { exportable, newRecord, toJson, validateStored } from './answers.js';
+import { embeddedDefinition, answersSession } from './assessment-session.js';
+import { exportable, toJson } from './answers.js';
 import {
   newTeam, readPerson, validateTeam, teamInput, agreedAnswers, agreedRecord, comparedQuestions, sharedBaseline, MAX_ROLE,
 } from './team-data.js';
 
 export async function init(root) {
-  const definition = root.getElementById('assessment-definition');
-  if (!definition) throw new Error('the page has no embedded assessment definition');
-  const page = new TeamPage(root, root.querySelector('[data-team-page]'), readDefinition(definition.textContent));
+  const page = new TeamPage(root, root.querySelector('[data-team-page]'), embeddedDefinition(root));
   await page.show();
   return page;
 }
@@ -37,12 +34,7 @@ class TeamPage {
     this.main = main;
     this.def = def;
     this.bar = root.querySelector('[data-record-bar]');
-    this.session = new Session({
-      store: new RecordStore('assessment', def.id, (value) => validateStored(def, value)),
-      fresh: () => newRecord(def),
-      noun: 'answers',
-      status: root.querySelector('[data-save-status]'),
-    });
+    this.session = answersSession(root, def);
   }
 
   async show() {
