@@ -66,6 +66,7 @@ public static class Codes
     public const string StaleOverride = "CG407";
     public const string UnknownFilter = "CG408";
     public const string ReservedAssetFolder = "CG409";
+    public const string ScriptSyntax = "CG410";
 
     // Site settings and editions
     public const string SiteConfig = "CG501";
@@ -146,6 +147,7 @@ public static class Codes
         new(StaleOverride, "Templates and assets", @"(advice) A theme override in `input/_theme/` whose built-in file has changed upstream since it was made, or that does not record which version it overrides (`cqcguide theme override`)"),
         new(UnknownFilter, "Templates and assets", @"A template uses a filter that does not exist"),
         new(ReservedAssetFolder, "Templates and assets", @"A file under `input/assets/` in a folder where the theme publishes its content-hashed files (e.g. `assets/css/`): hosts cache that folder for a year, so a file there without a hash in its name would stay stale"),
+        new(ScriptSyntax, "Templates and assets", @"A theme script (`theme/assets/js/`, `theme/app/service-worker.js`, or an override in `input/_theme/`) is not valid JavaScript: the build publishes scripts without their comments, and parses them to do so"),
         new(SiteConfig, "Site settings and editions", @"`site.yml` is missing or invalid (including a `language` that is not a BCP 47 tag and a `theme` folder outside the project)"),
         new(UnknownVersion, "Site settings and editions", @"An edition folder that `site.yml` does not list, or a listed edition without pages"),
         new(LowContrast, "Site settings and editions", @"The brand colour in `organisation.yml` does not reach WCAG AA contrast (4.5:1) with white text; the message gives the measured ratio"),

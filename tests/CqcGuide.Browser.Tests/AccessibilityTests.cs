@@ -12,7 +12,8 @@ public class AccessibilityTests(SiteFixture site)
         "/changes/1.0-to-2.0/", "/checklists/", "/checklists/four-common-pitfalls/", "/quality-statements/",
         "/quality-statements/safe.learning-culture/", "/key-questions/safe/", "/tags/", "/versions/", "/about/", "/search/?q=blame", "/no-such-page/",
         "/governance/", "/governance/2026-q3/", "/governance/themes/", "/journal/evidence/safe.medicines-optimisation/",
-        "/assessments/cqc-readiness/progress/", "/assessments/cqc-readiness/team/", "/scoring/cqc-saf/");
+        "/assessments/cqc-readiness/progress/", "/assessments/cqc-readiness/team/", "/scoring/cqc-saf/",
+        "/offline/", "/offline/unavailable/");
 
     internal static async Task AssertNoViolations(IPage page)
     {

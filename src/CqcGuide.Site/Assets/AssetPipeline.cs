@@ -54,6 +54,13 @@ public sealed partial class AssetPipeline
         if (extension is ".js" or ".mjs" or ".css")
         {
             var text = Encoding.UTF8.GetString(bytes);
+            if (extension is ".js" or ".mjs")
+            {
+                text = ScriptCompactor.Compact(text, out var failure);
+                if (failure is not null)
+                    diagnostics.Error(Codes.ScriptSyntax, $"'{name}' is not valid JavaScript: {failure.Message}", new SourceSpan(origins[name], failure.Line, failure.Column),
+                        "fix the script; the browser would refuse it too");
+            }
             var regex = extension == ".css" ? CssUrlRegex() : JsImportRegex();
             var directory = Path.GetDirectoryName(name)?.Replace('\\', '/') ?? "";
             var rewritten = regex.Replace(text, m =>

@@ -38,6 +38,12 @@ public static partial class Branding
         ? $":root {{ --brand: {c.ToLowerInvariant()}; --brand-dark: {Darken(c, 0.7)}; }}\n"
         : null;
 
+    /// <summary>The theme's header colour when the organisation has no brand colour (site.css --brand-dark).</summary>
+    public const string DefaultDark = "#003f40";
+
+    /// <summary>The header's colour: the brand colour darkened, or the theme's own.</summary>
+    public static string Dark(OrganisationSettings org) => org.BrandColour is { } c && HexColour().IsMatch(c) ? Darken(c, 0.7) : DefaultDark;
+
     /// <summary>WCAG 2.2 contrast ratio of two sRGB colours (#rrggbb).</summary>
     public static double Contrast(string a, string b)
     {

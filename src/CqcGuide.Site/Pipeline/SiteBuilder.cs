@@ -187,7 +187,8 @@ public static class SiteBuilder
         outputFiles.UnionWith(assets.Built.Select(a => a.OutputPath));
         outputFiles.UnionWith(inputAssets.Select(a => a.Relative));
         outputFiles.UnionWith(shared.Files.Keys);
-        outputFiles.UnionWith(["sitemap.xml", "robots.txt"]);
+        outputFiles.UnionWith(["sitemap.xml", "robots.txt", AppManifest.ManifestPath, AppManifest.IconPath]);
+        if (Offline(config, options)) outputFiles.UnionWith([OfflineFiles.WorkerPath, OfflineFiles.ListPath]);
         var unparsed = Enumerable.Range(0, discovered.Count).Where(i => loaded[i] is null).Select(i => discovered[i].Relative).ToHashSet(StringComparer.Ordinal);
         var docsByPath = linkable.ToDictionary(d => d.Source.RelativePath, StringComparer.Ordinal);
         site.Attach(new LinkResolver(site.PlansByUrl, docsByPath, unparsed, theme.TemplateIds, outputFiles.Contains, site.Href, diagnostics));
@@ -221,6 +222,10 @@ public static class SiteBuilder
         where = SourceSpan.File(SourceSpan.DisplayPath(Path.GetFullPath(options.OutputDir)));
         if (options.Write && !HasErrors()) sink = staging = new StagingSink(options.OutputDir);
         else sink = memory = new MemorySink();
+        // Offline use (issue 17): every written file is recorded, for the service worker's version and lists. Serve mode
+        // never has a service worker (it would cache the pages being edited).
+        var ledger = staging is not null && Offline(config, options) ? new LedgerSink(sink) : null;
+        if (ledger is not null) sink = ledger;
         var counts = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var writeFailure = new ConcurrentQueue<Exception>();
         Parallel.For(0, plans.Count, i =>
@@ -249,6 +254,7 @@ public static class SiteBuilder
         foreach (var (rel, full) in inputAssets) sink.Copy(rel, full);
         foreach (var (rel, bytes) in shared.Files.OrderBy(kv => kv.Key, StringComparer.Ordinal)) sink.Write(rel, bytes);
         foreach (var (path, bytes) in Outputs(site, plans, views, theme, siteView, diagnostics)) sink.Write(path, bytes);
+        foreach (var (path, bytes) in AppFiles(site, layers, themeDir, diagnostics)) sink.Write(path, bytes);
         Done("write");
 
         if (staging is not null)
@@ -258,6 +264,27 @@ public static class SiteBuilder
                 doing = "indexing the site for search";
                 Pagefind.Run(themeDir, staging.StagingDir, diagnostics, options.Progress, options.ToolTimeout);
                 Done("search index");
+            }
+            if (ledger is not null && !HasErrors())
+            {
+                doing = "writing the service worker";
+                ledger.AddWritten(staging.StagingDir, "pagefind");
+                var types = plans.ToDictionary(p => p.OutputPath, p => p.Type, StringComparer.Ordinal);
+                var manifest = OfflineFiles.Plan(ledger.Files, types, basePath, OfflineFiles.SearchLanguages(staging.StagingDir));
+                var template = layers.Find("app/service-worker.js") is { } sw ? layers.Read(sw, SafeFiles.MaxTextBytes) : null;
+                if (template is null)
+                    diagnostics.Error(Codes.MissingTemplate, "the theme has no app/service-worker.js", SourceSpan.File(SourceSpan.DisplayPath(themeDir)),
+                        "restore theme/app/service-worker.js, or set 'offline: false' in input/site.yml");
+                else
+                {
+                    var worker = ScriptCompactor.Compact(Encoding.UTF8.GetString(template), out var invalid);
+                    if (invalid is not null)
+                        diagnostics.Error(Codes.ScriptSyntax, $"the service worker is not valid JavaScript: {invalid.Message}",
+                            new SourceSpan(SourceSpan.DisplayPath(layers.Find("app/service-worker.js")!), invalid.Line, invalid.Column), "fix the script; the browser would refuse it too");
+                    staging.Write(OfflineFiles.ListPath, OfflineFiles.ListJson(manifest));
+                    staging.Write(OfflineFiles.WorkerPath, OfflineFiles.Worker(manifest, basePath, worker));
+                }
+                Done("offline");
             }
             doing = "writing the site (swapping it into place)";
             if (HasErrors()) staging.Discard();
@@ -325,6 +352,24 @@ public static class SiteBuilder
         }
     }
 
+    /// <summary>Whether built pages register the service worker: on unless site.yml says <c>offline: false</c>, and never in serve mode.</summary>
+    internal static bool Offline(SiteConfig config, BuildOptions options) => config.Offline && options.LiveReloadScript is null;
+
+    /// <summary>The web app manifest and its icon (the theme's app/icon.svg in the organisation's brand colour).</summary>
+    private static IEnumerable<(string Path, byte[] Bytes)> AppFiles(SiteIndex site, ThemeLayers layers, string themeDir, DiagnosticBag diagnostics)
+    {
+        var colour = Branding.Dark(site.Config.Org);
+        yield return (AppManifest.ManifestPath, AppManifest.Json(site.Config, site.BasePath, colour));
+        var icon = layers.Find(AppManifest.IconTemplate) is { } path ? layers.Read(path, SafeFiles.MaxTextBytes) : null;
+        if (icon is null)
+        {
+            diagnostics.Error(Codes.MissingTemplate, $"the theme has no {AppManifest.IconTemplate}", SourceSpan.File(SourceSpan.DisplayPath(themeDir)),
+                $"restore theme/{AppManifest.IconTemplate}");
+            yield break;
+        }
+        yield return (AppManifest.IconPath, Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(icon).Replace(Branding.DefaultDark, colour, StringComparison.Ordinal)));
+    }
+
     private static ContactView? ContactOf(SiteConfig config)
     {
         var org = config.Org;
@@ -372,5 +417,9 @@ public static class SiteBuilder
         Organisation = site.Config.Organisation, Publisher = site.Config.Publisher, FooterNote = site.Config.FooterNote,
         CurrentVersion = site.Config.CurrentVersion, Sections = site.Menu, FooterLinks = site.Footer,
         SitemapUrl = site.AbsoluteBase is not null ? site.Absolute("/sitemap.xml") : null,
+        ManifestUrl = site.Href("/" + AppManifest.ManifestPath), IconUrl = site.Href("/" + AppManifest.IconPath),
+        ThemeColour = Branding.Dark(site.Config.Org),
+        ServiceWorkerUrl = Offline(site.Config, site.Options) ? site.Href("/" + OfflineFiles.WorkerPath) : null,
+        OfflineUrl = site.Config.Offline ? site.Href("/offline/") : null,
     };
 }

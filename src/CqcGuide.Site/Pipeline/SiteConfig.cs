@@ -27,6 +27,8 @@ public sealed record SiteConfig
     /// <summary>An extra theme folder (relative to the input folder) whose files override the built-in theme.</summary>
     public string? Theme { get; init; }
     public bool Search { get; init; } = true;
+    /// <summary>Pages register a service worker, so the site works offline after a first visit (issue 17).</summary>
+    public bool Offline { get; init; } = true;
     public string? FooterNote { get; init; }
     /// <summary>The header menu; when absent, each section's default entry (Guidance, Checklists...).</summary>
     public IReadOnlyList<MenuEntry>? Menu { get; init; }

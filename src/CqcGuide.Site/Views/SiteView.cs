@@ -28,4 +28,13 @@ public sealed record SiteView
     public ContactView? Contact { get; init; }
     /// <summary>True while the site publishes the fictional example content (input/examples/).</summary>
     public bool Examples { get; init; }
+    /// <summary>The web app manifest, so the site can be added to a home screen.</summary>
+    public required string ManifestUrl { get; init; }
+    public required string IconUrl { get; init; }
+    /// <summary>The header's colour (the brand's dark shade), for the browser's own interface.</summary>
+    public required string ThemeColour { get; init; }
+    /// <summary>The service worker pages register (null in serve mode or with <c>offline: false</c>).</summary>
+    public string? ServiceWorkerUrl { get; init; }
+    /// <summary>The "use this site offline" page, when offline use is on.</summary>
+    public string? OfflineUrl { get; init; }
 }

@@ -33,7 +33,18 @@ export function excerptNode(excerpt) {
   return p;
 }
 
-const OFFLINE = 'Search needs a connection. Check that you are online, then search again.';
+const OFFLINE = 'Search needs a connection for this: the part of the search index it needs is not saved on this device. Check that you are online, then search again.';
+
+/** The offline message, with a link to the page that saves the whole site (and its index) when the site offers it. */
+function offlineMessage() {
+  const p = Object.assign(document.createElement('p'), { className: 'notice notice--warning', textContent: OFFLINE });
+  const page = document.documentElement.dataset.offlinePage;
+  if (page) {
+    const link = Object.assign(document.createElement('a'), { href: page, textContent: 'save the whole site on this device' });
+    p.append(' To search without a connection, ', link, ' while you are online.');
+  }
+  return p;
+}
 
 export async function init(root) {
   // (The search form is a plain GET form: a query is meant to be in the address, unlike reader data.)
@@ -54,8 +65,8 @@ export async function init(root) {
     await pagefind.options({ baseUrl: form.dataset.siteBase });
     await pagefind.init();
   } catch (error) {
-    resultsBox.textContent = navigator.onLine === false ? OFFLINE
-      : 'The search index could not be loaded. If you are previewing the site, build it with search turned on.';
+    if (navigator.onLine === false) resultsBox.replaceChildren(offlineMessage());
+    else resultsBox.textContent = 'The search index could not be loaded. If you are previewing the site, build it with search turned on.';
     return;
   }
 
@@ -109,13 +120,13 @@ export async function init(root) {
     } catch {
       // Pagefind fetches parts of the index as they are needed: offline (or when the host fails) that fetch fails.
       if (mine !== generation) return;
-      resultsBox.replaceChildren(Object.assign(document.createElement('p'), { className: 'notice notice--warning', textContent: OFFLINE }));
+      resultsBox.replaceChildren(offlineMessage());
       return;
     }
     if (mine !== generation) return;
     if (!search.results.length && navigator.onLine === false) {
       // Pagefind skips a part of the index it could not fetch, so offline a search finds nothing: say why.
-      resultsBox.replaceChildren(Object.assign(document.createElement('p'), { className: 'notice notice--warning', textContent: OFFLINE }));
+      resultsBox.replaceChildren(offlineMessage());
       return;
     }
     const heading = document.createElement('h2');

@@ -16,6 +16,7 @@ const FEATURES = [
   { name: 'form', selector: '[data-fillable-form]', load: () => import('./form.js'), saves: true },
   { name: 'journal-filters', selector: '[data-journal-filters]', load: () => import('./journal.js'), saves: false },
   { name: 'spc-check', selector: '[data-spc-check]', load: () => import('./spc-check.js'), saves: false },
+  { name: 'offline', selector: 'html[data-offline-page]', load: () => import('./offline.js'), saves: false },
 ];
 
 // Reader data never leaves the page, even if a feature module failed after its form appeared.
