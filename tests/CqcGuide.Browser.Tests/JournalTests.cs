@@ -35,6 +35,10 @@ public class JournalTests(SiteFixture site)
         await page.CheckAsync("#a1-addresses-f1");
         await page.FillAsync("#a1-owner_role", "Deputy manager");
         await page.FillAsync("#a1-due", "2026-12-01");
+        await page.ClickAsync("[data-add='notifications']");
+        await page.SelectOptionAsync("#n1-to", "safeguarding");
+        await page.FillAsync("#n1-date", "2026-10-04");
+        await page.FillAsync("#n1-reference", "SG-1234");
         await page.SelectOptionAsync("#f-status", "actions-open");
         await page.ClickAsync(".statements-picker summary");
         await page.CheckAsync("#qs-safe\\.safe-effective-staffing");
@@ -78,6 +82,7 @@ public class JournalTests(SiteFixture site)
         Assert.DoesNotContain("CG808", stderr.ToString());
         Assert.DoesNotContain("CG811", stderr.ToString());
         Assert.Contains("not_personal_data: [\"Sam Taylor\"]", File.ReadAllText(Path.Combine(input, "journal", "ll-2026-099.md")));
+        Assert.Contains("notifications:\n  - to: safeguarding\n    date: 2026-10-04\n    reference: \"SG-1234\"\n", File.ReadAllText(Path.Combine(input, "journal", "ll-2026-099.md")));
 
         await page.GotoAsync(site.BaseUrl + "/journal/");
         var built = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(output, "journal/ll-2026-099/index.html")));
@@ -85,6 +90,7 @@ public class JournalTests(SiteFixture site)
         Assert.Equal("A resident waited \"too long\": 25 minutes for help at night, as Sam Taylor Way was closed.", built.QuerySelector(".lead")!.TextContent);
         var pageCodes = built.QuerySelectorAll(".findings .finding").Select(li => System.Text.RegularExpressions.Regex.Match(li.TextContent, @"\((LLQ\d+)\)").Groups[1].Value).Order();
         Assert.Equal(draftFindings.Select(f => f.Split('|')[0]).Order(), pageCodes);
+        Assert.Contains("Local authority safeguarding team", built.QuerySelector("main")!.TextContent);
         s.AssertClean();
 
         // "Propose it on GitHub" (the build writes the button when organisation.yml names a repository; this site names
@@ -130,6 +136,24 @@ public class JournalTests(SiteFixture site)
         // Each entry links to its field.
         Assert.Equal("#f-identified", await summary.Locator("a", new() { HasText = "Identified (2026-10-01)" }).GetAttributeAsync("href"));
         Assert.Equal("Half-written", await page.InputValueAsync("#f-title"));
+        await AccessibilityTests.AssertNoViolations(page);
+        s.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_notification_to_someone_else_without_who_or_when_is_an_error_on_that_notification()
+    {
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Go(site.BaseUrl + "/journal/draft/");
+        await page.ClickAsync("[data-add='notifications']");
+        Assert.Equal("n1-to", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.SelectOptionAsync("#n1-to", "other");
+        await page.ClickAsync("form[data-log-form] button[type=submit]");
+        var links = await page.Locator(".error-summary a").EvaluateAllAsync<string[]>("els => els.map(a => a.getAttribute('href') + ' ' + a.textContent)");
+        Assert.Contains(links, l => l.StartsWith("#n1-recipient ", StringComparison.Ordinal));
+        Assert.Contains(links, l => l.StartsWith("#n1-date ", StringComparison.Ordinal));
+        Assert.Equal("other", await page.InputValueAsync("#n1-to"));
         await AccessibilityTests.AssertNoViolations(page);
         s.AssertClean();
     }

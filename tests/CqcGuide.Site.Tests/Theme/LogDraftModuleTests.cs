@@ -85,6 +85,56 @@ public class LogDraftModuleTests
         Assert.Equal(["Sam Taylor", "say \"hi\""], phrases.Select(n => n.ToString()));
     }
 
+    [Fact]
+    public void Who_was_told_and_an_unable_to_notify_record_reach_the_file_the_rules_and_the_personal_data_check()
+    {
+        var r = new ThemeJs().Run($$"""
+            import * as D from './log-data.js';
+            {{Draft}}
+            d.candour_in_person = ''; d.candour_written = '';
+            d.candour_unable_reason = 'declined'; d.candour_unable_attempts = 'Phoned on 4 October: "not now"';
+            d.notifications = [
+              { id: 'n1', to: 'cqc', recipient: '', date: '2026-10-04', reference: 'CQC-1234', outcome: 'No further action', not_notified: '' },
+              { id: 'n2', to: 'other', recipient: 'The GP practice', date: '', reference: '', outcome: '', not_notified: 'Not needed: the GP was told by phone' },
+            ];
+            export const result = { markdown: D.markdown(d), validation: D.validationInput(d, '2026-11-26'), lint: D.lintInput(d),
+              fields: D.personalDataFields(d).map((f) => f.path + '>' + f.target) };
+            """);
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(r.GetProperty("markdown").GetString()!.Split("\n---\n", 2)[0][4..]));
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var unable = (YamlMappingNode)((YamlMappingNode)root["duty_of_candour"])["unable_to_notify"];
+        Assert.Equal(("declined", "Phoned on 4 October: \"not now\""), (unable["reason"].ToString(), unable["attempts"].ToString()));
+        var told = (YamlSequenceNode)root["notifications"];
+        Assert.Equal(("cqc", "2026-10-04", "CQC-1234", "No further action"),
+            (told[0]["to"].ToString(), told[0]["date"].ToString(), told[0]["reference"].ToString(), told[0]["outcome"].ToString()));
+        Assert.Equal(["to", "recipient", "not_notified"], ((YamlMappingNode)told[1]).Children.Keys.Select(k => k.ToString()));
+        var v = r.GetProperty("validation");
+        Assert.Equal("""[{"to":"cqc","recipient":null,"date":"2026-10-04","notNotified":null},{"to":"other","recipient":"The GP practice","date":null,"notNotified":"Not needed: the GP was told by phone"}]""",
+            v.GetProperty("notifications").GetRawText());
+        Assert.Equal("declined", v.GetProperty("dutyOfCandour").GetProperty("unableToNotify").GetProperty("reason").GetString());
+        Assert.Equal("""[{"to":"cqc","date":"2026-10-04"},{"to":"other","date":null}]""", r.GetProperty("lint").GetProperty("notifications").GetRawText());
+        var fields = r.GetProperty("fields").EnumerateArray().Select(e => e.GetString()).ToArray();
+        Assert.Contains("duty_of_candour.unable_to_notify.attempts>f-candour_unable_attempts", fields);
+        Assert.Contains("notifications[0].outcome>n1-outcome", fields);
+        Assert.Contains("notifications[1].recipient>n2-recipient", fields);
+        Assert.Contains("notifications[1].not_notified>n2-not_notified", fields);
+    }
+
+    [Fact]
+    public void An_unable_to_notify_record_is_written_only_when_the_duty_applies()
+    {
+        var r = new ThemeJs().Run($$"""
+            import * as D from './log-data.js';
+            {{Draft}}
+            for (const [key] of D.CANDOUR_OUTCOMES) d[`candour_${key}`] = 'no';
+            d.candour_unable_reason = 'declined'; d.candour_unable_attempts = 'left over';
+            export const result = { markdown: D.markdown(d), unable: D.validationInput(d, '2026-11-26').dutyOfCandour.unableToNotify };
+            """);
+        Assert.DoesNotContain("unable_to_notify", r.GetProperty("markdown").GetString());
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("unable").ValueKind);
+    }
+
     public static TheoryData<string, string> BadDrafts() => new()
     {
         { """{"revision":1}""", "no valid format" },
@@ -94,6 +144,9 @@ public class LogDraftModuleTests
         { """{"format":"cqcguide.log-draft/1","revision":1,"draft":{"factors":[{"id":"\"><b>"}]}}""", "no valid id" },
         { """{"format":"cqcguide.log-draft/1","revision":1,"draft":{"title":7}}""", "“title” is not text" },
         { """{"format":"cqcguide.log-draft/1","revision":1,"draft":"text"}""", "not a set of fields" },
+        { """{"format":"cqcguide.log-draft/1","revision":1,"draft":{"notifications":[{"id":"n1","to":3}]}}""", "“to” of n1 is not text" },
+        { """{"format":"cqcguide.log-draft/1","revision":1,"draft":{"notifications":[{"id":"<img>"}]}}""", "an item of “notifications” has no valid id" },
+        { """{"format":"cqcguide.log-draft/1","revision":1,"draft":{"candour_unable_attempts":["a"]}}""", "“candour_unable_attempts” is not text" },
     };
 
     [Theory]

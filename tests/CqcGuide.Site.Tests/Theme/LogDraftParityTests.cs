@@ -93,6 +93,10 @@ public class LogDraftParityTests
         d["candour_in_person"] = candour ? g.Date(0.3, 5) : "";
         d["candour_written"] = candour ? g.Date(0.3, 11) : "";
         d["candour_reason"] = g.Text("told by the deputy manager", 0.7);
+        var unable = candour && g.Chance(0.15);
+        d["candour_unable_reason"] = unable ? g.One(UnableReasons) : "";
+        d["candour_unable_attempts"] = unable ? g.Text("phoned twice on 3 March, then wrote", 0.2) : g.Text("a note left over from before", 0.95);
+        d["notifications"] = Notifications(g);
         var factors = new JsonArray();
         var factorCount = g.Chance(0.15) ? 0 : 1 + (g.Chance(0.4) ? 1 : 0) + (g.Chance(0.2) ? 1 : 0);
         for (var i = 1; i <= factorCount; i++)
@@ -119,6 +123,30 @@ public class LogDraftParityTests
         }
         d["actions"] = actions;
         return d;
+    }
+
+    private static readonly string[] UnableReasons = ["could-not-be-contacted", "declined"];
+    private static readonly string[] Recipients = ["cqc", "safeguarding", "riddor", "mhra", "coroner", "commissioner", "police", "other"];
+
+    /// <summary>Who else was told: none to three entries, each with a date or a decision not to tell, sometimes neither or both.</summary>
+    private static JsonArray Notifications(Draw g)
+    {
+        var list = new JsonArray();
+        var count = g.Chance(0.5) ? 0 : 1 + (g.Chance(0.4) ? 1 : 0) + (g.Chance(0.15) ? 1 : 0);
+        for (var i = 1; i <= count; i++)
+        {
+            var decided = g.Chance(0.25);
+            var to = g.Chance(0.03) ? "" : g.One(Recipients);
+            list.Add(new JsonObject
+            {
+                ["id"] = $"n{i}", ["to"] = to,
+                ["recipient"] = to == "other" ? g.Text("the GP practice", 0.2) : g.Text("", 1),
+                ["date"] = decided && !g.Chance(0.1) ? "" : g.Date(0.08, 3),
+                ["reference"] = g.Text("REF-2231", 0.5), ["outcome"] = g.Text("no further action", 0.6),
+                ["not_notified"] = decided ? g.Text("not reportable: no work activity played a part", 0.1) : "",
+            });
+        }
+        return list;
     }
 
     private static readonly string[] KindChoices = ["", "", "repair", "system-change", "training", "reminder", "policy", "other"];
@@ -211,6 +239,7 @@ public class LogDraftParityTests
           "not_personal_data": [], "candour_death": "", "candour_impairment": "", "candour_body_structure": "", "candour_prolonged_pain": "",
           "candour_prolonged_psychological_harm": "", "candour_shortened_life_expectancy": "", "candour_treatment_needed": "", "candour_role": "",
           "candour_opinion_date": "", "candour_in_person": "", "candour_written": "", "candour_reason": "",
+          "candour_unable_reason": "", "candour_unable_attempts": "", "notifications": [],
           "factors": [{ "id": "f1", "area": "tasks", "description": "no rail on the landing", "systemic": true }],
           "actions": [{ "id": "a1", "description": "fit a rail", "addresses": ["f1"], "owner_role": "", "due": "", "status": "done", "completed": "2026-10-10",
             "evidence": "rail fitted", "measure": "", "dropped_reason": "", "review_date": "2026-10-20", "review_result": "no near misses since", "review_decision": "adopt" }]

@@ -15,13 +15,15 @@ export const CANDOUR_OUTCOMES = [
 
 export const TEXT_FIELDS = ['id', 'title', 'event_type', 'occurred', 'identified', 'harm',
   ...CANDOUR_OUTCOMES.map(([key]) => `candour_${key}`), 'candour_role', 'candour_opinion_date', 'candour_in_person', 'candour_written', 'candour_reason',
-  'summary', 'body', 'method', 'held', 'expected', 'actual', 'why_different', 'went_well', 'forum', 'governance_date', 'reflection',
+  'candour_unable_reason', 'candour_unable_attempts', 'summary', 'body', 'method', 'held', 'expected', 'actual', 'why_different', 'went_well', 'forum', 'governance_date', 'reflection',
   'learning_to_share', 'status', 'next_review', 'redaction_by', 'redaction_date'];
 export const FLAG_FIELDS = ['occurred_month', 'redaction'];
 export const LIST_FIELDS = ['roles', 'quality_statements', 'not_personal_data'];
 const FACTOR_TEXT = ['id', 'area', 'description'];
 const ACTION_TEXT = ['id', 'description', 'kind', 'owner_role', 'due', 'status', 'completed', 'evidence', 'evidence_category', 'measure',
   'measure_id', 'dropped_reason', 'review_date', 'review_result', 'review_decision'];
+/** Who was told (CQC, safeguarding, RIDDOR…): a notification made (a date) or decided against (not_notified). */
+const NOTIFICATION_TEXT = ['id', 'to', 'recipient', 'date', 'reference', 'outcome', 'not_notified'];
 const FACTOR_DEFAULTS = { area: '', description: '', systemic: false };
 const ITEM_ID = /^[a-z][a-z0-9-]{0,30}$/;
 
@@ -43,6 +45,10 @@ export const hasCandourAnswers = (d) => CANDOUR_OUTCOMES.some(([key]) => d[`cand
 /** Whether the duty applies: any answer yes or unknown (the rules' candour-applies: unknown counts as yes). */
 export const candourApplies = (d) => CANDOUR_OUTCOMES.some(([key]) => d[`candour_${key}`] === 'yes' || d[`candour_${key}`] === 'unknown');
 
+/** Instead of the two notification dates: why the relevant person was not told, and the attempts made (Regulation 20(5)). */
+const unableOf = (d) => (candourApplies(d) && d.candour_unable_reason !== ''
+  ? { reason: d.candour_unable_reason, attempts: d.candour_unable_attempts } : null);
+
 function outcomesOf(d) {
   if (!hasCandourAnswers(d)) return null;
   const o = {};
@@ -62,7 +68,7 @@ export function lintInput(d) {
     governanceReflection: governanceStarted(d) ? orNull(d.reflection) : null,
     harm: harmOf(d),
     candourOutcomes: outcomesOf(d),
-    notifications: [],
+    notifications: d.notifications.map((n) => ({ to: n.to, date: orNull(n.date) })),
   };
 }
 
@@ -80,9 +86,9 @@ export function validationInput(d, today) {
     dutyOfCandour: hasCandourAnswers(d) ? {
       outcomes: outcomesOf(d), professionalRole: orNull(d.candour_role), opinionDate: orNull(d.candour_opinion_date),
       notifiedInPerson: applies ? orNull(d.candour_in_person) : null, writtenNotification: applies ? orNull(d.candour_written) : null,
-      unableToNotify: null, reason: orNull(d.candour_reason), applies: null, completed: null,
+      unableToNotify: unableOf(d), reason: orNull(d.candour_reason), applies: null, completed: null,
     } : null,
-    notifications: [],
+    notifications: d.notifications.map((n) => ({ to: n.to, recipient: orNull(n.recipient), date: orNull(n.date), notNotified: orNull(n.not_notified) })),
     factors: d.factors.map((f) => ({ id: f.id, description: f.description })),
     actions: d.actions.map((a) => ({
       id: a.id, addresses: a.addresses, status: a.status, completed: orNull(a.completed), evidence: orNull(a.evidence),
@@ -112,7 +118,15 @@ export function personalDataFields(d) {
   };
   add('title', d.title, false, 'f-title');
   add('summary', d.summary, false, 'f-summary');
-  if (hasCandourAnswers(d)) add('duty_of_candour.reason', d.candour_reason, false, 'f-candour_reason');
+  if (hasCandourAnswers(d)) {
+    add('duty_of_candour.reason', d.candour_reason, false, 'f-candour_reason');
+    if (unableOf(d)) add('duty_of_candour.unable_to_notify.attempts', d.candour_unable_attempts, false, 'f-candour_unable_attempts');
+  }
+  d.notifications.forEach((n, i) => {
+    add(`notifications[${i}].recipient`, n.recipient, false, `${n.id}-recipient`);
+    add(`notifications[${i}].outcome`, n.outcome, false, `${n.id}-outcome`);
+    add(`notifications[${i}].not_notified`, n.not_notified, false, `${n.id}-not_notified`);
+  });
   if (d.method) {
     d.roles.forEach((r, i) => add(`learning_response.roles[${i}]`, r, true, 'f-roles'));
     for (const key of ['expected', 'actual', 'why_different', 'went_well']) add(`learning_response.${key}`, d[key], false, `f-${key}`);
@@ -152,6 +166,7 @@ export function emptyDraft() {
   for (const k of LIST_FIELDS) d[k] = [];
   d.factors = [];
   d.actions = [];
+  d.notifications = [];
   d.status = 'draft';
   return d;
 }
@@ -161,7 +176,7 @@ function draftProblem(d) {
   for (const k of TEXT_FIELDS) if (d[k] !== undefined && !isText(d[k])) return `“${k}” is not text`;
   for (const k of FLAG_FIELDS) if (d[k] !== undefined && typeof d[k] !== 'boolean') return `“${k}” is not yes or no`;
   for (const k of LIST_FIELDS) if (d[k] !== undefined && !(Array.isArray(d[k]) && d[k].every(isText))) return `“${k}” is not a list of text`;
-  for (const [k, fields, flags] of [['factors', FACTOR_TEXT, ['systemic']], ['actions', ACTION_TEXT, []]]) {
+  for (const [k, fields, flags] of [['factors', FACTOR_TEXT, ['systemic']], ['actions', ACTION_TEXT, []], ['notifications', NOTIFICATION_TEXT, []]]) {
     if (d[k] === undefined) continue;
     if (!Array.isArray(d[k])) return `“${k}” is not a list`;
     for (const item of d[k]) {
@@ -191,6 +206,7 @@ export function validateDraftRecord(value) {
   const draft = { ...emptyDraft(), ...value.draft };
   draft.factors = draft.factors.map((f) => ({ ...FACTOR_DEFAULTS, ...f }));
   draft.actions = draft.actions.map((a) => ({ ...Object.fromEntries(ACTION_TEXT.map((k) => [k, ''])), addresses: [], ...a }));
+  draft.notifications = draft.notifications.map((n) => ({ ...Object.fromEntries(NOTIFICATION_TEXT.map((k) => [k, ''])), ...n }));
   return { ok: true, record: { ...value, draft } };
 }
 
@@ -218,7 +234,24 @@ export function markdown(d) {
     if (d.candour_opinion_date) put(2, 'opinion_date', d.candour_opinion_date);
     if (candourApplies(d) && d.candour_in_person) put(2, 'notified_in_person', d.candour_in_person);
     if (candourApplies(d) && d.candour_written) put(2, 'written_notification', d.candour_written);
+    const unable = unableOf(d);
+    if (unable) {
+      lines.push('  unable_to_notify:');
+      put(4, 'reason', unable.reason);
+      put(4, 'attempts', q(unable.attempts));
+    }
     if (d.candour_reason) put(2, 'reason', q(d.candour_reason));
+  }
+  if (d.notifications.length) {
+    lines.push('notifications:');
+    for (const n of d.notifications) {
+      lines.push(`  - to: ${n.to}`);
+      if (n.recipient) put(4, 'recipient', q(n.recipient));
+      if (n.date) put(4, 'date', n.date);
+      if (n.reference) put(4, 'reference', q(n.reference));
+      if (n.outcome) put(4, 'outcome', q(n.outcome));
+      if (n.not_notified) put(4, 'not_notified', q(n.not_notified));
+    }
   }
   put(0, 'summary', q(d.summary));
   if (d.method) {

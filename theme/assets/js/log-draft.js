@@ -19,14 +19,21 @@ export async function init(root) {
   return page;
 }
 
+/** The repeated items of the form: each kind's id prefix and its name in legends and "Remove" buttons. */
+const ITEMS = {
+  notifications: { prefix: 'n', name: 'Notification' },
+  factors: { prefix: 'f', name: 'Factor' },
+  actions: { prefix: 'a', name: 'Action' },
+};
+
 class DraftPage {
   constructor(root) {
     this.root = root;
     this.main = root.querySelector('[data-log-draft]');
     this.form = root.querySelector('[data-log-form]');
     this.today = this.main.dataset.today;
-    this.lists = { factors: root.querySelector('[data-repeat="factors"]'), actions: root.querySelector('[data-repeat="actions"]') };
-    this.counters = { factors: 0, actions: 0 };
+    this.lists = Object.fromEntries(Object.keys(ITEMS).map((kind) => [kind, root.querySelector(`[data-repeat="${kind}"]`)]));
+    this.counters = Object.fromEntries(Object.keys(ITEMS).map((kind) => [kind, 0]));
     /** The phrases ticked as not personal data (kept here: the checkboxes are redrawn with the findings). */
     this.notPersonal = [];
     this.personalFindings = [];
@@ -130,7 +137,7 @@ class DraftPage {
   /** A draft field as the session edits it: the top-level key of the draft, named by its label on the form. */
   field(key) {
     const label = this.root.querySelector(`label[for="f-${key}"]`)?.textContent.trim()
-      || { factors: 'Contributory factors', actions: 'Safety actions', quality_statements: 'Quality statements' }[key] || key;
+      || { factors: 'Contributory factors', actions: 'Safety actions', notifications: 'Who else was told', quality_statements: 'Quality statements' }[key] || key;
     return { key: `draft:${key}`, label: `“${label}”`,
       get: (r) => (r.draft ? r.draft : emptyDraft())[key],
       set: (r, v) => {
@@ -160,8 +167,7 @@ class DraftPage {
     if (!draft) {
       this.notPersonal = [];
       this.form.reset();
-      this.lists.factors.replaceChildren();
-      this.lists.actions.replaceChildren();
+      for (const list of Object.values(this.lists)) list.replaceChildren();
     } else {
       const current = this.read();
       const changed = Object.keys(draft).filter((k) => !same(draft[k], current[k]));
@@ -185,16 +191,16 @@ class DraftPage {
     location.reload();
   }
 
-  // ---- repeatable factors and actions -------------------------------------------------------------------------------
+  // ---- repeatable notifications, factors and actions --------------------------------------------------------------
   addItem(kind, values = {}) {
-    const prefix = { factors: 'f', actions: 'a' }[kind];
+    const { prefix, name } = ITEMS[kind];
     this.counters[kind] += 1;
     const id = values.id || `${prefix}${this.counters[kind]}`;
     while (this.counters[kind] < Number(id.slice(1)) && /^\d+$/.test(id.slice(1))) this.counters[kind] += 1;
     const item = this.root.getElementById(`tpl-${kind}`).content.firstElementChild.cloneNode(true);
     item.dataset.id = id;
     item.id = `item-${id}`;
-    item.querySelector('[data-legend]').textContent = `${kind === 'factors' ? 'Factor' : 'Action'} ${id}`;
+    item.querySelector('[data-legend]').textContent = `${name} ${id}`;
     for (const el of item.querySelectorAll('[data-field]')) {
       const fieldId = `${id}-${el.dataset.field}`;
       el.id = fieldId;
@@ -206,7 +212,7 @@ class DraftPage {
       else if (v !== undefined && v !== null) el.value = v;
     }
     item.querySelector('[data-error]').id = `${id}-error`;
-    item.querySelector('[data-remove]').append(h('span', { class: 'visually-hidden', text: ` ${kind === 'factors' ? 'factor' : 'action'} ${id}` }));
+    item.querySelector('[data-remove]').append(h('span', { class: 'visually-hidden', text: ` ${name.toLowerCase()} ${id}` }));
     item.querySelector('[data-remove]').addEventListener('click', () => {
       item.remove();
       this.refreshAddresses();
@@ -257,6 +263,11 @@ class DraftPage {
       harm: value('harm'), ...Object.fromEntries(CANDOUR_OUTCOMES.map(([key]) => [`candour_${key}`, value(`candour_${key}`)])),
       candour_role: value('candour_role'), candour_opinion_date: value('candour_opinion_date'),
       candour_in_person: value('candour_in_person'), candour_written: value('candour_written'), candour_reason: value('candour_reason'),
+      candour_unable_reason: value('candour_unable_reason'), candour_unable_attempts: value('candour_unable_attempts'),
+      notifications: [...this.lists.notifications.querySelectorAll('[data-item]')].map((n) => ({
+        id: n.dataset.id, to: field(n, 'to'), recipient: field(n, 'recipient'), date: field(n, 'date'), reference: field(n, 'reference'),
+        outcome: field(n, 'outcome'), not_notified: field(n, 'not_notified'),
+      })),
       summary: value('summary'), body: form.elements.body.value.replace(/\s+$/, ''),
       method: value('method'), held: value('held'), roles: value('roles').split('\n').map((r) => r.trim()).filter(Boolean),
       expected: value('expected'), actual: value('actual'), why_different: value('why_different'), went_well: value('went_well'),
@@ -289,7 +300,7 @@ class DraftPage {
     const focused = document.activeElement;
     for (const [name, v] of Object.entries(d)) {
       const el = form.elements[name];
-      if (!el || !wanted(name) || ['factors', 'actions', 'roles', 'quality_statements', 'format', 'body', 'not_personal_data'].includes(name)) continue;
+      if (!el || !wanted(name) || ['notifications', 'factors', 'actions', 'roles', 'quality_statements', 'format', 'body', 'not_personal_data'].includes(name)) continue;
       if (el instanceof RadioNodeList) for (const r of el) r.checked = r.value === v;
       else if (el.type === 'checkbox') el.checked = Boolean(v);
       else el.value = v ?? '';
@@ -298,14 +309,13 @@ class DraftPage {
     if (wanted('not_personal_data')) this.notPersonal = [...(d.not_personal_data || [])];
     if (wanted('roles')) form.elements.roles.value = (d.roles || []).join('\n');
     if (wanted('quality_statements')) for (const box of form.querySelectorAll('input[name="quality_statements"]')) box.checked = (d.quality_statements || []).includes(box.value);
-    if (wanted('factors') || wanted('actions')) {
+    if (Object.keys(ITEMS).some(wanted)) {
       const focusId = focused && this.form.contains(focused) ? focused.id : null;
-      this.lists.factors.replaceChildren();
-      this.lists.actions.replaceChildren();
-      this.counters.factors = 0;
-      this.counters.actions = 0;
-      for (const f of d.factors || []) this.addItem('factors', f);
-      for (const a of d.actions || []) this.addItem('actions', a);
+      for (const kind of Object.keys(ITEMS)) {
+        this.lists[kind].replaceChildren();
+        this.counters[kind] = 0;
+      }
+      for (const kind of Object.keys(ITEMS)) for (const item of d[kind] || []) this.addItem(kind, item);
       if (focusId && !focused.isConnected) this.root.getElementById(focusId)?.focus();
     }
   }

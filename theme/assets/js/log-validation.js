@@ -14,6 +14,9 @@ const FIELDS = {
   'duty_of_candour.professional_role': ['candour', 'candour_role'], 'duty_of_candour.opinion_date': ['candour', 'candour_opinion_date'],
   'duty_of_candour.notified_in_person': ['candour', 'candour_in_person'], 'duty_of_candour.written_notification': ['candour', 'candour_written'],
   'duty_of_candour.reason': ['candour', 'candour_reason'],
+  'duty_of_candour.unable_to_notify': ['candour', 'candour_unable_reason'],
+  'duty_of_candour.unable_to_notify.reason': ['candour', 'candour_unable_reason'],
+  'duty_of_candour.unable_to_notify.attempts': ['candour', 'candour_unable_attempts'],
 };
 
 /** An action's or factor's key (after `actions[i].`) and the field of its repeated item on the form. */
@@ -23,12 +26,18 @@ const ITEM_FIELDS = {
   decision: 'review_decision', area: 'area',
 };
 
+const NOTIFICATION_FIELDS = ['to', 'recipient', 'date', 'reference', 'outcome', 'not_notified'];
+
 /** Where a problem reported at a key path of the log is shown: the form group and the control to focus. */
-export function placeOf(path, d) {
-  const item = /^(factors|actions)\[(\d+)\](?:\.reviews\[\d+\])?(?:\.([a-z_]+))?/.exec(path);
+export function placeOf(path, d, code = '') {
+  const item = /^(factors|actions|notifications)\[(\d+)\](?:\.reviews\[\d+\])?(?:\.([a-z_]+))?/.exec(path);
   if (item) {
     const entry = d[item[1]][Number(item[2])];
-    if (entry) return { groupId: `item-${entry.id}`, target: `${entry.id}-${ITEM_FIELDS[item[3]] ?? 'description'}` };
+    // A notification's fields are the log's keys (to, recipient, date, not_notified...). A problem with the whole entry
+    // (neither a date nor a decision: LLV034) is shown at its date; "other" without saying who (LLV035) at the recipient.
+    const field = item[1] !== 'notifications' ? ITEM_FIELDS[item[3]] ?? 'description'
+      : code === 'LLV035' ? 'recipient' : NOTIFICATION_FIELDS.includes(item[3]) ? item[3] : item[3] ? 'to' : 'date';
+    if (entry) return { groupId: `item-${entry.id}`, target: `${entry.id}-${field}` };
   }
   const outcome = /^duty_of_candour\.outcomes\.([a-z_]+)/.exec(path);
   if (outcome) return { groupId: 'g-candour', target: `f-candour_${outcome[1]}` };
@@ -47,5 +56,5 @@ const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 export function validate(d, { today, rules }) {
   return rules.validate(validationInput(d, today))
     .filter((issue) => issue.severity === 'error')
-    .map((issue) => ({ ...placeOf(issue.path, d), message: sentence(issue.message), code: issue.code }));
+    .map((issue) => ({ ...placeOf(issue.path, d, issue.code), message: sentence(issue.message), code: issue.code }));
 }

@@ -25,6 +25,14 @@ public static class PersonalData
         Text("title", log.Title);
         Text("summary", log.Summary);
         Text("duty_of_candour.reason", log.DutyOfCandour?.Reason);
+        // The attempts to reach the relevant person and what other bodies decided are where names slip in most easily.
+        Text("duty_of_candour.unable_to_notify.attempts", log.DutyOfCandour?.UnableToNotify?.Attempts);
+        for (var i = 0; i < log.Notifications.Count; i++)
+        {
+            Text($"notifications[{i}].recipient", log.Notifications[i].Recipient);
+            Text($"notifications[{i}].outcome", log.Notifications[i].Outcome);
+            Text($"notifications[{i}].not_notified", log.Notifications[i].NotNotified);
+        }
         if (log.LearningResponse is { } r)
         {
             for (var i = 0; i < r.Roles.Count; i++) Role($"learning_response.roles[{i}]", r.Roles[i]);
