@@ -266,9 +266,6 @@ public sealed class DevServer : IDisposable
         // Added by `cqcguide serve` only: reloads the page when the site is rebuilt.
         const source = new EventSource('/_cqcguide/events');
         source.addEventListener('reload', () => location.reload());
-        // A built copy of the site opened at this address before may have left its service worker, which would answer
-        // with stored pages instead of the ones being edited: remove it.
-        navigator.serviceWorker?.getRegistrations().then((all) => all.forEach((r) => r.unregister())).catch(() => {});
         """;
 
     public void Dispose()

@@ -166,9 +166,18 @@ public class OfflineTests(SiteFixture site, OfflineSites offline) : IClassFixtur
             await s.Go(offline.Url("/"));
             await WorkerReady(page);
             await s.Go(offline.Url("/guidance/glossary/"));
-            Assert.Equal(0, await page.Locator("[data-update-notice]").CountAsync());
+            Assert.Equal(0, await page.Locator("[data-update-notice] .notice").CountAsync());
+
+            var other = await s.Context.NewPageAsync();
+            await other.GotoAsync(offline.Url("/checklists/"));
+            await other.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
 
             offline.Served = offline.Newer;
+            // While the new build waits, a search from a new page uses the new build's index (Pagefind's fixed names come
+            // from the network first): the sentence only the newer build has is found.
+            await s.Go(offline.Url("/search/?q=sentence+added+newer"));
+            await page.Locator(".search-results li").First.WaitForAsync();
+            Assert.Contains("Glossary", await page.Locator(".search-results li > a").AllTextContentsAsync());
             await s.Go(offline.Url("/guidance/"));
             var button = page.GetByRole(AriaRole.Button, new() { Name = "Reload to use it" });
             await button.WaitForAsync(new() { Timeout = 60_000 });
@@ -181,9 +190,14 @@ public class OfflineTests(SiteFixture site, OfflineSites offline) : IClassFixtur
             await button.ClickAsync();
             await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await page.WaitForSelectorAsync("html[data-ready]", new() { State = WaitForSelectorState.Attached });
-            Assert.Equal(0, await page.Locator("[data-update-notice]").CountAsync());
+            Assert.Equal(0, await page.Locator("[data-update-notice] .notice").CountAsync());
             var stores = await page.EvaluateAsync<string[]>("() => caches.keys()");
             Assert.Equal([$"cqcguide / {newer}"], stores);
+            // The other tab still shows the old build: it says so, and never reloads by itself.
+            var note = other.Locator("[data-update-notice] .notice");
+            await note.WaitForAsync();
+            Assert.Contains("updated in another tab", await note.InnerTextAsync());
+            Assert.EndsWith("/checklists/", other.Url);
             // The page read under the old build was stored again from the new one.
             await SetOffline(s, true);
             await s.Go(offline.Url("/guidance/glossary/"));

@@ -7,19 +7,19 @@
 //   are stored again from this build, and so is a saved copy of the whole site.
 // - Pages: network first, so a reader online always gets the current page; the copy is kept for offline use. Offline,
 //   the kept copy, else the "not saved on this device" page.
-// - Content-hashed files (styles, scripts, rules) and the search index: from the store first (their names or this
-//   build's version identify their content).
+// - Content-hashed files (styles, scripts, rules) and the search index's chunks: from the store first (their names
+//   identify their content). Pagefind's script, entry list and WebAssembly keep their names from build to build, so
+//   they come from the network first, like pages: a page of a new build never searches with an old build's index.
 // - One store per build: a new build installs beside the old one and waits; pages offer "reload" and only then does
 //   it take over and delete the old store, so pages of two builds are never mixed silently.
 // - Nothing the reader types is ever seen here: the worker handles only GET requests to this site.
-
-'use strict';
 
 const PREFIX = `cqcguide ${BUILD.scope} `;
 const STORE = PREFIX + BUILD.version;
 /** A record in the store (never a page of the site) saying that the whole site was saved, with when and how much. */
 const SAVED = `${BUILD.scope}offline/saved.json`;
-const HASHED = /^(assets\/(css|js|rules)\/|pagefind\/)/;
+/** Content-hashed names (styles, scripts, rules) and Pagefind's index: a name's content never changes. */
+const HASHED = /^(assets\/(css|js|rules)\/|pagefind\/(index|fragment|filter)\/|pagefind\/[^/]*\.pf_meta$)/;
 const AT_ONCE = 6;
 
 /** The site on the server is no longer the build this worker belongs to (a new version is being installed). */
@@ -85,12 +85,28 @@ self.addEventListener('install', (event) => {
     const again = manifest.save.filter((url) => savedAll || wanted.has(url));
     const failed = await store(cache, again);
     if (savedAll && failed === 0) await markSaved(cache, manifest);
+    // A build that activated meanwhile deletes the stores it does not own: then this install has nothing to stand on.
+    if (!(await caches.has(STORE))) throw new Error('the store was removed while installing');
   })());
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    await Promise.all((await olderStores()).map((name) => caches.delete(name)));
+    // Pages read while this build waited went into the old store: fetch them again from this build, then let it go.
+    const cache = await caches.open(STORE);
+    const kept = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
+    const manifest = await storedList().catch(() => null);
+    const listed = new Set(manifest ? [...manifest.install, ...manifest.save] : []);
+    const missing = new Set();
+    const older = await olderStores();
+    for (const name of older) {
+      for (const request of await (await caches.open(name)).keys()) {
+        const path = new URL(request.url).pathname;
+        if (listed.has(path) && !kept.has(path)) missing.add(path);
+      }
+    }
+    await store(cache, [...missing]);
+    await Promise.all(older.map((name) => caches.delete(name)));
     await self.clients.claim();
   })());
 });
@@ -136,11 +152,15 @@ async function storedFirst(request, url) {
   return response;
 }
 
-async function networkFirst(request) {
+/**
+ * Everything else (Pagefind's fixed names, the manifest, the organisation's images and downloads): the network first,
+ * the stored copy offline. Stored without the query, so a query never fills the store.
+ */
+async function networkFirst(request, url) {
   const cache = await caches.open(STORE);
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === 'basic' && !response.redirected) cache.put(request, response.clone()).catch(() => {});
+    if (response.ok && response.type === 'basic' && !response.redirected) cache.put(url.origin + url.pathname, response.clone()).catch(() => {});
     return response;
   } catch (error) {
     const kept = await cache.match(request, { ignoreSearch: true });
@@ -158,7 +178,7 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') event.respondWith(page(request, url));
   else if (HASHED.test(path)) event.respondWith(storedFirst(request, url));
   else if (path === 'sw.js' || path === 'offline.json') return;
-  else event.respondWith(networkFirst(request));
+  else event.respondWith(networkFirst(request, url));
 });
 
 /** Messages from this site's pages: what is stored, save everything, forget the saved copy, and "reload" (update). */
@@ -189,6 +209,7 @@ async function status() {
   const kept = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
   return {
     version: BUILD.version,
+    installed: manifest.install.length,
     saved: saved ? await saved.json() : null,
     pages: manifest.pages,
     bytes: manifest.installBytes + manifest.saveBytes,

@@ -19,7 +19,8 @@ public static class ScriptCompactor
 {
     public sealed record Failure(string Message, int Line, int Column);
 
-    public static string Compact(string source, out Failure? failure)
+    /// <param name="module">Parse as an ES module (the theme's scripts); false for a classic script (the service worker).</param>
+    public static string Compact(string source, out Failure? failure, bool module = true)
     {
         failure = null;
         var comments = new List<(int Start, int End, bool Lines)>();
@@ -28,7 +29,7 @@ public static class ScriptCompactor
         var options = new ParserOptions
         {
             EcmaVersion = EcmaVersion.Latest,
-            OnComment = (in Comment c) => comments.Add((c.Range.Start, c.Range.End, source.AsSpan(c.Range.Start, c.Range.End - c.Range.Start).IndexOfAny('\n', '\r') >= 0)),
+            OnComment = (in Comment c) => comments.Add((c.Range.Start, c.Range.End, source.AsSpan(c.Range.Start, c.Range.End - c.Range.Start).IndexOfAny(LineBreaks) >= 0)),
             OnToken = (in Token t) =>
             {
                 if (t.Kind is TokenKind.Template or TokenKind.StringLiteral or TokenKind.RegExpLiteral) verbatim.Add((t.Range.Start, t.Range.End));
@@ -36,7 +37,8 @@ public static class ScriptCompactor
         };
         try
         {
-            new Parser(options).ParseModule(source);
+            if (module) new Parser(options).ParseModule(source);
+            else new Parser(options).ParseScript(source);
         }
         catch (ParseErrorException e)
         {
@@ -74,8 +76,9 @@ public static class ScriptCompactor
                 lineStart = false;
                 continue;
             }
-            if (c is '\r') continue;
-            if (c is '\n')
+            // Every line terminator JavaScript knows (CR LF, a lone CR, LF, U+2028, U+2029) becomes one LF.
+            if (c is '\r' && i + 1 < stripped.Length && stripped[i + 1] == '\n') continue;
+            if (c is '\n' or '\r' or '\u2028' or '\u2029')
             {
                 TrimEnd(result);
                 if (!lineStart) result.Append('\n');
@@ -91,6 +94,9 @@ public static class ScriptCompactor
         result.Append('\n');
         return result.ToString();
     }
+
+    /// <summary>JavaScript's line terminators (ECMA-262 LineTerminator).</summary>
+    public static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\n\r\u2028\u2029");
 
     /// <summary>Where each verbatim range sits once the comments before it were replaced.</summary>
     private static List<(int Start, int End)> Shifted(List<(int Start, int End)> verbatim, List<(int Start, int End, bool Lines)> comments)

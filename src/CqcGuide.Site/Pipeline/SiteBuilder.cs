@@ -277,7 +277,7 @@ public static class SiteBuilder
                         "restore theme/app/service-worker.js, or set 'offline: false' in input/site.yml");
                 else
                 {
-                    var worker = ScriptCompactor.Compact(Encoding.UTF8.GetString(template), out var invalid);
+                    var worker = ScriptCompactor.Compact(Encoding.UTF8.GetString(template), out var invalid, module: false);
                     if (invalid is not null)
                         diagnostics.Error(Codes.ScriptSyntax, $"the service worker is not valid JavaScript: {invalid.Message}",
                             new SourceSpan(SourceSpan.DisplayPath(layers.Find("app/service-worker.js")!), invalid.Line, invalid.Column), "fix the script; the browser would refuse it too");

@@ -20,7 +20,7 @@ public class ScriptCompactorTests
             OnToken = (in Token t) =>
             {
                 var between = source.AsSpan(previousEnd, t.Range.Start - previousEnd);
-                tokens.Add((t.Kind, source[t.Range.Start..t.Range.End], between.IndexOfAny('\n', '\r') >= 0));
+                tokens.Add((t.Kind, source[t.Range.Start..t.Range.End], between.IndexOfAny(ScriptCompactor.LineBreaks) >= 0));
                 previousEnd = t.Range.End;
             },
         };
@@ -86,6 +86,28 @@ public class ScriptCompactorTests
         Assert.DoesNotContain("over two lines", result);
     }
 
+    [Theory]
+    [InlineData("function f() {\r\treturn\r\t1\r}\r", "function f() {\nreturn\n1\n}\n")]
+    [InlineData("let a = 1\rlet b = 2", "let a = 1\nlet b = 2\n")]
+    [InlineData("function f() { return /* \u2028 */ 1 }", "function f() { return\n1 }\n")]
+    [InlineData("const s = 'a\u2028b'", "const s = 'a\u2028b'\n")]
+    public void Every_kind_of_line_break_stays_a_line_break(string source, string expected)
+    {
+        Assert.Equal(expected, Compacted(source));
+    }
+
+    [Fact]
+    public void A_classic_script_parses_as_one_and_keeps_its_directive()
+    {
+        var result = ScriptCompactor.Compact("'use strict';\n// a worker\nself.addEventListener('fetch', () => {});\n", out var failure, module: false);
+        Assert.Null(failure);
+        Assert.StartsWith("'use strict';\nself.addEventListener", result);
+        ScriptCompactor.Compact("with (Math) { max(1, 2) }", out var asScript, module: false);
+        Assert.Null(asScript);
+        ScriptCompactor.Compact("with (Math) { max(1, 2) }", out var asModule);
+        Assert.NotNull(asModule);
+    }
+
     [Fact]
     public void A_script_that_does_not_parse_is_an_error_at_its_line_and_column_and_the_build_says_which_file()
     {
@@ -112,7 +134,7 @@ public class ScriptCompactorTests
         "const o = { 'k': `v`, [`q`]: /x/g }", "label: for (;;) { break label }", "b = a /* c */ / 2",
     ];
 
-    private static readonly string[] Gaps = ["\n", " ", "\n\n  ", "\t", " /* c */ ", " // c\n", "\n/* multi\nline */\n", "/**/", ";\n", "\r\n"];
+    private static readonly string[] Gaps = ["\n", " ", "\n\n  ", "\t", " /* c */ ", " // c\n", "\n/* multi\nline */\n", "/**/", ";\n", "\r\n", "\r", "\r\t", "\u2028", " /* \u2029 */ ", " // c\r"];
 
     [Fact]
     public void Random_programs_of_tricky_pieces_keep_their_tokens()

@@ -23,7 +23,7 @@ public class OfflineFilesTests
 
     private static string FileOf(string site, string url)
     {
-        var rel = url["/guide/".Length..];
+        var rel = Uri.UnescapeDataString(url["/guide/".Length..]);
         return Path.Combine(site, rel.Length == 0 || rel.EndsWith('/') ? rel + "index.html" : rel);
     }
 
@@ -31,6 +31,7 @@ public class OfflineFilesTests
     public void The_build_lists_what_is_stored_at_install_and_what_saving_adds_and_every_address_is_a_file_of_the_site()
     {
         using var input = Fixture();
+        input.Write("assets/files/care plan #2 ü.txt", "A download whose name a URL must encode.");
         using var out_ = new TempDir();
         var result = SiteBuilder.Build(Builds.Options(input.Path, out_["site"]) with { Search = true });
         Assert.True(result.Success, Builds.Errors(result));
@@ -52,6 +53,7 @@ public class OfflineFilesTests
         Assert.Contains("/guide/manifest.webmanifest", install);
         // Guidance and the index chunks come when read, or with "save for offline"; Pagefind's unused interfaces never.
         Assert.Contains("/guide/guidance/alpha/", save);
+        Assert.Contains("/guide/assets/files/care%20plan%20%232%20%C3%BC.txt", save);
         Assert.Contains(save, u => u.StartsWith("/guide/pagefind/index/", StringComparison.Ordinal));
         Assert.Contains(save, u => u.StartsWith("/guide/pagefind/fragment/", StringComparison.Ordinal));
         Assert.DoesNotContain(install.Concat(save), u => u.Contains("pagefind-ui", StringComparison.Ordinal) || u.EndsWith(".xml", StringComparison.Ordinal));
@@ -71,6 +73,7 @@ public class OfflineFilesTests
         var worker = File.ReadAllText(Path.Combine(site, "sw.js"));
         var version = list.GetProperty("version").GetString()!;
         Assert.Matches("^[0-9a-f]{20}$", version);
+        Assert.StartsWith("'use strict';\n", worker);
         Assert.Contains($"const BUILD = {{\"version\":\"{version}\",\"scope\":\"/guide/\",\"list\":\"/guide/offline.json\",\"fallback\":\"/guide/offline/unavailable/\"}};", worker);
         Assert.Contains("addEventListener('fetch'", worker);
 
@@ -90,7 +93,7 @@ public class OfflineFilesTests
         using var out_ = new TempDir();
         string Worker(string dir)
         {
-            var result = SiteBuilder.Build(Builds.Options(input.Path, out_[dir]));
+            var result = SiteBuilder.Build(Builds.Options(input.Path, out_[dir]) with { Search = true });
             Assert.True(result.Success, Builds.Errors(result));
             return File.ReadAllText(Path.Combine(out_[dir], "sw.js"));
         }
@@ -122,12 +125,15 @@ public class OfflineFilesTests
     public void Serve_mode_pages_never_register_the_worker()
     {
         using var input = Fixture();
-        var result = SiteBuilder.Build(Builds.Options(input.Path, "unused", write: false) with { LiveReloadScript = "/_cqcguide/livereload.js" });
+        using var out_ = new TempDir();
+        // Written to disk (serve itself builds in memory), so the absence of sw.js means something.
+        var result = SiteBuilder.Build(Builds.Options(input.Path, out_["site"]) with { LiveReloadScript = "/_cqcguide/livereload.js" });
         Assert.True(result.Success, Builds.Errors(result));
-        var home = new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(result.Files["index.html"]));
+        var home = new HtmlParser().ParseDocument(File.ReadAllText(out_["site/index.html"]));
         Assert.False(home.DocumentElement.HasAttribute("data-sw"));
         Assert.Equal("/guide/offline/", home.DocumentElement.GetAttribute("data-offline-page"));
-        Assert.False(result.Files.ContainsKey("sw.js"));
+        Assert.False(File.Exists(out_["site/sw.js"]));
+        Assert.True(File.Exists(out_["site/index.html"]));
     }
 
     [Fact]

@@ -21,16 +21,15 @@ function banner(attribute, role) {
   return box;
 }
 
-/** "You are offline" while the browser says the connection is gone; an empty live region otherwise. */
+/** "You are offline" while the browser says the connection is gone. The live region is there from the start, empty, so
+ * that screen readers announce the text when it arrives. */
 function offlineNotice(offlinePage) {
   const box = banner('data-offline-notice', 'status');
   const update = () => {
     if (navigator.onLine) {
       box.replaceChildren();
-      box.hidden = true;
       return;
     }
-    box.hidden = false;
     fill(box, h('p', { class: 'notice notice--warning' },
       'You are offline. Pages you have opened or saved on this device still work, and your answers are saved on this device as usual. ',
       offlinePage ? h('a', { href: offlinePage, text: 'Using this site offline' }) : null));
@@ -40,25 +39,42 @@ function offlineNotice(offlinePage) {
   update();
 }
 
-/** A new build has installed and waits for the open pages: offer to switch, never switch silently. */
-function offerUpdate(worker) {
-  if (document.querySelector('[data-update-notice]')) return;
-  const box = banner('data-update-notice', 'status');
+/** The live region for "a new version is available", created empty when the page starts (see offlineNotice). */
+let updateBox = null;
+/** Set when this page asked the new version to take over: then it reloads itself. */
+let updating = false;
+
+/** Offers to reload, never reloads silently: `text` says why, the button switches (or just reloads when already switched). */
+function offerUpdate(registration, text, replace = false) {
+  if (updateBox.childElementCount && !replace) return;
   const button = h('button', { type: 'button', class: 'button', text: 'Reload to use it' });
-  box.append(h('div', { class: 'notice' },
-    h('p', { text: 'A new version of this site is available. Your answers are saved on this device and stay as they are.' }), button));
+  fill(updateBox, h('div', { class: 'notice' }, h('p', { text }), button));
   button.addEventListener('click', () => {
     button.disabled = true;
-    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-    worker.postMessage({ type: 'update' });
+    const waiting = registration.waiting;
+    if (!waiting) {
+      location.reload(); // another tab switched already
+      return;
+    }
+    updating = true;
+    waiting.postMessage({ type: 'update' });
   });
 }
 
 function watchUpdates(registration) {
+  updateBox = banner('data-update-notice', 'status');
+  const text = 'A new version of this site is available. Your answers are saved on this device and stay as they are.';
   // Only a page that a worker already controls has an old version to replace; a first install just starts working.
+  const hadController = Boolean(navigator.serviceWorker.controller);
   const offerIfWaiting = () => {
-    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration, text);
   };
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (updating) location.reload();
+    // Another tab chose the new version: this page is still the old one, so it says so (it never reloads by itself,
+    // which could lose what is being typed).
+    else if (hadController) offerUpdate(registration, 'This site was updated in another tab. Reload this page to use the new version; your answers are saved on this device.', true);
+  });
   offerIfWaiting();
   registration.addEventListener('updatefound', () => {
     const worker = registration.installing;
@@ -72,12 +88,42 @@ function watchUpdates(registration) {
 function ask(worker, message, onProgress) {
   return new Promise((resolve, reject) => {
     const channel = new MessageChannel();
+    // No answer (and no progress) for 30 seconds: the worker was stopped or replaced.
+    let timer;
+    const wait = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => reject(new Error('the site\'s offline helper did not answer')), 30_000);
+    };
     channel.port1.onmessage = ({ data }) => {
-      if (data.type === 'progress') onProgress?.(data);
-      else if (data.type === 'error') reject(Object.assign(new Error(data.message), { outdated: data.outdated }));
+      wait();
+      if (data.type === 'progress') {
+        onProgress?.(data);
+        return;
+      }
+      clearTimeout(timer);
+      if (data.type === 'error') reject(Object.assign(new Error(data.message), { outdated: data.outdated }));
       else resolve(data);
     };
+    wait();
     worker.postMessage(message, [channel.port2]);
+  });
+}
+
+/** The active worker, or an error when installing failed (one file missing, or a deploy under way) or takes too long. */
+function activeWorker(registration) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('setting up offline use took too long')), 120_000);
+    navigator.serviceWorker.ready.then((ready) => {
+      clearTimeout(timer);
+      resolve(ready.active);
+    });
+    const installing = registration.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'redundant' && !registration.active) {
+        clearTimeout(timer);
+        reject(new Error('this device could not store the site (a file was missing, or a new version was being published)'));
+      }
+    });
   });
 }
 
@@ -97,13 +143,15 @@ async function offlinePage(page, registration) {
   const progress = page.querySelector('[data-offline-progress]');
   const result = page.querySelector('[data-offline-result]');
   statusBox.textContent = 'Getting this device ready for offline use…';
-  const ready = await navigator.serviceWorker.ready;
-  const worker = () => registration.active ?? ready.active;
+  const first = await activeWorker(registration);
+  const worker = () => registration.active ?? first;
   const show = (status) => {
     statusBox.textContent = describe(status);
     save.hidden = Boolean(status.saved);
-    forget.hidden = !status.saved && status.stored <= 0;
+    // Something to remove: the whole site, or pages read beyond what installing stores.
+    forget.hidden = !status.saved && status.stored <= status.installed;
   };
+  const refresh = () => ask(worker(), { type: 'status' }).then(show, () => {});
   show(await ask(worker(), { type: 'status' }));
 
   save.addEventListener('click', async () => {
@@ -125,10 +173,11 @@ async function offlinePage(page, registration) {
       fill(result, h('p', {
         class: 'notice notice--error',
         text: error.outdated
-          ? 'A new version of this site is being published. Reload the page, then save again.'
+          ? 'A new version of this site is available. Choose “Reload to use it” at the top of the page (it appears in a moment), then save again.'
           : `Not everything could be saved (${error.message}). Check the connection and try again: what was saved is kept.`,
       }));
-      show(await ask(worker(), { type: 'status' }));
+      if (error.outdated) registration.update().catch(() => {});
+      await refresh();
     } finally {
       save.disabled = false;
       progress.hidden = true;
@@ -140,6 +189,8 @@ async function offlinePage(page, registration) {
     try {
       show(await ask(worker(), { type: 'forget' }));
       fill(result, h('p', { class: 'notice', text: 'The saved pages were removed from this device. The self-assessments, checklists and forms are still kept; your answers are not affected.' }));
+    } catch (error) {
+      fill(result, h('p', { class: 'notice notice--error', text: `The saved pages could not be removed (${error.message}). Reload the page and try again.` }));
     } finally {
       forget.disabled = false;
     }
@@ -180,7 +231,7 @@ export async function init(root) {
   if (page) {
     offlinePage(page, registration).catch((error) => {
       console.warn('CqcGuide: the offline page could not read what is stored.', error);
-      page.querySelector('[data-offline-status]').textContent = 'What this device keeps could not be read. Reload the page to try again.';
+      page.querySelector('[data-offline-status]').textContent = `Offline use could not be set up on this device: ${error.message}. Reload the page to try again.`;
     });
   }
 }

@@ -67,6 +67,17 @@ async function start(feature) {
   }
 }
 
+// A site that publishes no service worker (cqcguide serve, or offline: false in site.yml) removes one that a built copy
+// of it left at this address, with its stores: otherwise it would go on answering with old pages.
+if (!document.documentElement.dataset.sw && window.caches) {
+  navigator.serviceWorker?.getRegistration().then(async (registration) => {
+    const script = registration?.active?.scriptURL ?? registration?.waiting?.scriptURL ?? registration?.installing?.scriptURL;
+    if (!script || !new URL(script).pathname.endsWith('/sw.js')) return;
+    await registration.unregister();
+    for (const name of await caches.keys()) if (name.startsWith('cqcguide ')) await caches.delete(name);
+  }).catch(() => {});
+}
+
 const present = FEATURES.filter((f) => document.querySelector(f.selector));
 Promise.all(present.map(start)).then((started) => {
   if (started.every(Boolean)) for (const notice of document.querySelectorAll('[data-js-notice]')) notice.remove();
