@@ -154,5 +154,19 @@ public class ScoreCommandTests
         string Safe(System.Text.Json.JsonElement e) => e.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("id").GetString() == "safe").GetProperty("label").GetString()!;
         // Everyone kept the published 2, so the median answers keep it too (with the shared baseline), and Safe reads as theirs.
         Assert.Equal(Safe(doc.RootElement.GetProperty("people")[0]), Safe(doc.RootElement.GetProperty("medianAnswers")));
+        Assert.Equal("2026-03-14", doc.RootElement.GetProperty("team").GetProperty("baseline").GetProperty("publishedOn").GetString());
+        Assert.False(doc.RootElement.GetProperty("team").GetProperty("baselinesDiffer").GetBoolean());
+        Assert.Contains("(the median answers keep the last published scores every file shares, from 2026-03-14)",
+            Cli.Run("score", "--team", dir["a.json"], dir["b.json"], dir["c.json"], "--format", "text").Output);
+
+        // One file from another report: the files share no baseline, and the page's and the CLI's shared rule says so.
+        dir.Write("d.json", File("not-reassessed").Replace("2026-03-14", "2025-09-01"));
+        var differ = Cli.Run("score", "--team", dir["a.json"], dir["b.json"], dir["d.json"]);
+        using var differDoc = System.Text.Json.JsonDocument.Parse(differ.Output);
+        Assert.True(differDoc.RootElement.GetProperty("team").GetProperty("baselinesDiffer").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, differDoc.RootElement.GetProperty("team").GetProperty("baseline").ValueKind);
+        Assert.NotEqual(Safe(differDoc.RootElement.GetProperty("people")[0]), Safe(differDoc.RootElement.GetProperty("medianAnswers")));
+        Assert.Contains("the files start from different last published scores",
+            Cli.Run("score", "--team", dir["a.json"], dir["b.json"], dir["d.json"], "--format", "text").Output);
     }
 }

@@ -18,8 +18,8 @@ public sealed record TeamInput(AnswerOption[] Answers, AnswerOption? Keep, strin
         JsonSerializer.Deserialize<TeamInput>(json, RulesJson.Options) ?? throw new JsonException("A team input must be a JSON object.");
 }
 
-/// <summary>One person's answers (question id → value), from their answers file.</summary>
-public sealed record TeamMember(IReadOnlyDictionary<string, string> Answers);
+/// <summary>One person's answers (question id → value) and the last published scores their file starts from, if any.</summary>
+public sealed record TeamMember(IReadOnlyDictionary<string, string> Answers, AnswersBaseline? Baseline = null);
 
 /// <summary>One question as the team rules read it: the scores in order, the options (for their labels) and each person's answer (null: none).</summary>
 public sealed record TeamItemInput(string Id, string[] Scale, AnswerOption[] Options, string?[] Values);
@@ -56,8 +56,12 @@ public sealed record TeamItem(
     string Id, TeamCount[] Scores, TeamCount[] Other, int Scored, int Unanswered, string? Median, string? Lowest, string? Highest, int Spread,
     bool Discuss, TeamReason[] Reasons, string? Consensus);
 
-/// <summary>The team's answers side by side: each question's summary and how many are flagged for discussion.</summary>
-public sealed record TeamResult(int Members, TeamItem[] Items, int Discuss);
+/// <summary>
+/// The team's answers side by side: each question's summary, how many are flagged for discussion, and the last published
+/// scores the agreed answers start from (<paramref name="Baseline"/>, null when the files do not share one;
+/// <paramref name="BaselinesDiffer"/> when some file has one but they are not all the same).
+/// </summary>
+public sealed record TeamResult(int Members, TeamItem[] Items, int Discuss, AnswersBaseline? Baseline, bool BaselinesDiffer);
 
 /// <summary>
 /// Several people's answers to one self-assessment, side by side: the distribution of scores per question, its median
@@ -68,7 +72,7 @@ public sealed record TeamResult(int Members, TeamItem[] Items, int Discuss);
 public sealed class TeamAssessment : RuleModel
 {
     public const string ModelId = "team-assessment";
-    public const string ModelVersion = "1.0.0";
+    public const string ModelVersion = "1.1.0";
 
     /// <summary>Scores this many steps apart, or more, are flagged for discussion.</summary>
     public const int DiscussSpread = 2;
@@ -178,13 +182,30 @@ public sealed class TeamAssessment : RuleModel
                 reasons,
                 median >= 0 ? x.Scale[median] : t.Other.Length == 1 ? t.Other[0] : null)))));
 
+    public static readonly Rule<TeamInput, AnswersBaseline?> SharedBaseline = new(
+        "shared-baseline",
+        RuleKind.OwnMethod,
+        """
+        The last published scores the agreed answers start from: the baseline of the first file, when every file has one
+        with the same report date and the same score for each question compared. Otherwise there is none, and "keep the
+        last published score" in the agreed answers counts as not assessed until the team enters the scores: a kept
+        score would mean different things in different people's files.
+        """,
+        [CqcGatheringFeedback],
+        x => x.Members.Length > 0 && x.Members.All(m => m.Baseline != null && x.Members[0].Baseline != null
+                && m.Baseline.PublishedOn == x.Members[0].Baseline!.PublishedOn
+                && x.Items.All(id => m.Baseline.Scores.GetValueOrDefault(id) == x.Members[0].Baseline!.Scores.GetValueOrDefault(id)))
+            ? x.Members[0].Baseline
+            : null);
+
     public static readonly Rule<TeamInput, TeamResult> Aggregate = new(
         "team-summary",
         RuleKind.OwnMethod,
         """
         Each question of the assessment summarised across everyone's answers (question-summary), in the page's order, and
         how many questions are flagged for discussion. Answers to questions the assessment does not ask are left out; the
-        "keep the last published score" answer counts as an answer that is not a score.
+        "keep the last published score" answer counts as an answer that is not a score. With the baseline the files share
+        (shared-baseline), and whether some file has one that the others do not share.
         """,
         [MaPSaF, CqcGatheringFeedback],
         x => Expr.Let(
@@ -193,7 +214,10 @@ public sealed class TeamAssessment : RuleModel
                 x.Keep != null ? x.Answers.Concat(new[] { x.Keep }).ToArray() : x.Answers,
                 options => Expr.Let(
                     x.Items.Select(id => Summarise.Evaluate(new TeamItemInput(id, scale, options, x.Members.Select(m => m.Answers.GetValueOrDefault(id)).ToArray()))).ToArray(),
-                    items => new TeamResult(x.Members.Length, items, items.Count(i => i.Discuss))))));
+                    items => Expr.Let(
+                        SharedBaseline.Evaluate(x),
+                        shared => new TeamResult(x.Members.Length, items, items.Count(i => i.Discuss), shared,
+                            shared == null && x.Members.Any(m => m.Baseline != null)))))));
 
     public static TeamAssessment Instance => instance.Value;
 
@@ -215,7 +239,7 @@ public sealed class TeamAssessment : RuleModel
                 + "`cqcguide score --team` use these rules.",
             IsCqcMethod = false,
             Entry = new("aggregate", Aggregate),
-            Rules = [Aggregate, ScaleOf, Summarise, Tally, MedianPosition, DiscussReasons, LabelOf],
+            Rules = [Aggregate, ScaleOf, Summarise, Tally, MedianPosition, DiscussReasons, LabelOf, SharedBaseline],
             Exports = [],
         })
     {

@@ -35,15 +35,15 @@ internal static class TeamScore
         var people = files.Select(f => new Person(RoleOf(f.File, f.Path), f.Path, f.File)).ToArray();
         var summary = TeamAssessment.SummaryOf(new TeamInput(
             model.Presentation.Answers.ToArray(), model.Presentation.Baseline?.Keep, model.Items.Select(i => i.QuestionId).ToArray(),
-            people.Select(p => new TeamMember(p.File.Answers.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal))).ToArray()));
-        // The median answers start from the baseline every file shares (as the team page's agreed answers do), with the
-        // model's default options.
+            people.Select(p => new TeamMember(p.File.Answers.ToDictionary(a => a.Key, a => a.Value.Value, StringComparer.Ordinal), p.File.Baseline)).ToArray()));
+        // The median answers start from the baseline the files share (the team rules' shared-baseline, as on the team
+        // page), with the model's default options.
         var agreed = first.File with
         {
             Answers = summary.Items.Where(i => i.Consensus is not null).ToDictionary(i => i.Id, i => new Answer(i.Consensus!, null), StringComparer.Ordinal),
             Extra = new Dictionary<string, Answer>(),
             Plan = [],
-            Baseline = SharedBaseline(files.Select(f => f.File.Baseline).ToArray()),
+            Baseline = summary.Baseline,
             Options = null,
         };
         var results = people.Select(p => Groups(model, model.Score(p.File))).ToArray();
@@ -53,14 +53,6 @@ internal static class TeamScore
     }
 
     /// <summary>The file's "completed by", else its name, on one line: control and format characters (a terminal escape, a bidirectional override) cannot reach the output.</summary>
-    /// <summary>The baseline every file has, the same date and scores; null when any file has none or they differ.</summary>
-    private static AnswersBaseline? SharedBaseline(AnswersBaseline?[] all)
-    {
-        if (all.Length == 0 || all[0] is not { } first) return null;
-        static string Key(AnswersBaseline b) => (b.PublishedOn ?? "") + "|" + string.Join(";", b.Scores.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + "=" + s.Value));
-        return all.All(b => b is not null && Key(b) == Key(first)) ? first : null;
-    }
-
     private static string RoleOf(AnswersFile file, string path)
     {
         var raw = file.Extra.GetValueOrDefault(CompletedByKey)?.Value is { } by && !string.IsNullOrWhiteSpace(by) ? by : Path.GetFileNameWithoutExtension(path);
@@ -98,6 +90,10 @@ internal static class TeamScore
             text.Append("  ").Append(label).Append(": ").Append(string.Join("; ", r.Groups.Select(g => $"{g.Name} {g.Label}"))).Append("; overall ").Append(r.Overall).Append('\n');
         for (var i = 0; i < people.Length; i++) Row($"{people[i].Role} ({Path.GetFileName(people[i].Path)})", results[i]);
         Row("Median answers", agreed);
+        if (summary.Baseline is { } shared)
+            text.Append(CultureInfo.InvariantCulture, $"  (the median answers keep the last published scores every file shares{(shared.PublishedOn is { } on ? $", from {on}" : "")})\n");
+        else if (summary.BaselinesDiffer)
+            text.Append("  (the files start from different last published scores, so the median answers have none: \"keep the last published score\" counts as not assessed)\n");
         text.Append(CultureInfo.InvariantCulture, $"\nQuestions to discuss: {summary.Discuss} of {summary.Items.Length}\n");
         foreach (var item in summary.Items.Where(i => i.Discuss))
             text.Append("  ").Append(item.Id).Append(": ").Append(string.Join(" ", item.Reasons.Select(r => r.Text))).Append('\n');

@@ -97,4 +97,38 @@ public class TeamAssessmentTests
         Assert.Equal("Not everyone scored it: 1 answered “Not applicable”.", item.Reasons[1].Text);
         Assert.Equal("Scores are 3 steps apart: from “1 – Reactive” to “4 – Embedded”.", item.Reasons[0].Text);
     }
+
+    private static AnswersBaseline B(string? on, params (string Id, string Score)[] scores) =>
+        new(on, scores.ToDictionary(s => s.Id, s => s.Score, StringComparer.Ordinal));
+
+    private static TeamResult Team(params AnswersBaseline?[] baselines) =>
+        TeamAssessment.SummaryOf(new TeamInput(Saf, CqcSaf.KeepBaseline, ["q1", "q2"],
+            baselines.Select(b => new TeamMember(new Dictionary<string, string> { ["q1"] = "not-reassessed" }, b)).ToArray()));
+
+    [Fact]
+    public void The_agreed_answers_start_from_the_baseline_every_file_shares()
+    {
+        var shared = Team(B("2026-03-14", ("q1", "2"), ("q2", "3")), B("2026-03-14", ("q2", "3"), ("q1", "2")), B("2026-03-14", ("q1", "2"), ("q2", "3"), ("gone", "4")));
+        Assert.Equal("2026-03-14", shared.Baseline!.PublishedOn);
+        Assert.Equal("2", shared.Baseline.Scores["q1"]);
+        Assert.False(shared.BaselinesDiffer);
+    }
+
+    [Fact]
+    public void Another_date_another_score_or_a_file_without_one_means_no_shared_baseline_and_says_so()
+    {
+        var date = Team(B("2026-03-14", ("q1", "2")), B("2025-09-01", ("q1", "2")));
+        var score = Team(B("2026-03-14", ("q1", "2")), B("2026-03-14", ("q1", "3")));
+        var missing = Team(B("2026-03-14", ("q1", "2")), null);
+        var missingFirst = Team(null, B("2026-03-14", ("q1", "2")));
+        foreach (var r in new[] { date, score, missing, missingFirst })
+        {
+            Assert.Null(r.Baseline);
+            Assert.True(r.BaselinesDiffer);
+        }
+        var none = Team(null, null);
+        Assert.Null(none.Baseline);
+        Assert.False(none.BaselinesDiffer);
+        Assert.Null(Team().Baseline);
+    }
 }

@@ -68,7 +68,7 @@ public class TeamModuleTests
             const input = T.teamInput(def, presentation, team.people);
             const summary = { items: [{ id: 'one.a', consensus: '2' }, { id: 'one.b', consensus: '1' }, { id: 'two.a', consensus: null }] };
             const agreed = T.agreedAnswers(summary, Object.assign(Object.create(null), { 'one.b': '', 'two.a': '4' }));
-            const record = T.agreedRecord(def, team.people, agreed, '2026-12-02T10:00:00.000Z');
+            const record = T.agreedRecord(def, team.people, agreed, null, '2026-12-02T10:00:00.000Z');
             const exported = A.exportable(def, record);
             const stored = T.validateTeam(def, JSON.parse(JSON.stringify({ ...team, revision: 1 })));
             const tampered = T.validateTeam(def, { ...team, revision: 1, people: [{ role: 'A', file: { format: 'x' } }] });
@@ -87,24 +87,35 @@ public class TeamModuleTests
     }
 
     [Fact]
-    public void The_agreed_answers_keep_the_baseline_every_file_shares_and_none_when_they_differ()
+    public void The_agreed_answers_keep_the_baseline_the_team_rules_find_shared_and_none_when_they_differ()
     {
-        var r = Run("""
+        var r = new ThemeJs().WithRules(CqcGuide.Rules.ScoringModels.TeamAssessment.Instance).Run($$"""
+            import * as A from './answers.js';
+            import * as T from './team-data.js';
+            import * as rules from './rules/team-assessment.js';
+            {{AnswersModuleTests.Def}}
+            const file = (answers) => JSON.stringify({ format: 'cqcguide.answers/2', assessment: { id: 'demo', version: '2.0.0' },
+              model: { id: 'learning-maturity', version: '1.0.0' }, createdAt: '2026-01-01T09:00:00Z', updatedAt: '2026-01-02T09:00:00Z', revision: 1, answers });
             const keep = { value: 'not-reassessed', label: 'Keep' };
             const bdef = { ...def, baseline: { keep, scores: [] },
               sections: def.sections.map((s) => ({ ...s, questions: s.questions.map((q) => (q.scored ? { ...q, options: [...q.options, keep] } : q)) })) };
+            const presentation = { answers: [{ value: '1', label: '1', hint: null, divider: false }, { value: '2', label: '2', hint: null, divider: false }], baseline: { keep } };
             const team = T.newTeam();
             const add = (scores, v) => team.people.push(T.readPerson(bdef, team, file({ 'one.a': { value: v } }).replace('"answers"',
               `"baseline":${JSON.stringify({ publishedOn: '2026-03-14', scores })},"answers"`), { role: v }).person);
             add({ 'one.a': '2', 'two.a': '3' }, 'not-reassessed');
             add({ 'two.a': '3', 'one.a': '2' }, '1');
-            const same = T.agreedRecord(bdef, team.people, { 'one.a': 'not-reassessed' }).file.baseline;
+            const shared = rules.aggregate(T.teamInput(bdef, presentation, team.people));
+            const same = T.agreedRecord(bdef, team.people, { 'one.a': 'not-reassessed' }, shared.baseline).file.baseline;
             add({ 'one.a': '4' }, '2');
-            const differ = T.sharedBaseline(team.people);
-            export const result = { same: same && { publishedOn: same.publishedOn, scores: { ...same.scores } }, differ: differ.differ, none: differ.baseline };
+            const apart = rules.aggregate(T.teamInput(bdef, presentation, team.people));
+            export const result = { same: same && { publishedOn: same.publishedOn, scores: { ...same.scores } }, sharedDiffer: shared.baselinesDiffer,
+              differ: apart.baselinesDiffer, none: apart.baseline, record: T.agreedRecord(bdef, team.people, {}, apart.baseline).file.baseline ?? null };
             """);
         Assert.Equal("""{"publishedOn":"2026-03-14","scores":{"one.a":"2","two.a":"3"}}""", r.GetProperty("same").GetRawText());
+        Assert.False(r.GetProperty("sharedDiffer").GetBoolean());
         Assert.True(r.GetProperty("differ").GetBoolean());
         Assert.Equal(JsonValueKind.Null, r.GetProperty("none").ValueKind);
+        Assert.Equal(JsonValueKind.Null, r.GetProperty("record").ValueKind);
     }
 }

@@ -79,7 +79,7 @@ export function comparedQuestions(def) {
   return questions(def).filter((q) => q.scored);
 }
 
-/** The compiled team rules' input: the scoring model's answer options, the questions, each person's answers. */
+/** The compiled team rules' input: the scoring model's answer options, the questions, each person's answers and baseline. */
 export function teamInput(def, presentation, people) {
   return {
     answers: presentation.answers,
@@ -88,7 +88,7 @@ export function teamInput(def, presentation, people) {
     members: people.map((p) => {
       const answers = emptyMap();
       for (const id of Object.keys(p.file.answers)) if (typeof p.file.answers[id].value === 'string') answers[id] = p.file.answers[id].value;
-      return { answers };
+      return { answers, baseline: p.file.baseline ?? null };
     }),
   };
 }
@@ -103,32 +103,19 @@ export function agreedAnswers(summary, agreed) {
   return result;
 }
 
-/** A baseline in a form two can be compared in: the date and the scores in statement order. */
-const baselineKey = (b) => (b ? JSON.stringify([b.publishedOn ?? null, Object.keys(b.scores).sort().map((id) => [id, b.scores[id]])]) : 'none');
-
-/**
- * The last published scores the agreed answers start from: the baseline every file shares; none when no file has
- * one, and none (with differ: true) when the files start from different scores, which the page then says.
- */
-export function sharedBaseline(people) {
-  const keys = [...new Set(people.map((p) => baselineKey(p.file.baseline)))];
-  if (keys.length !== 1 || keys[0] === 'none') return { baseline: null, differ: keys.length > 1 };
-  const first = people[0].file.baseline;
-  const scores = emptyMap();
-  for (const id of Object.keys(first.scores)) scores[id] = first.scores[id];
-  return { baseline: { publishedOn: first.publishedOn ?? null, scores }, differ: false };
-}
-
 /**
  * The agreed answers as this browser's stored record (so they export, score and print like any other answers): the
- * answers, the baseline everyone shares (so a kept score counts as it did in each person's answers), and "completed
- * by" naming the roles compared.
+ * answers, the baseline the files share (the team rules' shared-baseline: `summary.baseline`, so a kept score counts as
+ * it did in each person's answers), and "completed by" naming the roles compared.
  */
-export function agreedRecord(def, people, answers, now = new Date().toISOString()) {
+export function agreedRecord(def, people, answers, baseline, now = new Date().toISOString()) {
   const record = newRecord(def, now);
   for (const id of Object.keys(answers)) record.file.answers[id] = { value: answers[id] };
-  const { baseline } = sharedBaseline(people);
-  if (baseline) record.file.baseline = baseline;
+  if (baseline) {
+    const scores = emptyMap();
+    for (const id of Object.keys(baseline.scores)) scores[id] = baseline.scores[id];
+    record.file.baseline = { publishedOn: baseline.publishedOn ?? null, scores };
+  }
   record.progress.completedBy = `Agreed by ${people.map((p) => p.role).join(', ')}`.slice(0, 200);
   return record;
 }

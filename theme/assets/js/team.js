@@ -14,7 +14,7 @@ import { RecordStore } from './store.js';
 import { embeddedDefinition, answersSession } from './assessment-session.js';
 import { exportable, toJson } from './answers.js';
 import {
-  newTeam, readPerson, validateTeam, teamInput, agreedAnswers, agreedRecord, comparedQuestions, sharedBaseline, MAX_ROLE,
+  newTeam, readPerson, validateTeam, teamInput, agreedAnswers, agreedRecord, comparedQuestions, MAX_ROLE,
 } from './team-data.js';
 
 export async function init(root) {
@@ -147,7 +147,8 @@ class TeamPage {
     const summary = this.rules.aggregate(teamInput(this.def, this.scoring.presentation, people));
     const agreed = agreedAnswers(summary, this.team.agreed);
     this.agreed = agreed;
-    this.agreedFile = exportable(this.def, agreedRecord(this.def, people, agreed));
+    this.summary = summary;
+    this.agreedFile = exportable(this.def, agreedRecord(this.def, people, agreed, summary.baseline));
     fill(this.resultsSlot, ...this.summaryPanel(summary), ...this.ratings(people), ...this.questionsPart(summary, agreed, people), ...this.agreedPart());
   }
 
@@ -266,13 +267,13 @@ class TeamPage {
       ? this.session.say('The answers saved in this browser cannot be read, so they were not replaced. Open “Your saved answers” to download or clear them first.', 'error')
       : confirmThen(container, use,
       { question: 'Replace the answers saved in this browser with the agreed answers?', yes: 'Yes, replace them', no: 'No, keep mine' }, () => {
-        const written = this.session.replace(agreedRecord(this.def, this.team.people, this.agreed));
+        const written = this.session.replace(agreedRecord(this.def, this.team.people, this.agreed, this.summary.baseline));
         if (!written.ok) { this.session.say(written.message, 'error'); return; }
         container.after(h('p', { class: 'notice notice--success', role: 'status' }, 'The agreed answers are now this browser\'s answers. ',
           h('a', { href: this.def.urls.results, text: 'See the results' }), '.'));
         this.session.say(`The agreed answers were saved as this browser's answers at ${timeOf(new Date().toISOString())}.`);
       }));
-    const differ = sharedBaseline(this.team.people).differ;
+    const differ = this.summary.baselinesDiffer;
     return [
       h('h2', { text: 'The agreed answers' }),
       differ ? h('p', { class: 'notice notice--warning', text: 'The files start from different last published scores, so the agreed answers have none: “keep the last published score” counts as not assessed. Enter the scores on the “last published scores” page once the agreed answers are this browser\'s answers.' }) : null,
