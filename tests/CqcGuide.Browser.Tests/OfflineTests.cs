@@ -29,7 +29,7 @@ public sealed class OfflineSites : IAsyncLifetime
         Newer = Path.Combine(root, "newer");
         Build(Path.Combine(Repo.Root, "input"), Current);
         var input = Path.Combine(root, "input");
-        CopyTree(Path.Combine(Repo.Root, "input"), input);
+        JournalTests.CopyDirectory(Path.Combine(Repo.Root, "input"), input);
         File.AppendAllText(Path.Combine(input, "guidance", "glossary.md"), "\nThis sentence was added in a newer build.\n");
         Build(input, Newer);
         Served = Current;
@@ -42,15 +42,6 @@ public sealed class OfflineSites : IAsyncLifetime
         var code = CliApp.Run(["build", "--input", input, "--output", output, "--theme", Path.Combine(Repo.Root, "theme"),
             "--date", "2026-11-26", "--base-url", BaseUrl + "/"], stdout, stderr);
         if (code != 0) throw new InvalidOperationException($"{input} did not build:\n{stderr}{stdout}");
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 
     public async Task DisposeAsync()
