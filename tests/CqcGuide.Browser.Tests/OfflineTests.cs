@@ -33,6 +33,14 @@ public sealed class OfflineSites : IAsyncLifetime
         File.AppendAllText(Path.Combine(input, "guidance", "glossary.md"), "\nThis sentence was added in a newer build.\n");
         Build(input, Newer);
         Served = Current;
+        // Two pages without the worker: one of this site (as with offline: false), one standing for another site on the
+        // same host, under /other/ (its manifest, and so its base, is there).
+        var home = File.ReadAllText(Path.Combine(Current, "index.html"));
+        var withoutWorker = System.Text.RegularExpressions.Regex.Replace(home, " data-sw=\"[^\"]*\"", "");
+        Directory.CreateDirectory(Path.Combine(Current, "no-worker"));
+        File.WriteAllText(Path.Combine(Current, "no-worker", "index.html"), withoutWorker);
+        Directory.CreateDirectory(Path.Combine(Current, "other"));
+        File.WriteAllText(Path.Combine(Current, "other", "index.html"), withoutWorker.Replace("href=\"/manifest.webmanifest\"", "href=\"/other/manifest.webmanifest\"", StringComparison.Ordinal));
         server = await SiteFixture.Serve(BaseUrl, () => Served, () => Down);
     }
 
@@ -145,6 +153,22 @@ public class OfflineTests(SiteFixture site, OfflineSites offline) : IClassFixtur
         // Offline, the browser reports the "not saved" page's status (503) and Pagefind the index chunk it could not fetch.
         s.AssertClean(expected: p => p == "console: Failed to load resource: the server responded with a status of 503 (Offline)"
             || p.StartsWith("console: Failed to load the index chunk /pagefind/index/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_page_without_the_worker_removes_its_own_sites_worker_and_stores_and_leaves_another_sites_alone()
+    {
+        await using var s = await BrowserSession.StartAsync(site, WithWorker());
+        var page = s.Page;
+        await s.Go(offline.Url("/"));
+        await WorkerReady(page);
+        Assert.NotEmpty(await page.EvaluateAsync<string[]>("() => caches.keys()"));
+        await s.Go(offline.Url("/other/"));
+        await page.WaitForTimeoutAsync(1000);
+        Assert.True(await page.EvaluateAsync<bool>("async () => Boolean(await navigator.serviceWorker.getRegistration())"), "another site's page left the worker alone");
+        await s.Go(offline.Url("/no-worker/"));
+        await page.WaitForFunctionAsync("async () => !(await navigator.serviceWorker.getRegistration()) && (await caches.keys()).length === 0");
+        s.AssertClean();
     }
 
     [Fact]

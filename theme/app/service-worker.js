@@ -18,6 +18,8 @@ const PREFIX = `cqcguide ${BUILD.scope} `;
 const STORE = PREFIX + BUILD.version;
 /** A record in the store (never a page of the site) saying that the whole site was saved, with when and how much. */
 const SAVED = `${BUILD.scope}offline/saved.json`;
+/** A record in the store: the stores of older builds that existed when this one installed (activation deletes those). */
+const OLDER = `${BUILD.scope}offline/older.json`;
 /** Content-hashed names (styles, scripts, rules) and Pagefind's index: a name's content never changes. */
 const HASHED = /^(assets\/(css|js|rules)\/|pagefind\/(index|fragment|filter)\/|pagefind\/[^/]*\.pf_meta$)/;
 const AT_ONCE = 6;
@@ -85,6 +87,7 @@ self.addEventListener('install', (event) => {
     const again = manifest.save.filter((url) => savedAll || wanted.has(url));
     const failed = await store(cache, again);
     if (savedAll && failed === 0) await markSaved(cache, manifest);
+    await cache.put(OLDER, new Response(JSON.stringify(await olderStores()), { headers: { 'content-type': 'application/json' } }));
     // A build that activated meanwhile deletes the stores it does not own: then this install has nothing to stand on.
     if (!(await caches.has(STORE))) throw new Error('the store was removed while installing');
   })());
@@ -93,19 +96,25 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     // Pages read while this build waited went into the old store: fetch them again from this build, then let it go.
+    // Only stores that were there when this build installed are older: a store created since is a newer build's.
     const cache = await caches.open(STORE);
+    const recorded = await cache.match(OLDER);
+    const existing = await olderStores();
+    const older = recorded ? (await recorded.json()).filter((name) => existing.includes(name)) : existing;
     const kept = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
     const manifest = await storedList().catch(() => null);
     const listed = new Set(manifest ? [...manifest.install, ...manifest.save] : []);
     const missing = new Set();
-    const older = await olderStores();
     for (const name of older) {
       for (const request of await (await caches.open(name)).keys()) {
         const path = new URL(request.url).pathname;
         if (listed.has(path) && !kept.has(path)) missing.add(path);
       }
     }
-    await store(cache, [...missing]);
+    // Pages wait for activation: at most 10 seconds of this, and only while the server still has this build.
+    if (missing.size && (await list().then(() => true, () => false))) {
+      await Promise.race([store(cache, [...missing]), new Promise((resolve) => { setTimeout(resolve, 10_000); })]);
+    }
     await Promise.all(older.map((name) => caches.delete(name)));
     await self.clients.claim();
   })());
@@ -173,7 +182,7 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || !url.pathname.startsWith(BUILD.scope) || url.pathname === SAVED) return;
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(BUILD.scope) || url.pathname === SAVED || url.pathname === OLDER) return;
   const path = url.pathname.slice(BUILD.scope.length);
   if (request.mode === 'navigate') event.respondWith(page(request, url));
   else if (HASHED.test(path)) event.respondWith(storedFirst(request, url));
@@ -233,7 +242,7 @@ async function saveAll(reply) {
 async function forget() {
   const manifest = await storedList();
   const cache = await caches.open(STORE);
-  const installed = new Set([...manifest.install, BUILD.list]);
+  const installed = new Set([...manifest.install, BUILD.list, OLDER]);
   for (const request of await cache.keys()) {
     if (!installed.has(new URL(request.url).pathname)) await cache.delete(request);
   }

@@ -118,8 +118,20 @@ public static class OfflineFiles
         };
     }
 
-    /// <summary>A path as a browser's URL parser writes it (what the worker compares with): each segment percent-encoded.</summary>
-    private static string Escaped(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+    /// <summary>
+    /// A path as a browser's URL parser writes it (what the worker compares with): UTF-8 percent-encoding of controls,
+    /// space, <c>" # % &lt; &gt; ? ` { }</c>, backslash and non-ASCII; everything else (<c>( ) ! ' * + , ; = @ $</c>...) as it is.
+    /// </summary>
+    private static string Escaped(string path)
+    {
+        var text = new StringBuilder(path.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(path))
+        {
+            if (b <= 0x20 || b >= 0x7F || "\"#%<>?`{}\\".Contains((char)b, StringComparison.Ordinal)) text.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            else text.Append((char)b);
+        }
+        return text.ToString();
+    }
 
     private static (string? Where, bool Search) Classify(string path, IReadOnlyDictionary<string, string> pageTypes, IReadOnlyCollection<string> searchLanguages)
     {

@@ -133,6 +133,16 @@ public class LogDraftModuleTests
             """);
         Assert.DoesNotContain("unable_to_notify", r.GetProperty("markdown").GetString());
         Assert.Equal(JsonValueKind.Null, r.GetProperty("unable").ValueKind);
+
+        // Attempts typed without a reason are not dropped: the record goes to the rules (and the file), which refuse it.
+        var half = new ThemeJs().Run($$"""
+            import * as D from './log-data.js';
+            {{Draft}}
+            d.candour_unable_attempts = 'Phoned twice';
+            export const result = { markdown: D.markdown(d), unable: D.validationInput(d, '2026-11-26').dutyOfCandour.unableToNotify };
+            """);
+        Assert.Equal("""{"reason":"","attempts":"Phoned twice"}""", half.GetProperty("unable").GetRawText());
+        Assert.Contains("  unable_to_notify:\n    reason: \n    attempts: \"Phoned twice\"\n", half.GetProperty("markdown").GetString());
     }
 
     public static TheoryData<string, string> BadDrafts() => new()

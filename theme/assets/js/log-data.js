@@ -46,7 +46,8 @@ export const hasCandourAnswers = (d) => CANDOUR_OUTCOMES.some(([key]) => d[`cand
 export const candourApplies = (d) => CANDOUR_OUTCOMES.some(([key]) => d[`candour_${key}`] === 'yes' || d[`candour_${key}`] === 'unknown');
 
 /** Instead of the two notification dates: why the relevant person was not told, and the attempts made (Regulation 20(5)). */
-const unableOf = (d) => (candourApplies(d) && d.candour_unable_reason !== ''
+// Either half filled in makes the record, so attempts typed without a reason are refused, never dropped.
+const unableOf = (d) => (candourApplies(d) && (d.candour_unable_reason !== '' || d.candour_unable_attempts !== '')
   ? { reason: d.candour_unable_reason, attempts: d.candour_unable_attempts } : null);
 
 function outcomesOf(d) {

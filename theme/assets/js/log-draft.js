@@ -309,13 +309,17 @@ class DraftPage {
     if (wanted('not_personal_data')) this.notPersonal = [...(d.not_personal_data || [])];
     if (wanted('roles')) form.elements.roles.value = (d.roles || []).join('\n');
     if (wanted('quality_statements')) for (const box of form.querySelectorAll('input[name="quality_statements"]')) box.checked = (d.quality_statements || []).includes(box.value);
-    if (Object.keys(ITEMS).some(wanted)) {
+    // Only the lists that changed are rebuilt (an entry being typed in another list keeps its cursor); actions' factor
+    // boxes follow the factors through refreshAddresses.
+    const kinds = Object.keys(ITEMS).filter(wanted);
+    if (kinds.length) {
       const focusId = focused && this.form.contains(focused) ? focused.id : null;
-      for (const kind of Object.keys(ITEMS)) {
+      for (const kind of kinds) {
         this.lists[kind].replaceChildren();
         this.counters[kind] = 0;
       }
-      for (const kind of Object.keys(ITEMS)) for (const item of d[kind] || []) this.addItem(kind, item);
+      for (const kind of kinds) for (const item of d[kind] || []) this.addItem(kind, item);
+      this.refreshAddresses();
       if (focusId && !focused.isConnected) this.root.getElementById(focusId)?.focus();
     }
   }

@@ -14,7 +14,8 @@ const FIELDS = {
   'duty_of_candour.professional_role': ['candour', 'candour_role'], 'duty_of_candour.opinion_date': ['candour', 'candour_opinion_date'],
   'duty_of_candour.notified_in_person': ['candour', 'candour_in_person'], 'duty_of_candour.written_notification': ['candour', 'candour_written'],
   'duty_of_candour.reason': ['candour', 'candour_reason'],
-  'duty_of_candour.unable_to_notify': ['candour', 'candour_unable_reason'],
+  // (The rules report missing attempts at the record itself.)
+  'duty_of_candour.unable_to_notify': ['candour', 'candour_unable_attempts'],
   'duty_of_candour.unable_to_notify.reason': ['candour', 'candour_unable_reason'],
   'duty_of_candour.unable_to_notify.attempts': ['candour', 'candour_unable_attempts'],
 };

@@ -65,21 +65,26 @@ function watchUpdates(registration) {
   updateBox = banner('data-update-notice', 'status');
   const text = 'A new version of this site is available. Your answers are saved on this device and stay as they are.';
   // Only a page that a worker already controls has an old version to replace; a first install just starts working.
-  const hadController = Boolean(navigator.serviceWorker.controller);
-  const offerIfWaiting = () => {
-    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration, text);
+  let hadController = Boolean(navigator.serviceWorker.controller);
+  const offerIfWaiting = (replace = false) => {
+    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration, text, replace);
   };
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (updating) location.reload();
     // Another tab chose the new version: this page is still the old one, so it says so (it never reloads by itself,
     // which could lose what is being typed).
     else if (hadController) offerUpdate(registration, 'This site was updated in another tab. Reload this page to use the new version; your answers are saved on this device.', true);
+    hadController = true;
   });
   offerIfWaiting();
   registration.addEventListener('updatefound', () => {
     const worker = registration.installing;
     worker?.addEventListener('statechange', () => {
-      if (worker.state === 'installed') offerIfWaiting();
+      // A newer build replaced the one offered: offer it afresh (the button asked a worker that is gone).
+      if (worker.state === 'installed') {
+        updating = false;
+        offerIfWaiting(true);
+      }
     });
   });
 }
@@ -88,11 +93,11 @@ function watchUpdates(registration) {
 function ask(worker, message, onProgress) {
   return new Promise((resolve, reject) => {
     const channel = new MessageChannel();
-    // No answer (and no progress) for 30 seconds: the worker was stopped or replaced.
+    // No answer for 30 seconds: the worker was stopped or replaced. Saving reports each file, however slow, so it waits.
     let timer;
     const wait = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => reject(new Error('the site\'s offline helper did not answer')), 30_000);
+      if (message.type !== 'save') timer = setTimeout(() => reject(new Error('the site\'s offline helper did not answer')), 30_000);
     };
     channel.port1.onmessage = ({ data }) => {
       wait();

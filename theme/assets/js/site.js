@@ -69,12 +69,16 @@ async function start(feature) {
 
 // A site that publishes no service worker (cqcguide serve, or offline: false in site.yml) removes one that a built copy
 // of it left at this address, with its stores: otherwise it would go on answering with old pages.
-if (!document.documentElement.dataset.sw && window.caches) {
+// Only this site's own: the worker whose scope is the site's base (where its manifest is), and its stores.
+const manifest = document.querySelector('link[rel="manifest"]');
+if (!document.documentElement.dataset.sw && window.caches && manifest) {
+  const scope = new URL('.', manifest.href).href;
   navigator.serviceWorker?.getRegistration().then(async (registration) => {
     const script = registration?.active?.scriptURL ?? registration?.waiting?.scriptURL ?? registration?.installing?.scriptURL;
-    if (!script || !new URL(script).pathname.endsWith('/sw.js')) return;
+    if (!script || registration.scope !== scope || script !== new URL('sw.js', scope).href) return;
     await registration.unregister();
-    for (const name of await caches.keys()) if (name.startsWith('cqcguide ')) await caches.delete(name);
+    const prefix = `cqcguide ${new URL(scope).pathname} `;
+    for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name);
   }).catch(() => {});
 }
 
