@@ -20,5 +20,22 @@ public class ScoringPageTests
         var technical = main.QuerySelector("h2:last-of-type + dl")!;
         Assert.Contains(CqcGuide.Rules.ScoringModels.CqcSaf.Instance.SourceHash, technical.TextContent, StringComparison.Ordinal);
         Assert.NotNull(technical.QuerySelector("a[href^='/assets/rules/cqc-saf.']"));
+        // Rule headings read as words; the id stays beside the rule, for the command line.
+        var rule = main.QuerySelector("#rule-overall-two-or-more-inadequate")!;
+        Assert.StartsWith("Overall two or more inadequate", rule.QuerySelector("h3")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(rule.QuerySelector("h3 code"));
+        Assert.Equal("overall-two-or-more-inadequate", rule.QuerySelector(".rule__id code")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("overall-needs-all-five", "Overall needs all five")]
+    [InlineData("llq004-action-without-measure", "LLQ004: Action without measure")]
+    [InlineData("nhs-check-digit", "NHS check digit")]
+    [InlineData("id-matches-file", "ID matches file")]
+    [InlineData("csv-lines", "CSV lines")]
+    [InlineData("mean", "Mean")]
+    public void A_rule_id_reads_as_a_heading(string name, string title)
+    {
+        Assert.Equal(title, CqcGuide.Site.Sections.Scoring.ScoringSection.TitleOf(name));
     }
 }

@@ -55,7 +55,7 @@ public sealed partial class ScoringSection : Section<NoContent>
                 SourceHash = model.SourceHash, Module = module,
                 Rules = explanation.Rules.Select(r => new RuleView
                 {
-                    Name = r.Name, Kind = r.Kind, KindLabel = r.KindLabel, Paragraphs = Paragraphs(r.Description),
+                    Name = r.Name, Title = TitleOf(r.Name), Kind = r.Kind, KindLabel = r.KindLabel, Paragraphs = Paragraphs(r.Description),
                     InterpretationName = r.InterpretationName, InterpretationWhy = r.InterpretationWhy,
                     Sources = r.Sources.Select(s => new LinkView { Title = s.Title, Url = s.Url ?? "" }).ToArray(),
                 }).ToArray(),
@@ -70,4 +70,24 @@ public sealed partial class ScoringSection : Section<NoContent>
 
     [GeneratedRegex(@"\s*\n\s*")]
     private static partial Regex SpaceRegex();
+
+    private static readonly Dictionary<string, string> Acronyms = new(StringComparer.Ordinal)
+    {
+        ["nhs"] = "NHS", ["csv"] = "CSV", ["iso"] = "ISO", ["cqc"] = "CQC", ["id"] = "ID", ["spc"] = "SPC",
+    };
+
+    /// <summary>
+    /// A rule id as a heading: the ids are kebab-case phrases chosen to be read ("overall-two-or-more-inadequate"), so the
+    /// words are kept, acronyms written as such, and a finding code in front ("llq004-…") becomes "LLQ004: …".
+    /// </summary>
+    internal static string TitleOf(string name)
+    {
+        var words = name.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(w => Acronyms.GetValueOrDefault(w, w)).ToList();
+        if (words.Count == 0) return name;
+        var code = System.Text.RegularExpressions.Regex.IsMatch(words[0], "^[a-z]{2,4}[0-9]{3}$") ? words[0].ToUpperInvariant() + ": " : "";
+        if (code.Length > 0) words.RemoveAt(0);
+        if (words.Count == 0) return code.TrimEnd(' ', ':');
+        var text = string.Join(' ', words);
+        return code + char.ToUpperInvariant(text[0]) + text[1..];
+    }
 }
