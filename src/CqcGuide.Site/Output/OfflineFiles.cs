@@ -50,6 +50,8 @@ public sealed class LedgerSink(IOutputSink inner) : IOutputSink
 public static class OfflineFiles
 {
     public const string WorkerPath = "sw.js";
+    /// <summary>The theme's service worker, which the build publishes as <see cref="WorkerPath"/>.</summary>
+    public const string WorkerTemplate = "app/service-worker.js";
     public const string ListPath = "offline.json";
     public const string PagePath = "offline/index.html";
     public const string FallbackPath = "offline/unavailable/index.html";

@@ -268,22 +268,7 @@ public static class SiteBuilder
             if (ledger is not null && !HasErrors())
             {
                 doing = "writing the service worker";
-                ledger.AddWritten(staging.StagingDir, "pagefind");
-                var types = plans.ToDictionary(p => p.OutputPath, p => p.Type, StringComparer.Ordinal);
-                var manifest = OfflineFiles.Plan(ledger.Files, types, basePath, OfflineFiles.SearchLanguages(staging.StagingDir));
-                var template = layers.Find("app/service-worker.js") is { } sw ? layers.Read(sw, SafeFiles.MaxTextBytes) : null;
-                if (template is null)
-                    diagnostics.Error(Codes.MissingTemplate, "the theme has no app/service-worker.js", SourceSpan.File(SourceSpan.DisplayPath(themeDir)),
-                        "restore theme/app/service-worker.js, or set 'offline: false' in input/site.yml");
-                else
-                {
-                    var worker = ScriptCompactor.Compact(Encoding.UTF8.GetString(template), out var invalid, module: false);
-                    if (invalid is not null)
-                        diagnostics.Error(Codes.ScriptSyntax, $"the service worker is not valid JavaScript: {invalid.Message}",
-                            new SourceSpan(SourceSpan.DisplayPath(layers.Find("app/service-worker.js")!), invalid.Line, invalid.Column), "fix the script; the browser would refuse it too");
-                    staging.Write(OfflineFiles.ListPath, OfflineFiles.ListJson(manifest));
-                    staging.Write(OfflineFiles.WorkerPath, OfflineFiles.Worker(manifest, basePath, worker));
-                }
+                WriteServiceWorker(staging, ledger, plans, basePath, layers, themeDir, diagnostics);
                 Done("offline");
             }
             doing = "writing the site (swapping it into place)";
@@ -354,6 +339,31 @@ public static class SiteBuilder
 
     /// <summary>Whether built pages register the service worker: on unless site.yml says <c>offline: false</c>, and never in serve mode.</summary>
     internal static bool Offline(SiteConfig config, BuildOptions options) => config.Offline && options.LiveReloadScript is null;
+
+    /// <summary>
+    /// The service worker and its lists (offline.json), after Pagefind so its index is in them: the theme's
+    /// app/service-worker.js, published without comments like the theme's other scripts.
+    /// </summary>
+    private static void WriteServiceWorker(StagingSink staging, LedgerSink ledger, IReadOnlyList<PagePlan> plans, string basePath, ThemeLayers layers,
+        string themeDir, DiagnosticBag diagnostics)
+    {
+        ledger.AddWritten(staging.StagingDir, "pagefind");
+        var types = plans.ToDictionary(p => p.OutputPath, p => p.Type, StringComparer.Ordinal);
+        var manifest = OfflineFiles.Plan(ledger.Files, types, basePath, OfflineFiles.SearchLanguages(staging.StagingDir));
+        var path = layers.Find(OfflineFiles.WorkerTemplate);
+        if (path is null || layers.Read(path, SafeFiles.MaxTextBytes) is not { } template)
+        {
+            diagnostics.Error(Codes.MissingTemplate, $"the theme has no {OfflineFiles.WorkerTemplate}", SourceSpan.File(SourceSpan.DisplayPath(themeDir)),
+                $"restore theme/{OfflineFiles.WorkerTemplate}, or set 'offline: false' in input/site.yml");
+            return;
+        }
+        var worker = ScriptCompactor.Compact(Encoding.UTF8.GetString(template), out var invalid, module: false);
+        if (invalid is not null)
+            diagnostics.Error(Codes.ScriptSyntax, $"the service worker is not valid JavaScript: {invalid.Message}",
+                new SourceSpan(SourceSpan.DisplayPath(path), invalid.Line, invalid.Column), "fix the script; the browser would refuse it too");
+        staging.Write(OfflineFiles.ListPath, OfflineFiles.ListJson(manifest));
+        staging.Write(OfflineFiles.WorkerPath, OfflineFiles.Worker(manifest, basePath, worker));
+    }
 
     /// <summary>The web app manifest and its icon (the theme's app/icon.svg in the organisation's brand colour).</summary>
     private static IEnumerable<(string Path, byte[] Bytes)> AppFiles(SiteIndex site, ThemeLayers layers, string themeDir, DiagnosticBag diagnostics)

@@ -145,6 +145,34 @@ public class LogDraftModuleTests
         Assert.Contains("  unable_to_notify:\n    reason: \n    attempts: \"Phoned twice\"\n", half.GetProperty("markdown").GetString());
     }
 
+    public static TheoryData<string> HostileTexts() => new()
+    {
+        "<script>alert(1)</script><img src=x onerror=alert(1)>", "../../etc/passwd", "line one\nline two: \"quoted\" # not a comment",
+        "tab\tand\u0007bell and \u202e override", "- [a, b]\n---\nkey: value", new string('x', 10_000),
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileTexts))]
+    public void Hostile_text_in_who_was_told_and_the_attempts_survives_the_file_as_text(string text)
+    {
+        var r = new ThemeJs().Run($$"""
+            import * as D from './log-data.js';
+            {{Draft}}
+            const t = {{JsonSerializer.Serialize(text)}};
+            d.candour_body_structure = 'yes'; d.candour_unable_reason = 'declined'; d.candour_unable_attempts = t;
+            d.notifications = [{ id: 'n1', to: 'other', recipient: t, date: '2026-10-04', reference: t, outcome: t, not_notified: '' }];
+            export const result = D.markdown(d);
+            """);
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(r.GetString()!.Split("\n---\n", 2)[0][4..]));
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var told = (YamlMappingNode)((YamlSequenceNode)root["notifications"])[0];
+        Assert.Equal(text, told["recipient"].ToString());
+        Assert.Equal(text, told["reference"].ToString());
+        Assert.Equal(text, told["outcome"].ToString());
+        Assert.Equal(text, ((YamlMappingNode)((YamlMappingNode)root["duty_of_candour"])["unable_to_notify"])["attempts"].ToString());
+    }
+
     public static TheoryData<string, string> BadDrafts() => new()
     {
         { """{"revision":1}""", "no valid format" },

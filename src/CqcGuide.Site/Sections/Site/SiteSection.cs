@@ -27,12 +27,9 @@ public sealed class SiteSection : Section<NoContent>
         "/offline/" => site.NewPage(plan, "Use this site offline", "offline", "offline",
             "Keep the guidance, self-assessments, checklists and forms on this device, for when there is no signal.") with
         {
-            Breadcrumbs = [site.Home], Search = new SearchView { Indexed = false, Type = "offline" },
+            Breadcrumbs = [site.Home],
         },
-        "/offline/unavailable/" => site.NewPage(plan, "This page is not saved on this device", "offline-unavailable", "offline") with
-        {
-            Search = new SearchView { Indexed = false, Type = "offline" },
-        },
+        "/offline/unavailable/" => site.NewPage(plan, "This page is not saved on this device", "offline-unavailable", "offline"),
         _ => site.NewPage(plan, "Page not found", "404", "404"),
     };
 }
