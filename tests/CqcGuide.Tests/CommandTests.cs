@@ -20,6 +20,19 @@ public class CommandTests
     }
 
     [Fact]
+    public void Timings_give_each_stage_its_wall_time_and_CPU_time()
+    {
+        using var out_ = new TempDir();
+        var r = Cli.Run(BuildArgs(Repo.Fixture("site"), out_["site"], "--timings"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Matches(@"stage +wall +user CPU +kernel CPU", r.Output);
+        var rows = Regex.Matches(r.Output, @"^  (?<stage>[a-z ]+?) +(?<wall>\d+) ms +(?<user>\d+) ms +(?<kernel>\d+) ms$", RegexOptions.Multiline);
+        Assert.Equal(["parse", "check", "index", "link", "views", "render", "write", "offline", "swap"], rows.Select(m => m.Groups["stage"].Value));
+        // Rendering the pages takes CPU time in every build.
+        Assert.True(rows.Sum(m => int.Parse(m.Groups["user"].Value) + int.Parse(m.Groups["kernel"].Value)) > 0, r.Output);
+    }
+
+    [Fact]
     public void Content_errors_exit_1_with_compiler_style_lines_and_leave_output_alone()
     {
         using var input = TempDir.CopyOf(Repo.Fixture("site"));

@@ -7,7 +7,8 @@ public sealed record BuildResult
     /// <summary>Pages written per content type, e.g. guidance → 17.</summary>
     public required IReadOnlyDictionary<string, int> PageCounts { get; init; }
     public required TimeSpan Elapsed { get; init; }
-    public required IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages { get; init; }
+    /// <summary>Each stage's wall time and the CPU time the whole process used meanwhile.</summary>
+    public required IReadOnlyList<StageTiming> Stages { get; init; }
     /// <summary>Every output file (site-relative path → bytes); filled for serve and check, empty when streamed to disk.</summary>
     public IReadOnlyDictionary<string, byte[]> Files { get; init; } = new Dictionary<string, byte[]>();
     public bool Success => !Diagnostics.Any(d => d.IsError);

@@ -15,6 +15,7 @@ public static class Incremental
     public static BuildResult? TryRebuild(BuildSession session, string changedFile)
     {
         var clock = Stopwatch.StartNew();
+        var stage = StageTiming.Start();
         var full = Path.GetFullPath(changedFile);
         // Only a regular file (a link, FIFO or device takes the full build, which checks it): a FIFO would block the read.
         if (!session.Documents.TryGetValue(full, out var old) || Loading.SafeFiles.Kind(full, follow: false) != Loading.EntryKind.Regular) return null;
@@ -61,7 +62,7 @@ public static class Incremental
         }
         session.Result = session.Result with
         {
-            Files = files, Elapsed = clock.Elapsed, Stages = [("incremental", clock.Elapsed)], Diagnostics = session.AllDiagnostics(),
+            Files = files, Elapsed = clock.Elapsed, Stages = [stage.Lap("incremental")], Diagnostics = session.AllDiagnostics(),
         };
         return session.Result;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CqcGuide.Site.Views;
 
 namespace CqcGuide.Site.Pipeline;
@@ -12,6 +13,11 @@ public sealed class NavTree
 
     private readonly Dictionary<string, Node> bySlug;
     private readonly Dictionary<string, int> position;
+    /// <summary>The view of each page as every page but its own and its descendants' shows it (closed, not current),
+    /// made once: a section of 10,000 pages would otherwise build a few hundred of these per page and keep them all.</summary>
+    private Closed? closed;
+
+    private sealed record Closed(Func<string, string> Href, ConcurrentDictionary<Node, NavNode> Nodes);
 
     public Node Root { get; }
     /// <summary>All pages in reading order (depth first), for previous/next links.</summary>
@@ -50,16 +56,20 @@ public sealed class NavTree
     /// <summary>The side navigation for one page: top-level pages, with the current page's ancestors expanded.</summary>
     public IReadOnlyList<NavNode> ViewFor(string slug, Func<string, string> href)
     {
+        var shared = closed;
+        if (shared is null || !shared.Href.Equals(href)) closed = shared = new Closed(href, new(ReferenceEqualityComparer.Instance));
         IReadOnlyList<NavNode> Level(IReadOnlyList<Node> nodes) => nodes.Select(n =>
         {
-            var isAncestor = slug.StartsWith(n.Slug + "/", StringComparison.Ordinal);
+            var isAncestor = slug.StartsWith(n.Slug, StringComparison.Ordinal) && slug.Length > n.Slug.Length && slug[n.Slug.Length] == '/';
+            if (!isAncestor && n.Slug != slug)
+                return shared.Nodes.GetOrAdd(n, static (n, href) => new NavNode { Title = n.Title, Url = href(n.Url) }, href);
             return new NavNode
             {
                 Title = n.Title,
                 Url = href(n.Url),
                 Current = n.Slug == slug,
-                Expanded = isAncestor || n.Slug == slug,
-                Children = isAncestor || n.Slug == slug ? Level(n.Children) : [],
+                Expanded = true,
+                Children = Level(n.Children),
             };
         }).ToArray();
         var top = new NavNode { Title = Root.Title, Url = href(Root.Url), Current = slug.Length == 0, Expanded = true };
