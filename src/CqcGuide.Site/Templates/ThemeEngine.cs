@@ -56,11 +56,12 @@ public sealed partial class ThemeEngine
         options.Assigned = (name, value, _) => TemplateLimits.Value(name, value);
         options.Captured = (name, value, _) => TemplateLimits.Value(name, value);
         // Templates may read the members of the view models: the shared ones (Views/) and each section's own.
-        foreach (var type in typeof(PageView).Assembly.GetTypes().Where(IsViewModel))
-            options.MemberAccessStrategy.Register(type);
         // And the rules' records that views pass on as they are: the learning log format's option lists.
-        foreach (var type in new[] { typeof(Rules.LearningLogs.LogFormatOptions), typeof(Rules.LearningLogs.LogOption), typeof(Rules.LearningLogs.CandourOutcome) })
+        Type[] viewTypes = [.. typeof(PageView).Assembly.GetTypes().Where(IsViewModel),
+            typeof(Rules.LearningLogs.LogFormatOptions), typeof(Rules.LearningLogs.LogOption), typeof(Rules.LearningLogs.CandourOutcome)];
+        foreach (var type in viewTypes)
             options.MemberAccessStrategy.Register(type);
+        options.ValueConverters.Add(new ViewValues(viewTypes, options.MemberAccessStrategy).Convert);
         options.Undefined = name =>
         {
             current?.Undefined(name);
