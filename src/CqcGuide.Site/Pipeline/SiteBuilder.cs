@@ -48,6 +48,7 @@ public static class SiteBuilder
         };
 
         StagingSink? staging = null;
+        Task? themeWork = null;
         var doing = "reading the input";
         var where = SourceSpan.File(SourceSpan.DisplayPath(Path.GetFullPath(options.InputDir)));
         try
@@ -63,6 +64,7 @@ public static class SiteBuilder
                 diagnostics.Error(Codes.OutputWrite, $"cannot write the site: {e.Message}", SourceSpan.File(SourceSpan.DisplayPath(Path.GetFullPath(options.OutputDir))),
                     "check that the output folder's parent is writable and the disk has room; the previous output is unchanged");
             else diagnostics.Internal(doing, where, e);
+            try { themeWork?.Wait(); } catch (AggregateException) { } // its own failure is the one reported, or it follows from this one
             staging?.Discard();
             session = null;
             return Finish();
@@ -102,6 +104,25 @@ public static class SiteBuilder
         // translation is the largest single-threaded step of a small site's build.
         var modules = Task.Run(() => Parallel.ForEach(Rules.Models.All, model => _ = model.Module));
 
+        // The theme (regular files inside each theme folder only, like the input): its layers and templates, read while
+        // the input loads, as nothing in them depends on the content. Asset addresses are known after the index.
+        var (basePath, absoluteBase) = BaseOf(options.BaseUrl ?? config.BaseUrl);
+        var themeDir = Path.GetFullPath(options.ResolvedThemeDir);
+        Func<string, string?>? assetHref = null;
+        var themeTask = Task.Run(() =>
+        {
+            var layers = new ThemeLayers([
+                Path.Combine(inputDir, "_theme"),
+                .. config.Theme is { } t ? [Path.GetFullPath(Path.Combine(inputDir, t))] : Array.Empty<string>(),
+                themeDir,
+            ], diagnostics);
+            ThemeOverrides.Check(layers.Roots.Where(r => !string.Equals(r, themeDir, StringComparison.Ordinal)), themeDir, diagnostics);
+            if (!File.Exists(Path.Combine(themeDir, "layouts", "base.liquid")))
+                diagnostics.Error(Codes.MissingTemplate, $"no theme at {themeDir}", SourceSpan.File(themeDir), "pass --theme DIR, or run from the repository root");
+            return (layers, new ThemeEngine(layers, basePath, name => assetHref?.Invoke(name), diagnostics));
+        });
+        themeWork = themeTask;
+
         // Discover and load
         doing = "finding the input files";
         var (discovered, inputAssets) = DocumentLoader.Discover(inputDir, config, sections, diagnostics);
@@ -137,7 +158,6 @@ public static class SiteBuilder
         // Index: every section, over its own checked documents
         doing = "compiling the rules' modules";
         modules.GetAwaiter().GetResult();
-        var (basePath, absoluteBase) = BaseOf(options.BaseUrl ?? config.BaseUrl);
         var shared = new IndexBuilder.Shared();
         foreach (var section in sections)
         {
@@ -155,18 +175,10 @@ public static class SiteBuilder
         }
         Done("index");
 
-        // Theme and assets (regular files inside each theme folder only, like the input)
+        // Theme and assets
         doing = "reading the theme";
-        var themeDir = Path.GetFullPath(options.ResolvedThemeDir);
         where = SourceSpan.File(SourceSpan.DisplayPath(themeDir));
-        var layers = new ThemeLayers([
-            Path.Combine(inputDir, "_theme"),
-            .. config.Theme is { } t ? [Path.GetFullPath(Path.Combine(inputDir, t))] : Array.Empty<string>(),
-            themeDir,
-        ], diagnostics);
-        ThemeOverrides.Check(layers.Roots.Where(r => !string.Equals(r, themeDir, StringComparison.Ordinal)), themeDir, diagnostics);
-        if (!File.Exists(Path.Combine(themeDir, "layouts", "base.liquid")))
-            diagnostics.Error(Codes.MissingTemplate, $"no theme at {themeDir}", SourceSpan.File(themeDir), "pass --theme DIR, or run from the repository root");
+        var (layers, theme) = themeTask.GetAwaiter().GetResult();
         var assets = new AssetPipeline();
         foreach (var (rel, full) in layers.List("assets"))
             if (layers.Read(full, SafeFiles.MaxAssetBytes) is { } bytes) assets.Add(rel["assets/".Length..], bytes, SourceSpan.DisplayPath(full));
@@ -185,7 +197,7 @@ public static class SiteBuilder
         var site = new SiteIndex(options, config, diagnostics, basePath, absoluteBase,
             shared.Plans.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray(), tagged,
             MenuOf(config.Menu, shared.Menu, basePath), MenuOf(config.Footer, shared.Footer, basePath), shared.Offered);
-        var theme = new ThemeEngine(layers, basePath, name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null, diagnostics);
+        assetHref = name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null;
         if (config.Org.Logo is { } logo && !inputAssets.Any(a => a.Relative == logo.TrimStart('/')))
             diagnostics.Error(Codes.BrokenLink, $"the logo '{logo}' is not a file under input/assets/", config.OrganisationMap["logo"], "put the image in input/assets/ and write e.g. 'logo: assets/logo.svg'");
         var outputFiles = new HashSet<string>(StringComparer.Ordinal);
