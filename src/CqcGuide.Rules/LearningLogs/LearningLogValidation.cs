@@ -159,7 +159,7 @@ public sealed record LogDateField(LogValidationInput Log, string Path, string Na
 public sealed class LearningLogValidation : RuleModel
 {
     public const string ModelId = "learning-log-validation";
-    public const string ModelVersion = "2.2.0";
+    public const string ModelVersion = "2.2.1";
 
     public const string Error = "error";
     public const string Warning = "warning";
@@ -668,7 +668,7 @@ public sealed class LearningLogValidation : RuleModel
                     }
                     : new LogIssue[0])
             .Concat(n.Notification.To == F.NotificationRecipients.Other.Value && string.IsNullOrWhiteSpace(n.Notification.Recipient)
-                ? new[] { new LogIssue("LLV035", Error, n.Path + ".to", "a notification to 'other' needs to say who was told", "add 'recipient: ...', for example 'Local health protection team'") }
+                ? new[] { new LogIssue("LLV035", Error, n.Path + ".recipient", "a notification to 'other' needs to say who was told", "add 'recipient: ...', for example 'Local health protection team'") }
                 : new LogIssue[0])
             .Concat(EventDate.Evaluate(new LogDateField(n.Log, n.Path + ".date", "date", n.Notification.Date)))
             .ToArray());

@@ -241,7 +241,7 @@ public class LearningLogValidationTests
             "notifications[0].to: error LLV033: 'to' cannot be 'CQC' (allowed: cqc, safeguarding, riddor, mhra, coroner, commissioner, police, other)",
             "notifications[1]: error LLV034: the notification to 'safeguarding' has neither a date nor a decision not to notify (add 'date: YYYY-MM-DD' (when you told them), or 'not_notified: ...' (why you decided not to))",
             "notifications[2]: error LLV034: the notification to 'riddor' has both a date and a decision not to notify (keep 'date:' if you told them, or 'not_notified:' if you decided not to)",
-            "notifications[3].to: error LLV035: a notification to 'other' needs to say who was told (add 'recipient: ...', for example 'Local health protection team')",
+            "notifications[3].recipient: error LLV035: a notification to 'other' needs to say who was told (add 'recipient: ...', for example 'Local health protection team')",
             "notifications[4].date: error LLV031: date (2025-02-28) is before the event occurred (2025-03-01)",
             "notifications[5].date: error LLV031: date (2025-03-16) is in the future",
         ], Lines(Log with

@@ -21,7 +21,7 @@ public class ModelStructureTests
         Assert.Null(CqcGuide.Rules.Models.FindScoring("learning-log-quality"));
         // Minor versions add to a result or add checks on optional input (baselines; watch items; required text, the
         // redaction check); major versions change a learning log's input (Regulation 20(9), notifications, kinds).
-        Assert.Equal(["1.2.0", "1.0.0", "1.2.0", "2.1.0", "2.2.0", "1.0.0", "1.1.0", "1.0.1", "1.0.0", "1.1.0"], CqcGuide.Rules.Models.All.Select(m => m.Version));
+        Assert.Equal(["1.2.0", "1.0.0", "1.2.0", "2.1.0", "2.2.1", "1.0.0", "1.1.0", "1.0.1", "1.0.0", "1.1.0"], CqcGuide.Rules.Models.All.Select(m => m.Version));
         Assert.Equal("lint", LearningLogQuality.Instance.Entry.FunctionName);
         Assert.Equal("validate", CqcGuide.Rules.LearningLogs.LearningLogValidation.Instance.Entry.FunctionName);
         Assert.Null(CqcGuide.Rules.Models.FindScoring("learning-log-validation"));

@@ -30,14 +30,14 @@ const ITEM_FIELDS = {
 const NOTIFICATION_FIELDS = ['to', 'recipient', 'date', 'reference', 'outcome', 'not_notified'];
 
 /** Where a problem reported at a key path of the log is shown: the form group and the control to focus. */
-export function placeOf(path, d, code = '') {
+export function placeOf(path, d) {
   const item = /^(factors|actions|notifications)\[(\d+)\](?:\.reviews\[\d+\])?(?:\.([a-z_]+))?/.exec(path);
   if (item) {
     const entry = d[item[1]][Number(item[2])];
     // A notification's fields are the log's keys (to, recipient, date, not_notified...). A problem with the whole entry
-    // (neither a date nor a decision: LLV034) is shown at its date; "other" without saying who (LLV035) at the recipient.
+    // (neither a date nor a decision: LLV034) is shown at its date.
     const field = item[1] !== 'notifications' ? ITEM_FIELDS[item[3]] ?? 'description'
-      : code === 'LLV035' ? 'recipient' : NOTIFICATION_FIELDS.includes(item[3]) ? item[3] : item[3] ? 'to' : 'date';
+      : NOTIFICATION_FIELDS.includes(item[3]) ? item[3] : item[3] ? 'to' : 'date';
     if (entry) return { groupId: `item-${entry.id}`, target: `${entry.id}-${field}` };
   }
   const outcome = /^duty_of_candour\.outcomes\.([a-z_]+)/.exec(path);
@@ -57,5 +57,5 @@ const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 export function validate(d, { today, rules }) {
   return rules.validate(validationInput(d, today))
     .filter((issue) => issue.severity === 'error')
-    .map((issue) => ({ ...placeOf(issue.path, d, issue.code), message: sentence(issue.message), code: issue.code }));
+    .map((issue) => ({ ...placeOf(issue.path, d), message: sentence(issue.message), code: issue.code }));
 }

@@ -158,6 +158,18 @@ public class JournalTests
         Assert.False(File.Exists(Path.Combine(output.Path, "journal/ll-test/index.html")));
     }
 
+    [Theory]
+    [InlineData("notifications:\n  - to: other\n    recipient: \"\"\n    date: 2026-03-16\nredaction_check:", "    recipient:")]
+    [InlineData("notifications:\n  - date: 2026-03-16\n    to: other\nredaction_check:", "  - date:")]
+    public void Someone_else_told_without_saying_who_is_reported_at_the_recipient_or_else_the_entry(string notifications, string lineStart)
+    {
+        var (result, output) = Build(Valid, false, ("redaction_check:", notifications));
+        using var _ = output;
+        var d = Assert.Single(result.Diagnostics, d => d.Message.Contains("needs to say who was told", StringComparison.Ordinal));
+        var lines = Valid.Replace("redaction_check:", notifications).Split('\n');
+        Assert.StartsWith(lineStart, lines[d.Line - 1]);
+    }
+
     [Fact]
     public void Duplicate_log_ids_are_reported()
     {
