@@ -28,8 +28,9 @@ public class CommandTests
         Assert.Matches(@"stage +wall +user CPU +kernel CPU", r.Output);
         var rows = Regex.Matches(r.Output, @"^  (?<stage>[a-z ]+?) +(?<wall>\d+) ms +(?<user>\d+) ms +(?<kernel>\d+) ms$", RegexOptions.Multiline);
         Assert.Equal(["parse", "check", "index", "link", "views", "render", "write", "offline", "swap"], rows.Select(m => m.Groups["stage"].Value));
-        // Rendering the pages takes CPU time in every build.
-        Assert.True(rows.Sum(m => int.Parse(m.Groups["user"].Value) + int.Parse(m.Groups["kernel"].Value)) > 0, r.Output);
+        // Rendering the fixture's pages takes some milliseconds of CPU time.
+        var render = rows.Single(m => m.Groups["stage"].Value == "render");
+        Assert.True(int.Parse(render.Groups["user"].Value) + int.Parse(render.Groups["kernel"].Value) > 0, r.Output);
     }
 
     [Fact]

@@ -56,6 +56,9 @@ public sealed class NavTree
     /// <summary>The side navigation for one page: top-level pages, with the current page's ancestors expanded.</summary>
     public IReadOnlyList<NavNode> ViewFor(string slug, Func<string, string> href)
     {
+        // The entries are kept for one address function (the site's; a delegate of the same method and target is equal).
+        // A call with another one starts a new set; each call reads through its own reference, so calls with different
+        // functions at once stay correct, they only share less.
         var shared = closed;
         if (shared is null || !shared.Href.Equals(href)) closed = shared = new Closed(href, new(ReferenceEqualityComparer.Instance));
         IReadOnlyList<NavNode> Level(IReadOnlyList<Node> nodes) => nodes.Select(n =>

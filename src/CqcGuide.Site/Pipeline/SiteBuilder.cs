@@ -12,7 +12,8 @@ using CqcGuide.Site.Views;
 namespace CqcGuide.Site.Pipeline;
 
 /// <summary>
-/// Runs the pipeline: discover → load → check → index → theme → views → render → write → search index → swap.
+/// Runs the pipeline: discover → load → check → index → link → views → render → write → search index → offline → swap
+/// (the theme's templates and the rules' modules are prepared on other threads while the input loads).
 /// Every stage that works per file or per page runs in parallel; each section's phases run over every section, and
 /// results are gathered in a fixed order, so the output is the same bytes every time.
 /// </summary>
@@ -48,15 +49,17 @@ public static class SiteBuilder
         };
 
         StagingSink? staging = null;
-        Task? themeWork = null;
+        Task? background = null;
         var doing = "reading the input";
         var where = SourceSpan.File(SourceSpan.DisplayPath(Path.GetFullPath(options.InputDir)));
         try
         {
             return Run(ref session);
         }
-        catch (Exception e)
+        catch (Exception thrown)
         {
+            // Parallel loops wrap what failed: report that.
+            var e = thrown is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : thrown;
             // A failure of the build itself (a bug, memory, the disk): CG900 naming what was being processed, and the
             // previous output left exactly as it was.
             if (e is OutputEscapeException escape) diagnostics.Error(Codes.OutputEscape, escape.Message, where, "this is a bug in CqcGuide: a path was not validated; please report it");
@@ -64,7 +67,13 @@ public static class SiteBuilder
                 diagnostics.Error(Codes.OutputWrite, $"cannot write the site: {e.Message}", SourceSpan.File(SourceSpan.DisplayPath(Path.GetFullPath(options.OutputDir))),
                     "check that the output folder's parent is writable and the disk has room; the previous output is unchanged");
             else diagnostics.Internal(doing, where, e);
-            try { themeWork?.Wait(); } catch (AggregateException) { } // its own failure is the one reported, or it follows from this one
+            // The work started on other threads finishes before the diagnostics are gathered; a failure of its own (not
+            // the one just reported) is reported too.
+            try { background?.Wait(); }
+            catch (AggregateException failed) when (failed.Flatten().InnerExceptions.FirstOrDefault(x => !ReferenceEquals(x, e)) is { } other)
+            {
+                diagnostics.Internal("preparing the theme and the rules' modules", where, other);
+            }
             staging?.Discard();
             session = null;
             return Finish();
@@ -119,9 +128,10 @@ public static class SiteBuilder
             ThemeOverrides.Check(layers.Roots.Where(r => !string.Equals(r, themeDir, StringComparison.Ordinal)), themeDir, diagnostics);
             if (!File.Exists(Path.Combine(themeDir, "layouts", "base.liquid")))
                 diagnostics.Error(Codes.MissingTemplate, $"no theme at {themeDir}", SourceSpan.File(themeDir), "pass --theme DIR, or run from the repository root");
-            return (layers, new ThemeEngine(layers, basePath, name => assetHref?.Invoke(name), diagnostics));
+            return (layers, new ThemeEngine(layers, basePath,
+                name => (assetHref ?? throw new InvalidOperationException("asset addresses are bound after the index"))(name), diagnostics));
         });
-        themeWork = themeTask;
+        background = Task.WhenAll(modules, themeTask);
 
         // Discover and load
         doing = "finding the input files";
@@ -197,7 +207,8 @@ public static class SiteBuilder
         var site = new SiteIndex(options, config, diagnostics, basePath, absoluteBase,
             shared.Plans.OrderBy(p => p.Url, StringComparer.Ordinal).ToArray(), tagged,
             MenuOf(config.Menu, shared.Menu, basePath), MenuOf(config.Footer, shared.Footer, basePath), shared.Offered);
-        assetHref = name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null;
+        Func<string, string?> assetAddress = name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null;
+        assetHref = assetAddress;
         if (config.Org.Logo is { } logo && !inputAssets.Any(a => a.Relative == logo.TrimStart('/')))
             diagnostics.Error(Codes.BrokenLink, $"the logo '{logo}' is not a file under input/assets/", config.OrganisationMap["logo"], "put the image in input/assets/ and write e.g. 'logo: assets/logo.svg'");
         var outputFiles = new HashSet<string>(StringComparer.Ordinal);
@@ -228,7 +239,7 @@ public static class SiteBuilder
             : FileAt(layers.Find($"layouts/{plan.Layout}.liquid") ?? themeDir);
         Parallel.For(0, plans.Count, i => Guard(diagnostics, $"building the page {plans[i].Url}", AtOf(plans[i]),
             () => views[i] = plans[i].Owner!.View(plans[i], site)));
-        var siteView = SiteView(site, name => assets.OutputPathOf(name) is { } p ? site.Href("/" + p) : null);
+        var siteView = SiteView(site, assetAddress);
         Done("views");
 
         // Render (and write, when the build can still succeed)

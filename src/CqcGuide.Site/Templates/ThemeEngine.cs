@@ -56,12 +56,9 @@ public sealed partial class ThemeEngine
         options.Assigned = (name, value, _) => TemplateLimits.Value(name, value);
         options.Captured = (name, value, _) => TemplateLimits.Value(name, value);
         // Templates may read the members of the view models: the shared ones (Views/) and each section's own.
-        // And the rules' records that views pass on as they are: the learning log format's option lists.
-        Type[] viewTypes = [.. typeof(PageView).Assembly.GetTypes().Where(IsViewModel),
-            typeof(Rules.LearningLogs.LogFormatOptions), typeof(Rules.LearningLogs.LogOption), typeof(Rules.LearningLogs.CandourOutcome)];
-        foreach (var type in viewTypes)
+        foreach (var type in ViewTypes)
             options.MemberAccessStrategy.Register(type);
-        options.ValueConverters.Add(new ViewValues(viewTypes, options.MemberAccessStrategy).Convert);
+        options.ValueConverters.Add(new ViewValues(ViewTypes, options.MemberAccessStrategy).Convert);
         options.Undefined = name =>
         {
             current?.Undefined(name);
@@ -118,6 +115,11 @@ public sealed partial class ThemeEngine
         var m = Regex.Match(source, @"\|\s*" + Regex.Escape(filter) + @"\b");
         return m.Success ? m.Index : Math.Max(0, source.IndexOf(filter, StringComparison.Ordinal));
     }
+
+    /// <summary>The types whose members templates may read: the shared view models (Views/), each section's own, and the
+    /// rules' records that views pass on as they are (the learning log format's option lists).</summary>
+    internal static readonly Type[] ViewTypes = [.. typeof(PageView).Assembly.GetTypes().Where(IsViewModel),
+        typeof(Rules.LearningLogs.LogFormatOptions), typeof(Rules.LearningLogs.LogOption), typeof(Rules.LearningLogs.CandourOutcome)];
 
     private static bool IsViewModel(Type t) =>
         t.IsPublic && !t.IsAbstract && !t.IsInterface && t.Namespace is { } ns

@@ -18,7 +18,8 @@ internal sealed class ViewValues
 
     public ViewValues(IEnumerable<Type> viewTypes, MemberAccessStrategy strategy)
     {
-        types = viewTypes.Distinct().ToFrozenDictionary(t => t, t => t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+        // Classes and records only: Fluid turns enums into their names and other value types by their type code.
+        types = viewTypes.Where(t => t.IsClass).Distinct().ToFrozenDictionary(t => t, t => t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0)
             .Select(p => strategy.MemberNameStrategy(p))
             .Distinct(StringComparer.Ordinal)
@@ -30,6 +31,8 @@ internal sealed class ViewValues
     /// <summary>A value converter for Fluid: a view model becomes a <see cref="ViewValue"/>, anything else is left to Fluid.</summary>
     public object? Convert(object value) => types.TryGetValue(value.GetType(), out var members) ? new ViewValue(value, members, this) : null;
 
+    /// <summary>A member's value as a template value. What is not a string, a view or a list of views goes to Fluid, whose
+    /// conversion runs every value converter (this class's included) first.</summary>
     private FluidValue Wrap(object? value, TemplateContext context)
     {
         switch (value)

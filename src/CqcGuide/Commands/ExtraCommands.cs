@@ -81,7 +81,7 @@ internal static class ExtraCommands
 
     private static Command RulesCommand(TextWriter output, TextWriter error)
     {
-        var modelArg = new Argument<string?>("model") { Description = "A model id (default: all; an unknown id lists them)", Arity = ArgumentArity.ZeroOrOne };
+        var modelArg = new Argument<string?>("model") { Description = "A model id (default: all; a wrong id gets a suggestion or the list)", Arity = ArgumentArity.ZeroOrOne };
         var format = new Option<string>("--format") { Description = "text (default) or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var explain = new Command("explain", "Explain every rule of a scoring model in plain English, with its sources.") { modelArg, format };

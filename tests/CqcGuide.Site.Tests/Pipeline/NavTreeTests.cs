@@ -46,14 +46,17 @@ public class NavTreeTests
     }
 
     [Fact]
-    public void Views_from_many_threads_agree()
+    public void Views_from_many_threads_agree_whatever_address_function_each_uses()
     {
         var tree = Tree();
         var slugs = new[] { "a/one", "a/two", "b/one", "c", "" };
-        var expected = slugs.Select(s => Describe(new NavTree(
-            [("a", "A", "/g/a/", 1), ("a/one", "A one", "/g/a/one/", 1), ("a/two", "A two", "/g/a/two/", 2), ("b", "B", "/g/b/", 2), ("b/one", "B one", "/g/b/one/", 1), ("c", "C", "/g/c/", 3)],
-            "Guidance", "/g/").ViewFor(s, Base))).ToArray();
-        Parallel.For(0, 2_000, i => Assert.Equal(expected[i % slugs.Length], Describe(tree.ViewFor(slugs[i % slugs.Length], Base))));
+        Func<string, string>[] hrefs = [Base, url => "/other" + url];
+        var expected = hrefs.Select(h => slugs.Select(s => Describe(Tree().ViewFor(s, h))).ToArray()).ToArray();
+        Parallel.For(0, 4_000, i =>
+        {
+            var h = i / 7 % 2;
+            Assert.Equal(expected[h][i % slugs.Length], Describe(tree.ViewFor(slugs[i % slugs.Length], hrefs[h])));
+        });
     }
 
     private static string Describe(IReadOnlyList<NavNode> nodes) =>

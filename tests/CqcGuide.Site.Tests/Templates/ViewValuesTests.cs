@@ -8,7 +8,7 @@ namespace CqcGuide.Site.Tests.Templates;
 /// <summary>The fast member reading gives exactly what Fluid's own reading gives, for every kind of member a view has.</summary>
 public class ViewValuesTests
 {
-    private static readonly Type[] Types = [typeof(PageView), typeof(NavNode), typeof(LinkView), typeof(DateView), typeof(SearchView), typeof(TocEntry)];
+    private static readonly Type[] Types = ThemeEngine.ViewTypes;
 
     private static readonly string[] Templates =
     [
@@ -19,7 +19,8 @@ public class ViewValuesTests
         "{% if page.toc == empty %}no toc{% endif %} {% if page.tags.size > 0 %}tags{% else %}no tags{% endif %} {{ page.tags | size }}",
         "{{ page.prev.title }} {{ page.prev }} {% if page.next %}next{% else %}no next{% endif %} {{ page.next.url }}",
         "{{ page.last_reviewed.iso }} {{ page.last_reviewed.text }} {{ page.next_review }}",
-        "{{ page.search.indexed }} {{ page.search.type }} {{ page.search.key_questions | join: '/' }} {{ page.data.title }} {{ page.data }}",
+        "{{ page.search.indexed }} {{ page.search.type }} {{ page.search.key_questions | join: '/' }} {{ page.data.title }} {{ page.data }} {{ page.data.n | plus: 1 }}",
+        "{% if page.data == 'date' %}date{% endif %}{% if page.data == 'Date' %}Date{% endif %} {{ page.data | size }} {{ page.data | upcase }}",
         "{{ page.missing }}{{ page.side_nav.first.missing }}{{ page.title.size }} {{ page.title | upcase }} {{ page.side_nav.first == page.side_nav.first }}",
         "{% assign n = page.side_nav[2] %}{{ n.title }} {{ n.children | size }} {% for x in n %}{{ x }}{% endfor %} {{ page.breadcrumbs | map: 'url' | join: ' ' }}",
     ];
@@ -44,7 +45,12 @@ public class ViewValuesTests
             Prev = random.Next(2) == 0 ? null : Link(), Next = random.Next(2) == 0 ? null : Link(),
             LastReviewed = random.Next(2) == 0 ? null : DateView.Of(new DateOnly(2026, 1 + random.Next(12), 1 + random.Next(28))),
             Search = new SearchView { Indexed = random.Next(2) == 0, Type = Text(), KeyQuestions = ["safe", Text()] },
-            Data = random.Next(3) switch { 0 => null, 1 => Link(), _ => "text data" },
+            Data = random.Next(5) switch
+            {
+                0 => null, 1 => Link(), 2 => "text data",
+                3 => CqcGuide.Site.Sections.Forms.FieldType.Date, // an enum the theme registers: a name, as Fluid gives it
+                _ => new Dictionary<string, object> { ["title"] = Text(), ["n"] = random.Next(9) },
+            },
             Csp = "default-src 'self'",
         };
     }
@@ -81,5 +87,6 @@ public class ViewValuesTests
         Assert.Null(values.Convert("text"));
         Assert.Null(values.Convert(new List<LinkView>()));
         Assert.Null(values.Convert(new Uri("https://example.org/")));
+        Assert.Null(values.Convert(CqcGuide.Site.Sections.Forms.FieldType.Date));
     }
 }
