@@ -138,6 +138,33 @@ public class TeamTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task With_storage_turned_off_the_comparison_works_on_the_page_and_says_it_is_not_kept()
+    {
+        var files = new[] { await Answer("1", "3", "2", null), await Answer("4", "3", "2", null) };
+        await using var s = await BrowserSession.StartAsync(site);
+        var page = s.Page;
+        await s.Context.AddInitScriptAsync("Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });");
+        await s.Go(Url("team/"));
+        var notice = page.Locator("[data-team-page-only]");
+        Assert.Contains("kept on this page only", await notice.InnerTextAsync());
+        await Add(page, "Registered manager", files[0], 1);
+        await Add(page, "Senior carer", files[1], 2);
+        var spread = page.Locator("[data-team-question='governance.structured-reviews']");
+        Assert.Contains("Discuss", await spread.Locator("h4").InnerTextAsync());
+        await spread.Locator("select").SelectOptionAsync("2");
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-save-status]').textContent.startsWith('Agreed answer')");
+        var agreedPath = await Download(page, "[data-action='team-download']");
+        using (var agreed = JsonDocument.Parse(File.ReadAllText(agreedPath)))
+            Assert.Equal("2", agreed.RootElement.GetProperty("answers").GetProperty("governance.structured-reviews").GetProperty("value").GetString());
+        await AccessibilityTests.AssertNoViolations(page);
+        await page.ClickAsync("[data-action='team-delete']");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete them" }).ClickAsync();
+        await page.GetByText("No answers added yet").WaitForAsync();
+        Assert.Equal(1, await notice.CountAsync());
+        s.AssertClean();
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_answers_and_an_overlong_role_get_an_error_summary_and_change_nothing()
     {
         await using var s = await BrowserSession.StartAsync(site);

@@ -57,11 +57,24 @@ class TeamPage {
     for (const control of this.main.querySelectorAll('[data-needs-module]')) control.hidden = false;
   }
 
-  /** Reads the comparison from storage; a comparison that cannot be read is never overwritten. */
+  /**
+   * Reads the comparison from storage; a comparison that cannot be read is never overwritten. Where the browser lets the
+   * site store nothing (blocked, some private modes), the comparison is kept by this page alone, and the page says so.
+   */
   load() {
     const read = this.store.read();
-    this.unreadable = read.state === 'corrupt' || read.state === 'unavailable' ? read.reason : null;
-    this.team = read.state === 'ok' ? read.record : newTeam();
+    if (read.state === 'unavailable') {
+      this.team ??= newTeam();
+      this.unreadable = null;
+      if (!this.pageOnly) {
+        this.pageOnly = true;
+        this.main.querySelector('h1').after(h('p', { class: 'notice', 'data-team-page-only': '',
+          text: 'This browser is not letting the site store anything, so the comparison is kept on this page only: it is lost when you reload or leave the page. Download the agreed answers before you do.' }));
+      }
+    } else {
+      this.unreadable = read.state === 'corrupt' ? read.reason : null;
+      this.team = read.state === 'ok' ? read.record : newTeam();
+    }
     this.draw();
   }
 
@@ -69,6 +82,12 @@ class TeamPage {
   save(change, done) {
     const next = { ...this.team, people: [...this.team.people], agreed: Object.assign(Object.create(null), this.team.agreed) };
     change(next);
+    if (this.pageOnly) {
+      this.team = validateTeam(this.def, next).record;
+      this.draw();
+      if (done) this.session.say(done);
+      return true;
+    }
     const written = this.store.write(next, this.team.revision);
     if (written.ok) {
       this.team = validateTeam(this.def, written.record).record;
@@ -129,7 +148,8 @@ class TeamPage {
     const button = container.querySelector('[data-action="team-delete"]');
     button.addEventListener('click', () => confirmThen(container, button,
       { question: 'Delete every imported file and the agreed answers from this browser?', yes: 'Yes, delete them', no: 'No, keep them' }, () => {
-        const removed = this.store.remove();
+        const removed = this.pageOnly ? { ok: true } : this.store.remove();
+        if (this.pageOnly) this.team = newTeam();
         if (!removed.ok) { this.session.say('This browser did not let the site delete them. Try again, or clear the site\'s data in the browser\'s settings.', 'error'); return; }
         this.load();
         this.session.say('Deleted every imported file and the agreed answers from this browser.');
