@@ -131,4 +131,26 @@ public class RecordModuleTests
         Assert.False(off.GetProperty("write").GetBoolean());
         Assert.False(off.GetProperty("remove").GetBoolean());
     }
+
+    [Fact]
+    public void A_page_only_store_keeps_the_record_until_removed_and_counts_revisions_like_storage()
+    {
+        var r = new ThemeJs().Run("""
+            import { PageRecordStore } from './store.js';
+            const store = new PageRecordStore();
+            const empty = store.read();
+            const first = store.write({ revision: 0, people: ['a'] }, 0);
+            const second = store.write({ ...first.record, people: ['a', 'b'] }, first.record.revision);
+            const read = store.read();
+            store.remove();
+            export const result = { pageOnly: store.pageOnly, empty: empty.state, first: first.record.revision, second: second.record.revision,
+              read: read.record.people, after: store.read().state };
+            """);
+        Assert.True(r.GetProperty("pageOnly").GetBoolean());
+        Assert.Equal("empty", r.GetProperty("empty").GetString());
+        Assert.Equal(1, r.GetProperty("first").GetInt32());
+        Assert.Equal(2, r.GetProperty("second").GetInt32());
+        Assert.Equal(["a", "b"], r.GetProperty("read").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("empty", r.GetProperty("after").GetString());
+    }
 }

@@ -124,6 +124,34 @@ export class RecordStore {
   }
 }
 
+/**
+ * A RecordStore's interface with the record kept by the page alone (lost on reload), for a page that can still do its
+ * work when the browser lets the site store nothing. There is no other tab to conflict with, so every write succeeds.
+ */
+export class PageRecordStore {
+  constructor() {
+    this.pageOnly = true;
+    this.record = null;
+  }
+
+  /** @returns {ReadResult} */
+  read() {
+    return this.record ? { state: 'ok', record: this.record } : { state: 'empty' };
+  }
+
+  write(record, baseRevision) {
+    this.record = { ...record, revision: baseRevision + 1, updatedAt: new Date().toISOString() };
+    return { ok: true, record: this.record };
+  }
+
+  remove() {
+    this.record = null;
+    return { ok: true };
+  }
+
+  onChange() {}
+}
+
 function basicShape(value) {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'the saved data is not in the expected shape' };
   if (!Number.isInteger(value.revision) || value.revision < 0) return { ok: false, reason: 'the saved data has no valid revision number' };

@@ -10,7 +10,7 @@ const shortDateTime = (iso) => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 };
-import { RecordStore } from './store.js';
+import { RecordStore, PageRecordStore } from './store.js';
 import { embeddedDefinition, answersSession } from './assessment-session.js';
 import { exportable, toJson } from './answers.js';
 import {
@@ -46,7 +46,14 @@ class TeamPage {
       this.main.querySelector('h1').after(h('p', { class: 'notice notice--error', text: 'The rules could not be loaded, so the answers cannot be compared. Reload the page to try again.' }));
       return;
     }
-    this.store = new RecordStore('team', this.def.id, (value) => validateTeam(this.def, value));
+    // Where the browser lets the site store nothing (blocked, some private modes), the comparison is kept by this page
+    // alone, and the page says so.
+    const stored = new RecordStore('team', this.def.id, (value) => validateTeam(this.def, value));
+    this.store = stored.read().state === 'unavailable' ? new PageRecordStore() : stored;
+    if (this.store.pageOnly) {
+      this.main.querySelector('h1').after(h('p', { class: 'notice', 'data-team-page-only': '',
+        text: 'This browser is not letting the site store anything, so the comparison is kept on this page only: it is lost when you reload or leave the page. Download the agreed answers before you do.' }));
+    }
     this.slot = this.root.querySelector('[data-error-summary-slot]');
     this.peopleSlot = this.root.querySelector('[data-team-people]');
     this.resultsSlot = this.root.querySelector('[data-team-results]');
@@ -57,24 +64,11 @@ class TeamPage {
     for (const control of this.main.querySelectorAll('[data-needs-module]')) control.hidden = false;
   }
 
-  /**
-   * Reads the comparison from storage; a comparison that cannot be read is never overwritten. Where the browser lets the
-   * site store nothing (blocked, some private modes), the comparison is kept by this page alone, and the page says so.
-   */
+  /** Reads the comparison from storage; a comparison that cannot be read is never overwritten. */
   load() {
     const read = this.store.read();
-    if (read.state === 'unavailable') {
-      this.team ??= newTeam();
-      this.unreadable = null;
-      if (!this.pageOnly) {
-        this.pageOnly = true;
-        this.main.querySelector('h1').after(h('p', { class: 'notice', 'data-team-page-only': '',
-          text: 'This browser is not letting the site store anything, so the comparison is kept on this page only: it is lost when you reload or leave the page. Download the agreed answers before you do.' }));
-      }
-    } else {
-      this.unreadable = read.state === 'corrupt' ? read.reason : null;
-      this.team = read.state === 'ok' ? read.record : newTeam();
-    }
+    this.unreadable = read.state === 'corrupt' || read.state === 'unavailable' ? read.reason : null;
+    this.team = read.state === 'ok' ? read.record : newTeam();
     this.draw();
   }
 
@@ -82,12 +76,6 @@ class TeamPage {
   save(change, done) {
     const next = { ...this.team, people: [...this.team.people], agreed: Object.assign(Object.create(null), this.team.agreed) };
     change(next);
-    if (this.pageOnly) {
-      this.team = validateTeam(this.def, next).record;
-      this.draw();
-      if (done) this.session.say(done);
-      return true;
-    }
     const written = this.store.write(next, this.team.revision);
     if (written.ok) {
       this.team = validateTeam(this.def, written.record).record;
@@ -148,8 +136,7 @@ class TeamPage {
     const button = container.querySelector('[data-action="team-delete"]');
     button.addEventListener('click', () => confirmThen(container, button,
       { question: 'Delete every imported file and the agreed answers from this browser?', yes: 'Yes, delete them', no: 'No, keep them' }, () => {
-        const removed = this.pageOnly ? { ok: true } : this.store.remove();
-        if (this.pageOnly) this.team = newTeam();
+        const removed = this.store.remove();
         if (!removed.ok) { this.session.say('This browser did not let the site delete them. Try again, or clear the site\'s data in the browser\'s settings.', 'error'); return; }
         this.load();
         this.session.say('Deleted every imported file and the agreed answers from this browser.');
