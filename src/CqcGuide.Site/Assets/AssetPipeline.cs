@@ -32,10 +32,9 @@ public sealed partial class AssetPipeline
     {
         built.Clear();
         // Compacting parses each script (the largest part of this stage): in parallel, each on its own.
-        var scripts = sources.Keys.Where(IsScript).ToArray();
-        var compacted = new (string Text, ScriptCompactor.Failure? Failure)[scripts.Length];
-        Parallel.For(0, scripts.Length, i => compacted[i] = (ScriptCompactor.Compact(Encoding.UTF8.GetString(sources[scripts[i]]), out var failure), failure));
-        var compact = scripts.Select((name, i) => (name, compacted[i])).ToDictionary(x => x.name, x => x.Item2, StringComparer.Ordinal);
+        var compact = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        Parallel.ForEach(sources.Keys.Where(IsScript), name =>
+            compact[name] = ScriptCompactor.Compact(Encoding.UTF8.GetString(sources[name]), $"'{name}'", origins[name], diagnostics));
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = in progress, 2 = done
         foreach (var name in sources.Keys.Order(StringComparer.Ordinal))
             Visit(name, state, compact, diagnostics);
@@ -46,7 +45,7 @@ public sealed partial class AssetPipeline
     /// <summary>The output path (relative to the site root) of a logical asset, or null if there is none.</summary>
     public string? OutputPathOf(string logicalName) => built.TryGetValue(logicalName, out var a) ? a.OutputPath : null;
 
-    private void Visit(string name, Dictionary<string, int> state, Dictionary<string, (string Text, ScriptCompactor.Failure? Failure)> compact, DiagnosticBag diagnostics)
+    private void Visit(string name, Dictionary<string, int> state, IReadOnlyDictionary<string, string> compact, DiagnosticBag diagnostics)
     {
         if (state.TryGetValue(name, out var s))
         {
@@ -61,13 +60,7 @@ public sealed partial class AssetPipeline
         if (extension is ".js" or ".mjs" or ".css")
         {
             var text = Encoding.UTF8.GetString(bytes);
-            if (compact.TryGetValue(name, out var script))
-            {
-                text = script.Text;
-                if (script.Failure is { } failure)
-                    diagnostics.Error(Codes.ScriptSyntax, $"'{name}' is not valid JavaScript: {failure.Message}", new SourceSpan(origins[name], failure.Line, failure.Column),
-                        "fix the script; the browser would refuse it too");
-            }
+            if (compact.TryGetValue(name, out var script)) text = script;
             var regex = extension == ".css" ? CssUrlRegex() : JsImportRegex();
             var directory = Path.GetDirectoryName(name)?.Replace('\\', '/') ?? "";
             var rewritten = regex.Replace(text, m =>

@@ -19,6 +19,16 @@ public static class ScriptCompactor
 {
     public sealed record Failure(string Message, int Line, int Column);
 
+    /// <summary>Compacts a theme script; one that does not parse is CG410 at its line (<paramref name="what"/> names it).</summary>
+    public static string Compact(string source, string what, string path, DiagnosticBag diagnostics, bool module = true)
+    {
+        var text = Compact(source, out var failure, module);
+        if (failure is not null)
+            diagnostics.Error(Codes.ScriptSyntax, $"{what} is not valid JavaScript: {failure.Message}", new SourceSpan(path, failure.Line, failure.Column),
+                "fix the script; the browser would refuse it too");
+        return text;
+    }
+
     /// <param name="module">Parse as an ES module (the theme's scripts); false for a classic script (the service worker).</param>
     public static string Compact(string source, out Failure? failure, bool module = true)
     {

@@ -385,10 +385,7 @@ public static class SiteBuilder
                 $"restore theme/{OfflineFiles.WorkerTemplate}, or set 'offline: false' in input/site.yml");
             return;
         }
-        var worker = ScriptCompactor.Compact(Encoding.UTF8.GetString(template), out var invalid, module: false);
-        if (invalid is not null)
-            diagnostics.Error(Codes.ScriptSyntax, $"the service worker is not valid JavaScript: {invalid.Message}",
-                new SourceSpan(SourceSpan.DisplayPath(path), invalid.Line, invalid.Column), "fix the script; the browser would refuse it too");
+        var worker = ScriptCompactor.Compact(Encoding.UTF8.GetString(template), "the service worker", SourceSpan.DisplayPath(path), diagnostics, module: false);
         staging.Write(OfflineFiles.ListPath, OfflineFiles.ListJson(manifest));
         staging.Write(OfflineFiles.WorkerPath, OfflineFiles.Worker(manifest, basePath, worker));
     }
